@@ -1,0 +1,41 @@
+//! The `otadrop` command: one file per subcommand, each with its clap arguments and `run`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod detect;
+mod inspect;
+
+#[derive(Parser)]
+#[command(
+    name = "otadrop",
+    version,
+    about = "Turns an iOS .ipa into a one-tap install page"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Describe an .ipa: bundle, icon, signing, warnings.
+    Inspect(inspect::Args),
+    /// Show what otadrop makes of a User-Agent, and which page it would serve.
+    Detect(detect::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Inspect(args) => inspect::run(args),
+        Command::Detect(args) => detect::run(args),
+    }
+}
+
+/// Prints `otadrop: <message>` on stderr and returns the failure exit code.
+pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("otadrop: {message}");
+    ExitCode::FAILURE
+}

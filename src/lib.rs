@@ -1,0 +1,25 @@
+//! otadrop turns an iOS `.ipa` into a one-tap over-the-air install page.
+//!
+//! # Layout
+//!
+//! - [`ipa`]: reads an IPA (zip central directory, Info.plist, icons, CgBI, provisioning
+//!   profile) into an [`ipa::Inspection`]. Pure functions over files and bytes.
+//! - [`manifest`]: the `manifest.plist` iOS fetches to install a release.
+//! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
+//!   `itms-services://` link.
+//! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
+//! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
+//! - [`store`]: releases on disk behind a small backend interface; atomic publish.
+//! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
+//! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
+//! - [`http`]: the server. Routes requests and translates between HTTP and the modules
+//!   above; one file per HTTP concern.
+//! - [`cli`]: the `otadrop` command's subcommands.
+
+pub mod cli;
+pub mod client;
+pub mod ipa;
+pub mod manifest;
+pub mod page;
+pub mod store;
+pub mod urls;

@@ -1,0 +1,66 @@
+//! The HTML pages: one view model per page, rendered as plain HTML and as AMP.
+
+use maud::{html, Markup, DOCTYPE};
+
+use crate::client::Visitor;
+use crate::store::Release;
+use crate::urls::{PublicUrl, ReleaseUrls};
+
+/// Plain HTML or AMP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flavor {
+    Plain,
+    Amp,
+}
+
+/// Facts about the running site that pages show.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub public_url: PublicUrl,
+    /// The server runs on its own generated CA: pages link to the CA install steps.
+    pub own_ca: bool,
+}
+
+/// Everything a release page is built from.
+pub struct ReleaseContext<'a> {
+    pub release: &'a Release,
+    pub urls: &'a ReleaseUrls,
+    pub site: &'a Site,
+    pub visitor: Visitor,
+    pub now: time::OffsetDateTime,
+}
+
+pub fn release_page(ctx: &ReleaseContext<'_>, _flavor: Flavor) -> String {
+    let app = &ctx.release.app;
+    let markup: Markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width,initial-scale=1";
+                title { (app.title) " " (app.version) }
+            }
+            body {
+                h1 { (app.title) }
+                p { (app.version) " (" (app.build) ")" }
+                a href=(ctx.urls.install) { "Install" }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+/// The front page: every app with its newest release.
+pub fn index_page(apps: &[(&Release, ReleaseUrls)], _site: &Site) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; title { "otadrop" } }
+            body {
+                h1 { "Apps" }
+                ul { @for (r, urls) in apps { li { a href=(urls.page) { (r.app.title) " " (r.app.version) } } } }
+            }
+        }
+    }
+    .into_string()
+}

@@ -1,0 +1,141 @@
+//! Every absolute URL the service hands out, built from the configured public base URL
+//! (never from a request's Host header: iOS fetches the manifest and the IPA itself, and a
+//! forged Host would otherwise end up inside the manifest).
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::store::ReleaseId;
+
+/// Characters left as they are inside a query value: RFC 3986 unreserved.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The public base URL, normalised to have no trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// Accepts `http://` or `https://` URLs with a host and an optional path prefix.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim().trim_end_matches('/');
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .ok_or_else(|| format!("public URL {s:?} must start with https:// (or http://)"))?;
+        let host = rest.split('/').next().unwrap_or("");
+        if host.is_empty() || host.contains(['?', '#', ' ', '@']) {
+            return Err(format!("public URL {s:?} needs a plain host name"));
+        }
+        if s.contains(['?', '#']) {
+            return Err(format!("public URL {s:?} may not have a query or fragment"));
+        }
+        Ok(PublicUrl(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+
+    /// `path` starts with `/`.
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{}", self.0, path)
+    }
+
+    pub fn release(&self, id: &ReleaseId) -> ReleaseUrls {
+        let page = self.join(&format!("/r/{id}"));
+        let manifest = format!("{page}/manifest.plist");
+        let install = itms_services_link(&manifest);
+        ReleaseUrls {
+            amp: format!("{page}/amp"),
+            ipa: format!("{page}/app.ipa"),
+            icon: format!("{page}/icon.png"),
+            icon_small: format!("{page}/icon-57.png"),
+            icon_large: format!("{page}/icon-512.png"),
+            manifest,
+            install,
+            page,
+        }
+    }
+
+    /// The stable URL of an app, always showing its newest release.
+    pub fn app(&self, bundle_id: &str) -> String {
+        self.join(&format!(
+            "/apps/{}",
+            utf8_percent_encode(bundle_id, QUERY_VALUE)
+        ))
+    }
+}
+
+impl std::fmt::Display for PublicUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The absolute URLs of one release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseUrls {
+    pub page: String,
+    pub amp: String,
+    pub manifest: String,
+    pub ipa: String,
+    /// The icon at its own size, and the two sizes the manifest names.
+    pub icon: String,
+    pub icon_small: String,
+    pub icon_large: String,
+    /// `itms-services://?action=download-manifest&url=<manifest, percent-encoded>`, raw (not
+    /// HTML-escaped: the HTML renderer escapes `&` to `&amp;` exactly once).
+    pub install: String,
+}
+
+/// The install link for a manifest URL. The whole URL is percent-encoded as a query value so
+/// that a `?`, `&`, `#`, `+` or space in it cannot end the `url=` parameter early.
+pub fn itms_services_link(manifest_url: &str) -> String {
+    format!(
+        "itms-services://?action=download-manifest&url={}",
+        utf8_percent_encode(manifest_url, QUERY_VALUE)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_url_is_normalised() {
+        let u = PublicUrl::parse("https://ota.example.com/base/").unwrap();
+        assert_eq!(u.as_str(), "https://ota.example.com/base");
+        assert!(u.is_https());
+        assert!(PublicUrl::parse("ota.example.com").is_err());
+        assert!(PublicUrl::parse("https://").is_err());
+        assert!(PublicUrl::parse("https://a.b/?x=1").is_err());
+    }
+
+    #[test]
+    fn install_link_encodes_the_manifest_url() {
+        let link = itms_services_link("https://h.example/r/a b/manifest.plist?x=1&y=2");
+        assert_eq!(
+            link,
+            "itms-services://?action=download-manifest&url=https%3A%2F%2Fh.example%2Fr%2Fa%20b%2Fmanifest.plist%3Fx%3D1%26y%3D2"
+        );
+    }
+
+    #[test]
+    fn release_urls_hang_off_the_page() {
+        let u = PublicUrl::parse("https://h:8443").unwrap();
+        let id = ReleaseId::parse("01jd5x0000000000000000000a").unwrap();
+        let r = u.release(&id);
+        assert_eq!(r.page, "https://h:8443/r/01jd5x0000000000000000000a");
+        assert_eq!(r.manifest, format!("{}/manifest.plist", r.page));
+        assert!(r
+            .install
+            .ends_with("https%3A%2F%2Fh%3A8443%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist"));
+    }
+}
