@@ -18,8 +18,11 @@
 
 pub mod cli;
 pub mod client;
+pub mod config;
+pub mod http;
 pub mod ipa;
 pub mod manifest;
 pub mod page;
 pub mod store;
+pub mod tls;
 pub mod urls;

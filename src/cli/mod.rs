@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand};
 
 mod detect;
 mod inspect;
+mod publish;
+mod serve;
 
 #[derive(Parser)]
 #[command(
@@ -20,6 +22,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the service (defaults: ./otadrop-data, HTTPS on :8443 with a local CA).
+    Serve(serve::Args),
+    /// Upload an .ipa to an otadrop server and print its page URL.
+    Publish(publish::Args),
     /// Describe an .ipa: bundle, icon, signing, warnings.
     Inspect(inspect::Args),
     /// Show what otadrop makes of a User-Agent, and which page it would serve.
@@ -29,6 +35,8 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Publish(args) => publish::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
     }

@@ -50,15 +50,27 @@ pub fn release_page(ctx: &ReleaseContext<'_>, _flavor: Flavor) -> String {
     markup.into_string()
 }
 
+/// Files served under `/static/`: (name, content type, bytes).
+pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[];
+
+/// An error page.
+pub fn error_page(status: u16, message: &str, _site: &Site) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" { head { meta charset="utf-8"; title { (status) } } body { h1 { (status) } p { (message) } } }
+    }
+    .into_string()
+}
+
 /// The front page: every app with its newest release.
-pub fn index_page(apps: &[(&Release, ReleaseUrls)], _site: &Site) -> String {
+pub fn index_page(apps: &[std::sync::Arc<Release>], site: &Site) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
             head { meta charset="utf-8"; title { "otadrop" } }
             body {
                 h1 { "Apps" }
-                ul { @for (r, urls) in apps { li { a href=(urls.page) { (r.app.title) " " (r.app.version) } } } }
+                ul { @for r in apps { li { a href=(site.public_url.release(&r.id).page) { (r.app.title) " " (r.app.version) } } } }
             }
         }
     }

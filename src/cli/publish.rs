@@ -1,0 +1,161 @@
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::CertificateDer;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The .ipa to upload.
+    ipa: PathBuf,
+    /// The otadrop server's base URL, e.g. https://ota.example.com.
+    #[arg(long, env = "OTADROP_SERVER")]
+    server: String,
+    /// The upload token.
+    #[arg(long, env = "OTADROP_TOKEN", hide_env_values = true)]
+    token: String,
+    /// Release notes.
+    #[arg(long)]
+    notes: Option<String>,
+    /// Also trust this CA certificate (PEM), e.g. a default server's <data>/tls/ca.crt.
+    #[arg(long)]
+    ca: Option<PathBuf>,
+    /// Print the server's JSON answer instead of the page URL.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return super::fail(e),
+    };
+    match runtime.block_on(publish(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => super::fail(message),
+    }
+}
+
+fn tls_config(ca: Option<&PathBuf>) -> Result<rustls::ClientConfig, String> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    if let Some(path) = ca {
+        let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut n = 0;
+        for cert in CertificateDer::pem_slice_iter(&pem) {
+            let cert = cert.map_err(|e| format!("{}: {e}", path.display()))?;
+            roots
+                .add(cert)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            n += 1;
+        }
+        if n == 0 {
+            return Err(format!("{}: no CERTIFICATE in the file", path.display()));
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+async fn publish(args: Args) -> Result<(), String> {
+    let file = tokio::fs::File::open(&args.ipa)
+        .await
+        .map_err(|e| format!("{}: {e}", args.ipa.display()))?;
+    let size = file
+        .metadata()
+        .await
+        .map_err(|e| format!("{}: {e}", args.ipa.display()))?
+        .len();
+    let client = reqwest::Client::builder()
+        .use_preconfigured_tls(tls_config(args.ca.as_ref())?)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let url = format!("{}/api/releases", args.server.trim_end_matches('/'));
+
+    let bar = if std::io::stderr().is_terminal() && !args.json {
+        let bar = indicatif::ProgressBar::new(size);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let progress = bar.clone();
+    let stream = tokio_util_stream(file).map(move |chunk| {
+        if let (Ok(c), Some(b)) = (&chunk, &progress) {
+            b.inc(c.len() as u64);
+        }
+        chunk
+    });
+    let mut request = client
+        .post(&url)
+        .bearer_auth(&args.token)
+        .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+        .header(reqwest::header::CONTENT_LENGTH, size)
+        .body(reqwest::Body::wrap_stream(stream));
+    if let Some(notes) = &args.notes {
+        let encoded =
+            percent_encoding::utf8_percent_encode(notes, percent_encoding::NON_ALPHANUMERIC)
+                .to_string();
+        request = request.header("x-release-notes", encoded);
+    }
+    let response = request.send().await.map_err(|e| describe(&url, e))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let status = response.status();
+    let text = response.text().await.map_err(|e| describe(&url, e))?;
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|_| format!("{url} answered {status} with something that is not JSON"))?;
+    if !status.is_success() {
+        let msg = json["error"].as_str().unwrap_or(&text);
+        return Err(format!("upload refused ({status}): {msg}"));
+    }
+    if args.json {
+        println!("{text}");
+    } else {
+        println!("{}", json["page_url"].as_str().unwrap_or_default());
+    }
+    Ok(())
+}
+
+fn describe(url: &str, e: reqwest::Error) -> String {
+    let mut msg = format!("{url}: {e}");
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    msg
+}
+
+/// A file as a stream of 256 KiB chunks.
+fn tokio_util_stream(
+    file: tokio::fs::File,
+) -> impl futures_util::Stream<Item = std::io::Result<bytes::Bytes>> {
+    futures_util::stream::unfold(file, |mut file| async move {
+        use tokio::io::AsyncReadExt;
+        let mut buf = vec![0u8; 256 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(bytes::Bytes::from(buf)), file))
+            }
+            Err(e) => Some((Err(e), file)),
+        }
+    })
+}

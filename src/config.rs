@@ -1,0 +1,322 @@
+//! The service's settings. Each comes from, in order of precedence: a command-line flag, its
+//! `OTADROP_*` environment variable, the TOML file given with `--config`, the built-in default.
+//! The defaults run a complete service with no setup: data in `./otadrop-data`, HTTPS on
+//! port 8443 with a generated local CA.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::urls::PublicUrl;
+
+pub const DEFAULT_PORT: u16 = 8443;
+/// Real IPAs reach several GiB (games, apps with ML models).
+pub const DEFAULT_MAX_UPLOAD: u64 = 4 * 1024 * 1024 * 1024;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("config file {path}: {message}")]
+    File { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Flags of `otadrop serve`; each also reads its `OTADROP_*` environment variable.
+#[derive(Debug, Default, Clone, clap::Args, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    /// Address to listen on [default: 0.0.0.0:8443].
+    #[arg(long, env = "OTADROP_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// Data folder, created if absent [default: ./otadrop-data].
+    #[arg(long, env = "OTADROP_DATA")]
+    pub data: Option<PathBuf>,
+    /// Base of every absolute URL handed out (manifest, IPA, pages), e.g. https://ota.example.com.
+    /// Never taken from the request's Host header. [default: https://<this machine's address>:<port>]
+    #[arg(long, env = "OTADROP_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// PEM certificate chain (leaf first) of a real certificate; reloaded when the file changes.
+    #[arg(long, env = "OTADROP_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key for --tls-cert.
+    #[arg(long, env = "OTADROP_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve plain HTTP, for running behind a TLS-terminating proxy (set --public-url to the
+    /// proxy's https:// address).
+    #[arg(long, env = "OTADROP_HTTP", num_args = 0..=1, default_missing_value = "true")]
+    pub http: Option<bool>,
+    /// Bearer token for uploads and deletions [default: generated once, kept in <data>/upload-token].
+    #[arg(long, env = "OTADROP_UPLOAD_TOKEN", hide_env_values = true)]
+    pub upload_token: Option<String>,
+    /// Largest accepted upload, in bytes [default: 4 GiB].
+    #[arg(long, env = "OTADROP_MAX_UPLOAD")]
+    pub max_upload: Option<u64>,
+    /// Keep only the newest N releases of each app (older ones are deleted on upload).
+    #[arg(long, env = "OTADROP_KEEP")]
+    pub keep: Option<usize>,
+    /// Also listen for plain HTTP on this address, answering only with redirects to HTTPS.
+    #[arg(long, env = "OTADROP_REDIRECT_HTTP")]
+    pub redirect_http: Option<SocketAddr>,
+    /// Most connections served at once; more wait in the kernel's queue [default: 4096].
+    #[arg(long, env = "OTADROP_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
+    /// Seconds a client has to send its request headers (slow clients are dropped) [default: 10].
+    #[arg(long, env = "OTADROP_HEADER_TIMEOUT")]
+    pub header_timeout: Option<u64>,
+    /// Seconds an upload may go without sending a byte before it is abandoned [default: 60].
+    #[arg(long, env = "OTADROP_BODY_TIMEOUT")]
+    pub body_timeout: Option<u64>,
+    /// Seconds an idle keep-alive connection is kept open [default: 75].
+    #[arg(long, env = "OTADROP_IDLE_TIMEOUT")]
+    pub idle_timeout: Option<u64>,
+    /// Seconds running downloads get to finish on shutdown [default: 30].
+    #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
+    pub shutdown_grace: Option<u64>,
+}
+
+impl Settings {
+    /// Reads a TOML file with the same keys as the flags (`listen = "0.0.0.0:8443"`, ...).
+    pub fn from_toml_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.into(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| ConfigError::File {
+            path: path.into(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Fills what `self` leaves unset from `other`.
+    pub fn or(self, other: Settings) -> Settings {
+        Settings {
+            listen: self.listen.or(other.listen),
+            data: self.data.or(other.data),
+            public_url: self.public_url.or(other.public_url),
+            tls_cert: self.tls_cert.or(other.tls_cert),
+            tls_key: self.tls_key.or(other.tls_key),
+            http: self.http.or(other.http),
+            upload_token: self.upload_token.or(other.upload_token),
+            max_upload: self.max_upload.or(other.max_upload),
+            keep: self.keep.or(other.keep),
+            redirect_http: self.redirect_http.or(other.redirect_http),
+            max_connections: self.max_connections.or(other.max_connections),
+            header_timeout: self.header_timeout.or(other.header_timeout),
+            body_timeout: self.body_timeout.or(other.body_timeout),
+            idle_timeout: self.idle_timeout.or(other.idle_timeout),
+            shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+        }
+    }
+}
+
+/// How the server does TLS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TlsMode {
+    /// Generated CA and server certificate in `<data>/tls/`.
+    LocalCa,
+    /// A real certificate from PEM files.
+    Files { cert: PathBuf, key: PathBuf },
+    /// Plain HTTP behind a TLS-terminating proxy.
+    Off,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub data: PathBuf,
+    pub public_url: PublicUrl,
+    pub tls: TlsMode,
+    pub upload_token: String,
+    pub max_upload: u64,
+    pub keep: Option<usize>,
+    pub redirect_http: Option<SocketAddr>,
+    pub max_connections: usize,
+    pub header_timeout: Duration,
+    pub body_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub shutdown_grace: Duration,
+}
+
+impl Config {
+    pub fn resolve(s: Settings) -> Result<Config, ConfigError> {
+        let listen = s
+            .listen
+            .unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], DEFAULT_PORT)));
+        let data = s.data.unwrap_or_else(|| PathBuf::from("otadrop-data"));
+        let tls = match (s.http.unwrap_or(false), s.tls_cert, s.tls_key) {
+            (true, None, None) => TlsMode::Off,
+            (true, _, _) => {
+                return Err(ConfigError::Invalid(
+                    "--http and --tls-cert/--tls-key exclude each other".into(),
+                ))
+            }
+            (false, Some(cert), Some(key)) => TlsMode::Files { cert, key },
+            (false, None, None) => TlsMode::LocalCa,
+            _ => {
+                return Err(ConfigError::Invalid(
+                    "--tls-cert and --tls-key go together".into(),
+                ))
+            }
+        };
+        let public_url = match s.public_url {
+            Some(u) => PublicUrl::parse(&u).map_err(ConfigError::Invalid)?,
+            None => default_public_url(listen, &tls),
+        };
+        if tls == TlsMode::Off && s.redirect_http.is_some() {
+            return Err(ConfigError::Invalid(
+                "--redirect-http needs HTTPS on --listen; drop --http".into(),
+            ));
+        }
+        let upload_token = match s.upload_token {
+            Some(t) if t.trim().len() >= 8 => t.trim().to_string(),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "--upload-token must be at least 8 characters".into(),
+                ))
+            }
+            None => stored_token(&data)?,
+        };
+        Ok(Config {
+            listen,
+            data,
+            public_url,
+            tls,
+            upload_token,
+            max_upload: s.max_upload.unwrap_or(DEFAULT_MAX_UPLOAD),
+            keep: s.keep.filter(|&k| k > 0),
+            redirect_http: s.redirect_http,
+            max_connections: s.max_connections.unwrap_or(4096).max(1),
+            header_timeout: Duration::from_secs(s.header_timeout.unwrap_or(10).max(1)),
+            body_timeout: Duration::from_secs(s.body_timeout.unwrap_or(60).max(1)),
+            idle_timeout: Duration::from_secs(s.idle_timeout.unwrap_or(75).max(1)),
+            shutdown_grace: Duration::from_secs(s.shutdown_grace.unwrap_or(30)),
+        })
+    }
+}
+
+/// The first non-loopback IPv4 address (what a phone on the same network can reach), else
+/// localhost.
+fn default_public_url(listen: SocketAddr, tls: &TlsMode) -> PublicUrl {
+    let host = if listen.ip().is_loopback() {
+        "localhost".to_string()
+    } else if listen.ip().is_unspecified() {
+        crate::tls::non_loopback_addresses()
+            .into_iter()
+            .find(|ip| ip.is_ipv4())
+            .map(|ip| ip.to_string())
+            .unwrap_or_else(|| "localhost".into())
+    } else {
+        match listen.ip() {
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            ip => ip.to_string(),
+        }
+    };
+    let scheme = if *tls == TlsMode::Off {
+        "http"
+    } else {
+        "https"
+    };
+    let port = listen.port();
+    let url = if (scheme == "https" && port == 443) || (scheme == "http" && port == 80) {
+        format!("{scheme}://{host}")
+    } else {
+        format!("{scheme}://{host}:{port}")
+    };
+    // The pieces are a scheme, an address and a port, which always parse.
+    PublicUrl::parse(&url).unwrap_or_else(|_| unreachable!("built from parts: {url}"))
+}
+
+/// The upload token kept in `<data>/upload-token`, generated on first use.
+fn stored_token(data: &Path) -> Result<String, ConfigError> {
+    let path = data.join("upload-token");
+    let io = |source| ConfigError::Io {
+        path: path.clone(),
+        source,
+    };
+    if let Ok(t) = std::fs::read_to_string(&path) {
+        if t.trim().len() >= 8 {
+            return Ok(t.trim().to_string());
+        }
+    }
+    std::fs::create_dir_all(data).map_err(io)?;
+    let mut bytes = [0u8; 24];
+    getrandom::getrandom(&mut bytes).map_err(|e| io(std::io::Error::other(e.to_string())))?;
+    let token = hex::encode(bytes);
+    std::fs::write(&path, &token).map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+    }
+    Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_over_file_and_defaults_fill_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let file: Settings = toml::from_str(
+            "listen = \"127.0.0.1:9000\"\nmax-upload = 1000\nupload-token = \"file-token-123\"\nkeep = 3",
+        )
+        .unwrap();
+        let flags = Settings {
+            data: Some(dir.path().into()),
+            max_upload: Some(5),
+            ..Default::default()
+        };
+        let c = Config::resolve(flags.or(file)).unwrap();
+        assert_eq!(c.listen.port(), 9000);
+        assert_eq!(c.max_upload, 5);
+        assert_eq!(c.keep, Some(3));
+        assert_eq!(c.upload_token, "file-token-123");
+        assert_eq!(c.tls, TlsMode::LocalCa);
+        assert_eq!(c.public_url.as_str(), "https://localhost:9000");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused() {
+        assert!(toml::from_str::<Settings>("listn = \"x\"").is_err());
+    }
+
+    #[test]
+    fn generated_token_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        let a = Config::resolve(s()).unwrap().upload_token;
+        let b = Config::resolve(s()).unwrap().upload_token;
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 48);
+    }
+
+    #[test]
+    fn contradictions_are_refused() {
+        let s = Settings {
+            http: Some(true),
+            tls_cert: Some("a".into()),
+            tls_key: Some("b".into()),
+            upload_token: Some("12345678".into()),
+            ..Default::default()
+        };
+        assert!(Config::resolve(s).is_err());
+        let s = Settings {
+            upload_token: Some("short".into()),
+            ..Default::default()
+        };
+        assert!(Config::resolve(s).is_err());
+    }
+}

@@ -1,0 +1,134 @@
+//! The response body: bytes already in memory (pages, manifests: `Bytes` is reference-counted,
+//! so a cached page is sent without copying) or a window of a file streamed from disk.
+//! An enum rather than a boxed trait object: no allocation per response on the hot path.
+
+use std::io;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
+
+use bytes::{Bytes, BytesMut};
+use http_body::{Frame, SizeHint};
+use tokio::io::{AsyncRead, ReadBuf};
+
+/// Bytes read from a file per frame: large enough for few syscalls, small enough to keep
+/// memory flat with many downloads at once.
+const CHUNK: usize = 256 * 1024;
+
+pub enum Body {
+    Empty,
+    Bytes(Option<Bytes>),
+    File(FileBody),
+}
+
+impl Body {
+    pub fn empty() -> Self {
+        Body::Empty
+    }
+}
+
+impl From<Bytes> for Body {
+    fn from(b: Bytes) -> Self {
+        Body::Bytes(Some(b))
+    }
+}
+
+impl From<String> for Body {
+    fn from(s: String) -> Self {
+        Body::Bytes(Some(Bytes::from(s)))
+    }
+}
+
+impl From<Vec<u8>> for Body {
+    fn from(v: Vec<u8>) -> Self {
+        Body::Bytes(Some(Bytes::from(v)))
+    }
+}
+
+impl From<&'static str> for Body {
+    fn from(s: &'static str) -> Self {
+        Body::Bytes(Some(Bytes::from_static(s.as_bytes())))
+    }
+}
+
+/// `remaining` bytes of `file` from its current position. `on_complete` runs once when the
+/// last byte has been handed to the connection (a completed download, for the metrics).
+pub struct FileBody {
+    file: tokio::fs::File,
+    remaining: u64,
+    buf: BytesMut,
+    on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
+}
+
+impl FileBody {
+    pub fn new(file: tokio::fs::File, len: u64) -> Self {
+        FileBody {
+            file,
+            remaining: len,
+            buf: BytesMut::new(),
+            on_complete: None,
+        }
+    }
+
+    pub fn on_complete(mut self, f: impl FnOnce() + Send + Sync + 'static) -> Self {
+        self.on_complete = Some(Box::new(f));
+        self
+    }
+}
+
+impl http_body::Body for Body {
+    type Data = Bytes;
+    type Error = io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+        match self.get_mut() {
+            Body::Empty => Poll::Ready(None),
+            Body::Bytes(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
+            Body::File(f) => {
+                if f.remaining == 0 {
+                    if let Some(done) = f.on_complete.take() {
+                        done();
+                    }
+                    return Poll::Ready(None);
+                }
+                let want = (f.remaining.min(CHUNK as u64)) as usize;
+                if f.buf.capacity() < want {
+                    f.buf.reserve(want);
+                }
+                let dst = f.buf.spare_capacity_mut();
+                let dst_len = dst.len().min(want);
+                let mut read_buf = ReadBuf::uninit(&mut dst[..dst_len]);
+                ready!(Pin::new(&mut f.file).poll_read(cx, &mut read_buf))?;
+                let n = read_buf.filled().len();
+                if n == 0 {
+                    return Poll::Ready(Some(Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "file shorter than its recorded length",
+                    ))));
+                }
+                // SAFETY: `n` bytes of the spare capacity were initialised by poll_read.
+                unsafe { f.buf.set_len(f.buf.len() + n) };
+                f.remaining -= n as u64;
+                Poll::Ready(Some(Ok(Frame::data(f.buf.split().freeze()))))
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match self {
+            Body::Empty => true,
+            Body::Bytes(b) => b.is_none(),
+            Body::File(f) => f.remaining == 0 && f.on_complete.is_none(),
+        }
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            Body::Empty => SizeHint::with_exact(0),
+            Body::Bytes(b) => SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
+            Body::File(f) => SizeHint::with_exact(f.remaining),
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Sending one representation (a release's IPA or icon, a manifest, a page) with HEAD, Range
+//! and conditional requests handled the same way for all of them.
+
+use std::io::SeekFrom;
+use std::path::Path;
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use headers::{AcceptRanges, ContentLength, ContentRange, ETag, HeaderMapExt, LastModified};
+use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use http::{HeaderMap, Method, StatusCode};
+use tokio::io::AsyncSeekExt;
+
+use super::body::{Body, FileBody};
+use super::conditional::{self, Precondition};
+use super::range::{self, Ranged};
+use super::response::{self, Resp};
+
+/// Immutable release files: a year, and no revalidation.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Describes what is being sent.
+pub struct Representation {
+    pub etag: ETag,
+    pub last_modified: SystemTime,
+    pub content_type: &'static str,
+    pub cache_control: &'static str,
+}
+
+/// Where the bytes come from.
+pub enum Source<'a> {
+    Bytes(Bytes),
+    File(&'a Path),
+}
+
+/// Answers a GET or HEAD for `rep`. `on_complete` runs when a full (200) file body has been
+/// sent to the end.
+pub async fn serve(
+    method: &Method,
+    headers: &HeaderMap,
+    rep: &Representation,
+    source: Source<'_>,
+    on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
+) -> Resp {
+    let pre = conditional::evaluate(method, headers, &rep.etag, rep.last_modified);
+    let use_range = match pre {
+        Precondition::NotModified => {
+            let mut r = response::empty(StatusCode::NOT_MODIFIED);
+            r.headers_mut().typed_insert(rep.etag.clone());
+            set_cache(r.headers_mut(), rep);
+            return r;
+        }
+        Precondition::Failed => {
+            return response::error(StatusCode::PRECONDITION_FAILED, "precondition failed")
+        }
+        Precondition::Proceed { use_range } => use_range,
+    };
+
+    let (file, len) = match &source {
+        Source::Bytes(b) => (None, b.len() as u64),
+        Source::File(path) => match tokio::fs::File::open(path).await {
+            Ok(f) => match f.metadata().await {
+                Ok(m) => (Some(f), m.len()),
+                Err(e) => return io_error(e),
+            },
+            Err(e) => return io_error(e),
+        },
+    };
+
+    let ranged = if use_range {
+        range::resolve(headers.get(http::header::RANGE).map(|v| v.as_bytes()), len)
+    } else {
+        Ranged::Full
+    };
+    let (status, start, count) = match ranged {
+        Ranged::Full => (StatusCode::OK, 0, len),
+        Ranged::Partial { start, end } => (StatusCode::PARTIAL_CONTENT, start, end - start + 1),
+        Ranged::Unsatisfiable => {
+            let mut r = response::error(
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                &format!("the range asked for is outside the {len} bytes of this file"),
+            );
+            r.headers_mut()
+                .typed_insert(ContentRange::unsatisfied_bytes(len));
+            return r;
+        }
+    };
+
+    let body = if *method == Method::HEAD {
+        Body::empty()
+    } else {
+        match (source, file) {
+            (Source::Bytes(b), _) => Body::from(b.slice(start as usize..(start + count) as usize)),
+            (Source::File(_), Some(mut f)) => {
+                if start > 0 {
+                    if let Err(e) = f.seek(SeekFrom::Start(start)).await {
+                        return io_error(e);
+                    }
+                }
+                let mut fb = FileBody::new(f, count);
+                if let (StatusCode::OK, Some(done)) = (status, on_complete) {
+                    fb = fb.on_complete(done);
+                }
+                Body::File(fb)
+            }
+            (Source::File(_), None) => Body::empty(),
+        }
+    };
+    let mut r = response::with_type(status, rep.content_type, body);
+    let h = r.headers_mut();
+    h.typed_insert(ContentLength(count));
+    h.typed_insert(rep.etag.clone());
+    h.typed_insert(LastModified::from(rep.last_modified));
+    h.typed_insert(AcceptRanges::bytes());
+    set_cache(h, rep);
+    if status == StatusCode::PARTIAL_CONTENT {
+        if let Ok(cr) = ContentRange::bytes(start..start + count, len) {
+            h.typed_insert(cr);
+        }
+    }
+    r
+}
+
+fn set_cache(h: &mut HeaderMap, rep: &Representation) {
+    h.insert(CACHE_CONTROL, HeaderValue::from_static(rep.cache_control));
+    if !h.contains_key(CONTENT_TYPE) {
+        h.insert(CONTENT_TYPE, HeaderValue::from_static(rep.content_type));
+    }
+}
+
+fn io_error(e: std::io::Error) -> Resp {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        response::error(
+            StatusCode::NOT_FOUND,
+            "this file is gone (the release was deleted)",
+        )
+    } else {
+        tracing::error!(error = %e, "reading a release file");
+        response::error(StatusCode::INTERNAL_SERVER_ERROR, "could not read the file")
+    }
+}

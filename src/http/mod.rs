@@ -1,0 +1,39 @@
+//! The HTTP server. It only routes and translates: parsing, detection, rendering and storage
+//! are plain functions in the other modules.
+//!
+//! - `server`: listening, TLS, connection limits, graceful shutdown.
+//! - `router`: which handler answers which method and path.
+//! - `api`: the JSON API (`/api/releases`); `upload`: receiving an IPA.
+//! - `pages`: landing pages, the front page, static assets; rendered once and cached.
+//! - `files`: sending one representation with HEAD, Range and conditionals;
+//!   `range`, `conditional`: those two RFC 9110 concerns; `body`: the response body type.
+//! - `response`: small builders for JSON errors and typed responses.
+//! - `security_headers`: CSP and friends.
+
+mod api;
+mod body;
+mod conditional;
+mod files;
+mod install;
+mod pages;
+mod range;
+mod response;
+mod router;
+mod security_headers;
+mod server;
+mod upload;
+
+pub use server::{Server, StartError};
+
+use crate::config::Config;
+use crate::store::Store;
+
+/// What every request handler can reach.
+pub struct State {
+    pub config: Config,
+    pub store: Store,
+    pub site: crate::page::Site,
+    pub pages: pages::PageCache,
+    /// The generated CA certificate (PEM and DER) when running on the local CA.
+    pub local_ca: Option<(String, Vec<u8>)>,
+}

@@ -1,0 +1,206 @@
+//! Landing pages, the front page and static assets. A release page depends only on the
+//! release, the flavor, the detected visitor and the day (profile expiry), so each is rendered
+//! once and then served from memory as shared `Bytes`.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use headers::ETag;
+use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, USER_AGENT, VARY};
+use http::{Request, StatusCode};
+use hyper::body::Incoming;
+use sha2::{Digest, Sha256};
+
+use super::files::{self, Representation, Source};
+use super::response::{self, Resp};
+use super::{security_headers, State};
+use crate::client::{self, Visitor};
+use crate::page::{self, Flavor, ReleaseContext};
+use crate::store::{Release, ReleaseId};
+
+const HTML: &str = "text/html; charset=utf-8";
+/// Most distinct pages kept; past it the cache starts over (a page is cheap to render again).
+const MAX_CACHED: usize = 8192;
+
+type Key = (ReleaseId, Flavor, Visitor, i64);
+
+#[derive(Clone)]
+struct Rendered {
+    html: Bytes,
+    etag: ETag,
+}
+
+#[derive(Default)]
+pub struct PageCache(Mutex<HashMap<Key, Rendered>>);
+
+impl PageCache {
+    fn get_or_render(&self, key: Key, render: impl FnOnce() -> String) -> Rendered {
+        if let Some(hit) = self.lock().get(&key) {
+            return hit.clone();
+        }
+        let html = Bytes::from(render());
+        let rendered = Rendered {
+            etag: content_etag(&html),
+            html,
+        };
+        let mut map = self.lock();
+        if map.len() >= MAX_CACHED {
+            map.clear();
+        }
+        map.insert(key, rendered.clone());
+        rendered
+    }
+
+    /// Drops the pages of a deleted release.
+    pub fn forget(&self, id: &ReleaseId) {
+        self.lock().retain(|k, _| &k.0 != id);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Rendered>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn content_etag(bytes: &[u8]) -> ETag {
+    format!("\"{}\"", hex::encode(&Sha256::digest(bytes)[..12]))
+        .parse()
+        .unwrap_or_else(|_| unreachable!("hex etag"))
+}
+
+fn visitor(req: &Request<Incoming>) -> Visitor {
+    let ua = req
+        .headers()
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    client::detect(ua)
+}
+
+async fn send_page(
+    req: &Request<Incoming>,
+    page: Rendered,
+    flavor: Flavor,
+    last_modified: SystemTime,
+) -> Resp {
+    let rep = Representation {
+        etag: page.etag,
+        last_modified,
+        content_type: HTML,
+        cache_control: "no-cache",
+    };
+    let mut r = files::serve(
+        req.method(),
+        req.headers(),
+        &rep,
+        Source::Bytes(page.html),
+        None,
+    )
+    .await;
+    r.headers_mut()
+        .insert(VARY, HeaderValue::from_static("User-Agent"));
+    security_headers::apply_page(r.headers_mut(), flavor);
+    r
+}
+
+async fn release_page(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    flavor: Flavor,
+) -> Resp {
+    let visitor = visitor(req);
+    let now = time::OffsetDateTime::now_utc();
+    let day = now.unix_timestamp().div_euclid(86_400);
+    let page = state
+        .pages
+        .get_or_render((release.id.clone(), flavor, visitor, day), || {
+            let urls = state.config.public_url.release(&release.id);
+            let ctx = ReleaseContext {
+                release,
+                urls: &urls,
+                site: &state.site,
+                visitor,
+                now,
+            };
+            page::release_page(&ctx, flavor)
+        });
+    send_page(req, page, flavor, SystemTime::from(release.created)).await
+}
+
+pub async fn release(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    id: &ReleaseId,
+    flavor: Flavor,
+) -> Resp {
+    match state.store.get(id) {
+        Some(r) => release_page(state, req, &r, flavor).await,
+        None => not_found(state, req),
+    }
+}
+
+/// The stable URL of an app: its newest release's page.
+pub async fn app(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    bundle: &str,
+    flavor: Flavor,
+) -> Resp {
+    let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
+    match state.store.latest(&bundle) {
+        Some(r) => release_page(state, req, &r, flavor).await,
+        None => not_found(state, req),
+    }
+}
+
+pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
+    let apps = state.store.apps();
+    let html = page::index_page(&apps, &state.site);
+    let mut r = response::with_type(StatusCode::OK, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
+}
+
+pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
+    let html = page::error_page(
+        404,
+        "Nothing here. The link may be mistyped, or the release was deleted.",
+        &state.site,
+    );
+    let mut r = response::with_type(StatusCode::NOT_FOUND, HTML, html);
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
+}
+
+pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
+    let Some((_, content_type, bytes)) = page::STATIC_ASSETS.iter().find(|(n, _, _)| *n == name)
+    else {
+        return response::error(StatusCode::NOT_FOUND, "no such static file");
+    };
+    let bytes = Bytes::from_static(bytes);
+    let rep = Representation {
+        etag: content_etag(&bytes),
+        last_modified: SystemTime::UNIX_EPOCH,
+        content_type,
+        cache_control: "public, max-age=3600",
+    };
+    let mut r = files::serve(
+        req.method(),
+        req.headers(),
+        &rep,
+        Source::Bytes(bytes),
+        None,
+    )
+    .await;
+    if !r.headers().contains_key(CONTENT_TYPE) {
+        r.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/octet-stream"),
+        );
+    }
+    r
+}

@@ -1,0 +1,57 @@
+//! Building responses. Errors from the API are JSON `{"error": "..."}`; from pages, HTML.
+
+use bytes::Bytes;
+use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use http::{Response, StatusCode};
+use serde::Serialize;
+
+use super::body::Body;
+
+pub type Resp = Response<Body>;
+
+pub fn with_type(status: StatusCode, content_type: &'static str, body: impl Into<Body>) -> Resp {
+    let mut r = Response::new(body.into());
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    r
+}
+
+pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Resp {
+    match serde_json::to_vec_pretty(value) {
+        Ok(mut v) => {
+            v.push(b'\n');
+            let mut r = with_type(status, "application/json", Bytes::from(v));
+            r.headers_mut()
+                .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("encoding JSON: {e}"),
+        ),
+    }
+}
+
+/// `{"error": message}` with `status`.
+pub fn error(status: StatusCode, message: &str) -> Resp {
+    #[derive(Serialize)]
+    struct E<'a> {
+        error: &'a str,
+    }
+    let body = serde_json::to_vec(&E { error: message }).unwrap_or_default();
+    let mut r = with_type(status, "application/json", Bytes::from(body));
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+pub fn text(status: StatusCode, body: impl Into<Body>) -> Resp {
+    with_type(status, "text/plain; charset=utf-8", body)
+}
+
+pub fn empty(status: StatusCode) -> Resp {
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = status;
+    r
+}

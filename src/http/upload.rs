@@ -1,0 +1,328 @@
+//! `POST /api/releases`: stream the IPA to a staged file (raw body or the multipart field
+//! `ipa`), hash it on the way, inspect it, and publish it atomically.
+//!
+//! Memory is bounded whatever the upload size: the network side hands chunks to a blocking
+//! writer through a channel of [`CHANNEL_CHUNKS`] entries, and the writer keeps one 1 MiB
+//! buffer. Any failure (cut connection, timeout, limit, bad IPA) drops the staged upload, which
+//! removes its files: nothing half-written is ever visible.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::stream;
+use http::{HeaderMap, StatusCode};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+use tokio::sync::mpsc;
+
+use super::State;
+use crate::ipa::{self, IpaError};
+use crate::store::{Release, ReleaseId};
+
+const CHANNEL_CHUNKS: usize = 32;
+const WRITE_BUFFER: usize = 1024 * 1024;
+/// Release notes are text for people; 64 KiB is a long changelog.
+pub const MAX_NOTES: usize = 64 * 1024;
+pub const NOTES_HEADER: &str = "x-release-notes";
+
+#[derive(Debug, Error)]
+pub enum UploadError {
+    #[error("the upload is larger than the {0}-byte limit of this server (--max-upload)")]
+    TooLarge(u64),
+    #[error("the request body is empty: send the .ipa as the body (application/octet-stream) or as the multipart field `ipa`")]
+    Empty,
+    #[error("unsupported content type {0:?}: send the .ipa as application/octet-stream or multipart/form-data with the field `ipa`")]
+    UnsupportedType(String),
+    #[error("no data for {0} s: upload abandoned")]
+    Timeout(u64),
+    #[error("the connection broke off during the upload: {0}")]
+    Cut(String),
+    #[error("multipart body: {0}")]
+    Multipart(String),
+    #[error("the multipart body has no `ipa` field")]
+    NoIpaField,
+    #[error("release notes are longer than {MAX_NOTES} bytes")]
+    NotesTooLong,
+    #[error("release notes must be UTF-8 text: {0}")]
+    BadNotes(String),
+    #[error("{0}")]
+    Ipa(#[from] IpaError),
+    #[error("storing the upload failed: {0}")]
+    Storage(String),
+}
+
+impl UploadError {
+    pub fn status(&self) -> StatusCode {
+        use UploadError::*;
+        match self {
+            TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            UnsupportedType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Timeout(_) => StatusCode::REQUEST_TIMEOUT,
+            Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Ipa(e) if !e.is_bad_input() => StatusCode::INTERNAL_SERVER_ERROR,
+            NotesTooLong => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for UploadError {
+    fn from(e: crate::store::StoreError) -> Self {
+        UploadError::Storage(e.to_string())
+    }
+}
+
+/// Writes chunks to a file on a blocking thread, hashing as it goes.
+struct Sink {
+    tx: mpsc::Sender<Bytes>,
+    writer: tokio::task::JoinHandle<std::io::Result<(u64, String)>>,
+    received: u64,
+    limit: u64,
+}
+
+impl Sink {
+    fn spawn(path: PathBuf, limit: u64) -> Sink {
+        let (tx, mut rx) = mpsc::channel::<Bytes>(CHANNEL_CHUNKS);
+        let writer = tokio::task::spawn_blocking(move || {
+            let file = std::fs::File::create(&path)?;
+            let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, file);
+            let mut hash = Sha256::new();
+            let mut n = 0u64;
+            while let Some(chunk) = rx.blocking_recv() {
+                hash.update(&chunk);
+                out.write_all(&chunk)?;
+                n += chunk.len() as u64;
+            }
+            out.flush()?;
+            Ok((n, hex::encode(hash.finalize())))
+        });
+        Sink {
+            tx,
+            writer,
+            received: 0,
+            limit,
+        }
+    }
+
+    async fn push(&mut self, chunk: Bytes) -> Result<(), UploadError> {
+        self.received += chunk.len() as u64;
+        if self.received > self.limit {
+            return Err(UploadError::TooLarge(self.limit));
+        }
+        if self.tx.send(chunk).await.is_err() {
+            // The writer stopped: its own error says why.
+            drop(std::mem::replace(&mut self.tx, mpsc::channel(1).0));
+            return Err(match (&mut self.writer).await {
+                Ok(Err(e)) => UploadError::Storage(e.to_string()),
+                Ok(Ok(_)) => UploadError::Storage("writer ended early".into()),
+                Err(e) => UploadError::Storage(e.to_string()),
+            });
+        }
+        Ok(())
+    }
+
+    async fn finish(self) -> Result<(u64, String), UploadError> {
+        drop(self.tx);
+        match self.writer.await {
+            Ok(Ok(done)) => Ok(done),
+            Ok(Err(e)) => Err(UploadError::Storage(e.to_string())),
+            Err(e) => Err(UploadError::Storage(e.to_string())),
+        }
+    }
+}
+
+/// The request body as a stream of data chunks, failing when no frame arrives in `timeout`.
+fn data_stream(
+    body: Incoming,
+    timeout: Duration,
+) -> impl futures_util::Stream<Item = Result<Bytes, UploadError>> {
+    stream::unfold(Some(body), move |body| async move {
+        let mut body = body?;
+        loop {
+            match tokio::time::timeout(timeout, body.frame()).await {
+                Err(_) => return Some((Err(UploadError::Timeout(timeout.as_secs())), None)),
+                Ok(None) => return None,
+                Ok(Some(Err(e))) => return Some((Err(UploadError::Cut(e.to_string())), None)),
+                Ok(Some(Ok(frame))) => {
+                    if let Ok(data) = frame.into_data() {
+                        return Some((Ok(data), Some(body)));
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// Notes sent in the `X-Release-Notes` header, percent-encoded UTF-8.
+fn notes_from_header(headers: &HeaderMap) -> Result<Option<String>, UploadError> {
+    let Some(v) = headers.get(NOTES_HEADER) else {
+        return Ok(None);
+    };
+    if v.len() > MAX_NOTES * 3 {
+        return Err(UploadError::NotesTooLong);
+    }
+    let decoded = percent_encoding::percent_decode(v.as_bytes())
+        .decode_utf8()
+        .map_err(|e| UploadError::BadNotes(e.to_string()))?;
+    clean_notes(decoded.into_owned())
+}
+
+fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
+    if s.len() > MAX_NOTES {
+        return Err(UploadError::NotesTooLong);
+    }
+    let s = s.trim().to_string();
+    Ok((!s.is_empty()).then_some(s))
+}
+
+enum Kind {
+    Raw,
+    Multipart(String),
+}
+
+fn kind(headers: &HeaderMap) -> Result<Kind, UploadError> {
+    let Some(ct) = headers.get(http::header::CONTENT_TYPE) else {
+        return Ok(Kind::Raw);
+    };
+    let ct = ct.to_str().unwrap_or("").to_string();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "application/octet-stream"
+        | "application/zip"
+        | "application/x-zip-compressed"
+        | "application/x-ios-app"
+        | "application/vnd.iphone" => Ok(Kind::Raw),
+        "multipart/form-data" => multer::parse_boundary(&ct)
+            .map(Kind::Multipart)
+            .map_err(|e| UploadError::Multipart(e.to_string())),
+        _ => Err(UploadError::UnsupportedType(ct)),
+    }
+}
+
+/// Receives, inspects and publishes one upload.
+pub async fn receive(
+    state: &Arc<State>,
+    headers: &HeaderMap,
+    body: Incoming,
+) -> Result<Arc<Release>, UploadError> {
+    let limit = state.config.max_upload;
+    let kind = kind(headers)?;
+    let mut notes = notes_from_header(headers)?;
+    let staged = state.store.stage()?;
+    let mut sink = Sink::spawn(staged.ipa_path(), limit);
+    let chunks = data_stream(body, state.config.body_timeout);
+
+    match kind {
+        Kind::Raw => {
+            futures_util::pin_mut!(chunks);
+            use futures_util::StreamExt;
+            while let Some(chunk) = chunks.next().await {
+                sink.push(chunk?).await?;
+            }
+        }
+        Kind::Multipart(boundary) => {
+            let constraints = multer::Constraints::new().size_limit(
+                multer::SizeLimit::new()
+                    .whole_stream(limit.saturating_add(MAX_NOTES as u64 + 64 * 1024))
+                    .for_field("notes", MAX_NOTES as u64),
+            );
+            let mut form = multer::Multipart::with_constraints(chunks, boundary, constraints);
+            let mut seen_ipa = false;
+            loop {
+                let field = match form.next_field().await {
+                    Ok(Some(f)) => f,
+                    Ok(None) => break,
+                    Err(e) => return Err(multipart_error(e, limit)),
+                };
+                match field.name() {
+                    Some("ipa") if !seen_ipa => {
+                        seen_ipa = true;
+                        let mut field = field;
+                        loop {
+                            match field.chunk().await {
+                                Ok(Some(chunk)) => sink.push(chunk).await?,
+                                Ok(None) => break,
+                                Err(e) => return Err(multipart_error(e, limit)),
+                            }
+                        }
+                    }
+                    Some("notes") => {
+                        let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
+                        notes = clean_notes(text)?;
+                    }
+                    other => {
+                        return Err(UploadError::Multipart(format!(
+                            "unexpected field {:?}: send the .ipa as `ipa` and optional text as `notes`",
+                            other.unwrap_or("")
+                        )))
+                    }
+                }
+            }
+            if !seen_ipa {
+                return Err(UploadError::NoIpaField);
+            }
+        }
+    }
+    let (size, sha256) = sink.finish().await?;
+    if size == 0 {
+        return Err(UploadError::Empty);
+    }
+
+    let ipa_path = staged.ipa_path();
+    let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))??;
+    let now = time::OffsetDateTime::now_utc();
+    let release = Release {
+        id: ReleaseId::new((now.unix_timestamp_nanos() / 1_000_000) as u64),
+        created: now,
+        sha256,
+        size,
+        notes,
+        has_icon: inspection.icon.is_some(),
+        app: inspection.info,
+    };
+    let store = state.clone();
+    let release = tokio::task::spawn_blocking(move || {
+        store
+            .store
+            .commit(staged, release, inspection.icon.as_ref())
+    })
+    .await
+    .map_err(|e| UploadError::Storage(e.to_string()))??;
+
+    if let Some(keep) = state.config.keep {
+        let store = state.clone();
+        let bundle = release.app.bundle_id.clone();
+        match tokio::task::spawn_blocking(move || store.store.retain_newest(&bundle, keep)).await {
+            Ok(Ok(gone)) if !gone.is_empty() => {
+                tracing::info!(bundle = %release.app.bundle_id, deleted = gone.len(), "retention")
+            }
+            Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),
+            _ => {}
+        }
+    }
+    Ok(release)
+}
+
+fn multipart_error(e: multer::Error, limit: u64) -> UploadError {
+    match e {
+        multer::Error::StreamSizeExceeded { .. } => UploadError::TooLarge(limit),
+        multer::Error::FieldSizeExceeded { .. } => UploadError::NotesTooLong,
+        multer::Error::StreamReadFailed(inner) => match inner.downcast::<UploadError>() {
+            Ok(u) => *u,
+            Err(other) => UploadError::Cut(other.to_string()),
+        },
+        other => UploadError::Multipart(other.to_string()),
+    }
+}
