@@ -41,7 +41,8 @@
     var tg = document.getElementById("telegram");
     if (tg) {
       tg.hidden = false;
-      body.classList.add("in-telegram");
+      var fallback = document.getElementById("fallback");
+      if (fallback) fallback.open = true;
     }
   }
 

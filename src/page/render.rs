@@ -191,7 +191,7 @@ fn app_header(ctx: &ReleaseContext<'_>, flavor: Flavor, size: u32) -> Markup {
             div {
                 h1 { (app.title) }
                 p.sub { "Version " (app.version) " (" (app.build) ")" }
-                p.sub { (format::size(ctx.release.size)) " · " (format::date(ctx.release.created.date())) }
+                p.sub { span.nw { (format::size(ctx.release.size)) } " · " span.nw { (format::date(ctx.release.created.date())) } }
             }
         }
     }
@@ -254,7 +254,7 @@ fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Mark
                     Signing::AppStore => {}
                 }
             }
-            details {
+            details #fallback {
                 summary { "Nothing happened?" }
                 p { "Some apps' built-in browsers (Telegram, Slack, Discord and others) cannot install apps. Open this page in Safari: copy the link, open Safari, paste it into the address bar, then tap Install." }
                 (copy_link("link", &ctx.urls.page, flavor))
@@ -335,7 +335,7 @@ fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> M
     let on_mac = ctx.visitor.platform == crate::client::Platform::MacOrIpad;
     html! {
         section.card.qrbox {
-            h2 { "Scan with your " (runs_on(view)) "'s camera" }
+            h2 { "Scan with the camera of your " (runs_on(view)) }
             (qr_figure(ctx))
             p.note { "Point the Camera app at the code, tap the link that appears, then tap Install." }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
