@@ -4,11 +4,14 @@
 
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
 
 use bytes::{Bytes, BytesMut};
 use http_body::{Frame, SizeHint};
 use tokio::io::{AsyncRead, ReadBuf};
+
+use super::metrics::Metrics;
 
 /// Bytes read from a file per frame: large enough for few syscalls, small enough to keep
 /// memory flat with many downloads at once.
@@ -57,6 +60,7 @@ pub struct FileBody {
     remaining: u64,
     buf: BytesMut,
     on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
+    metrics: Option<Arc<Metrics>>,
 }
 
 impl FileBody {
@@ -66,7 +70,13 @@ impl FileBody {
             remaining: len,
             buf: BytesMut::new(),
             on_complete: None,
+            metrics: None,
         }
+    }
+
+    /// Count the bytes actually read for sending into `metrics`.
+    pub fn count_into(&mut self, metrics: Arc<Metrics>) {
+        self.metrics = Some(metrics);
     }
 
     pub fn on_complete(mut self, f: impl FnOnce() + Send + Sync + 'static) -> Self {
@@ -111,6 +121,9 @@ impl http_body::Body for Body {
                 // SAFETY: `n` bytes of the spare capacity were initialised by poll_read.
                 unsafe { f.buf.set_len(f.buf.len() + n) };
                 f.remaining -= n as u64;
+                if let Some(m) = &f.metrics {
+                    m.bytes_sent(n as u64);
+                }
                 Poll::Ready(Some(Ok(Frame::data(f.buf.split().freeze()))))
             }
         }
