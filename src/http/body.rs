@@ -98,9 +98,6 @@ impl http_body::Body for Body {
             Body::Bytes(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
             Body::File(f) => {
                 if f.remaining == 0 {
-                    if let Some(done) = f.on_complete.take() {
-                        done();
-                    }
                     return Poll::Ready(None);
                 }
                 let want = (f.remaining.min(CHUNK as u64)) as usize;
@@ -124,6 +121,11 @@ impl http_body::Body for Body {
                 if let Some(m) = &f.metrics {
                     m.bytes_sent(n as u64);
                 }
+                if f.remaining == 0 {
+                    if let Some(done) = f.on_complete.take() {
+                        done();
+                    }
+                }
                 Poll::Ready(Some(Ok(Frame::data(f.buf.split().freeze()))))
             }
         }
@@ -133,7 +135,7 @@ impl http_body::Body for Body {
         match self {
             Body::Empty => true,
             Body::Bytes(b) => b.is_none(),
-            Body::File(f) => f.remaining == 0 && f.on_complete.is_none(),
+            Body::File(f) => f.remaining == 0,
         }
     }
 
