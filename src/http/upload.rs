@@ -180,6 +180,11 @@ fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
     Ok((!s.is_empty()).then_some(s))
 }
 
+/// Whether the body's content type is one we take.
+pub fn check_content_type(headers: &HeaderMap) -> Result<(), UploadError> {
+    kind(headers).map(|_| ())
+}
+
 enum Kind {
     Raw,
     Multipart(String),
@@ -318,6 +323,14 @@ pub async fn receive(
         }
     }
     Ok(release)
+}
+
+/// Reads and discards (a bounded part of) the body of a request refused before its body was
+/// looked at (wrong token, wrong type), so the client can read the refusal.
+pub async fn discard(body: Incoming) {
+    let chunks = data_stream(body, DRAIN_TIME);
+    futures_util::pin_mut!(chunks);
+    drain(chunks.as_mut()).await;
 }
 
 /// Reads and discards what is left of a refused body (at most [`DRAIN_MAX`] bytes or

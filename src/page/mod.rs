@@ -53,6 +53,11 @@ pub fn index_page(apps: &[Arc<Release>], site: &Site) -> String {
     render::index(apps, site)
 }
 
+/// How to install and fully trust this server's own CA on an iPhone or iPad (`/ca`).
+pub fn ca_page(site: &Site) -> String {
+    render::ca(site)
+}
+
 /// A page for an error status (404 and the like); `message` is shown as text.
 pub fn error_page(status: u16, message: &str, site: &Site) -> String {
     render::error(status, message, site)

@@ -497,6 +497,31 @@ pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
     document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
 }
 
+pub fn ca(site: &Site) -> String {
+    let head = Head {
+        title: "Trust this server".into(),
+        description: "Install and trust this server's certificate on an iPhone or iPad.".into(),
+        canonical: None,
+        amp: None,
+        image: None,
+    };
+    let main = html! {
+        section.card {
+            h1 { "Trust this server on your iPhone or iPad" }
+            p { "This server signs its own HTTPS certificate. iOS installs apps from it only after you install and trust that certificate, once per device." }
+            ol {
+                li { "In Safari on the iPhone or iPad, tap the button below, then " b { "Allow" } "." }
+                li { "Open " b { "Settings" } ": tap " b { "Profile Downloaded" } " near the top (or " b { "General › VPN & Device Management" } "), tap the otadrop profile, then " b { "Install" } "." }
+                li { "Open " b { "Settings › General › About › Certificate Trust Settings" } " and turn on full trust for the otadrop CA." }
+                li { "Go back to the install page and tap Install." }
+            }
+            a.btn href=(site.public_url.join("/ca.mobileconfig")) { "Download the profile" }
+            p.note { "On another device, the certificate itself: " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } "." }
+        }
+    };
+    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+}
+
 pub fn error(status: u16, message: &str, site: &Site) -> String {
     let reason = http::StatusCode::from_u16(status)
         .ok()

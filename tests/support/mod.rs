@@ -141,6 +141,10 @@ impl TestServer {
         serde_json::from_str(&text).expect("json")
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends SIGTERM and waits for the process to exit.
     pub fn terminate(&mut self) -> std::process::ExitStatus {
         let _ = Command::new("kill")
@@ -173,13 +177,18 @@ pub fn client_trusting(ca: Option<&Path>) -> reqwest::Client {
     builder.build().expect("client")
 }
 
-pub fn rustls_client_config(ca: &Path) -> rustls::ClientConfig {
+pub fn roots(ca: &Path) -> rustls::RootCertStore {
     use rustls_pki_types::pem::PemObject;
     let mut roots = rustls::RootCertStore::empty();
     let pem = std::fs::read(ca).expect("read CA");
     for cert in rustls_pki_types::CertificateDer::pem_slice_iter(&pem) {
         roots.add(cert.expect("pem")).expect("add root");
     }
+    roots
+}
+
+pub fn rustls_client_config(ca: &Path) -> rustls::ClientConfig {
+    let roots = roots(ca);
     rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_safe_default_protocol_versions()
         .expect("versions")

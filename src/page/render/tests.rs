@@ -312,3 +312,11 @@ fn error_page_says_status_and_message() {
     assert!(html.contains("404 Not Found"));
     assert!(html.contains("Nothing here."));
 }
+
+#[test]
+fn ca_page_gives_the_profile_and_the_trust_steps() {
+    let html = crate::page::ca_page(&site(true));
+    assert!(html.contains("href=\"https://ota.example.com/ca.mobileconfig\""));
+    assert!(html.contains("Certificate Trust Settings"));
+    assert!(html.contains("href=\"https://ota.example.com/ca.crt\""));
+}
