@@ -8,7 +8,7 @@
 mod format;
 pub mod qr;
 mod render;
-pub mod view;
+mod view;
 
 use std::sync::Arc;
 

@@ -56,7 +56,6 @@ pub enum Lead {
 pub struct ReleaseView {
     pub lead: Lead,
     pub signing: Signing,
-    pub minimum_os: Option<OsVersion>,
     pub iphone: bool,
     pub ipad: bool,
     /// Show the iOS 16+ Developer Mode step (ad-hoc and development builds).
@@ -110,7 +109,6 @@ pub fn release_view(release: &Release, visitor: Visitor, now: OffsetDateTime) ->
     ReleaseView {
         lead,
         signing,
-        minimum_os,
         iphone,
         ipad,
         developer_mode: matches!(signing, Signing::AdHoc { .. } | Signing::Development { .. })
