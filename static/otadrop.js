@@ -48,6 +48,10 @@
 
   if (navigator.maxTouchPoints > 1 && body.getAttribute("data-platform") === "mac-or-ipad") {
     var touch = document.getElementById("touch-install");
-    if (touch) touch.hidden = false;
+    if (touch) {
+      touch.hidden = false;
+      // On the iPad itself the button matters more than the code: put it first.
+      touch.parentNode.insertBefore(touch, touch.parentNode.firstChild);
+    }
   }
 })();

@@ -112,7 +112,7 @@ fn qr_page_has_the_code_and_on_a_mac_a_hidden_ipad_button() {
     assert!(html.contains("data-platform=\"mac-or-ipad\""));
     let html = render(&release(None), WINDOWS, Flavor::Plain);
     assert!(html.contains("<svg class=\"qr\""));
-    assert!(!html.contains("touch-install"), "not on Windows");
+    assert!(!html.contains("id=\"touch-install\""), "not on Windows");
     assert!(!html.contains("itms-services"));
 }
 
@@ -319,4 +319,24 @@ fn ca_page_gives_the_profile_and_the_trust_steps() {
     assert!(html.contains("href=\"https://ota.example.com/ca.mobileconfig\""));
     assert!(html.contains("Certificate Trust Settings"));
     assert!(html.contains("href=\"https://ota.example.com/ca.crt\""));
+}
+
+#[test]
+fn the_static_files_pages_link_are_built_in() {
+    let names: Vec<&str> = crate::page::STATIC_ASSETS
+        .iter()
+        .map(|(n, _, _)| *n)
+        .collect();
+    let html = render(&release(None), SAFARI_17, Flavor::Plain);
+    for name in ["otadrop.js", "favicon.svg"] {
+        assert!(names.contains(&name), "{name}");
+        assert!(
+            html.contains(&format!("https://ota.example.com/static/{name}")),
+            "{name}"
+        );
+    }
+    for (name, content_type, bytes) in crate::page::STATIC_ASSETS {
+        assert!(!bytes.is_empty(), "{name}");
+        assert!(!content_type.is_empty(), "{name}");
+    }
 }
