@@ -179,6 +179,35 @@ fn instagram_tells_the_ios_version_too() {
 }
 
 #[test]
+fn ipad_apps_name_their_device_too() {
+    let got = v("Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBDV/iPad13,4;FBMD/iPad;FBSN/iPadOS;FBSV/16.6;FBSS/2;FBID/tablet;FBLC/en_US;FBOP/5]");
+    assert_eq!(got.in_app, Some(InApp::Facebook));
+    assert_eq!(got.device, Some(Device::Ipad));
+    assert_eq!(got.os_version, ver(16, 6));
+}
+
+#[test]
+fn apps_we_do_not_name_are_still_in_app() {
+    // Threads and NAVER: WebKit views without Safari's token.
+    for ua in [
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Barcelona 309.0.0.28.114 (iPhone15,3; iOS 17_1; en_US; en; scale=3.00; 1290x2796; 544391393)",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 NAVER(inapp; search; 2000; 12.0.5; 15PRO)",
+    ] {
+        expect(ua, Platform::Ios, Some(InApp::Webview), PageKind::OpenInSafari);
+    }
+}
+
+#[test]
+fn tvs_and_consoles_get_the_qr() {
+    for ua in [
+        "Mozilla/5.0 (SMART-TV; Linux; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) 76.0.3809.146/6.0 TV Safari/537.36",
+        "Mozilla/5.0 (PlayStation; PlayStation 5/2.26) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0 Safari/605.1.15",
+    ] {
+        assert_eq!(v(ua).page, PageKind::Qr, "{ua}");
+    }
+}
+
+#[test]
 fn an_unnamed_wkwebview_is_a_webview() {
     // Alipay and friends: WebKit, no Safari token, no name we know.
     expect(
@@ -302,6 +331,12 @@ fn link_preview_fetchers_and_crawlers_get_the_preview() {
         "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
         "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
         "meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)",
+        "Mozilla/5.0 (compatible; Yahoo Link Preview; https://help.yahoo.com/kb/mail/yahoo-link-preview-SLN23615.html)",
+        "Snap URL Preview Service; bot; snapchat; https://developers.snap.com/robots",
+        "Mozilla/5.0 (Linux; Android 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36 (compatible; Bytespider; spider-feedback@bytedance.com)",
+        "Mozilla/5.0 (compatible; SemrushBot/7~bl; +http://www.semrush.com/bot.html)",
+        "Slackbot 1.0 (+https://api.slack.com/robots)",
+        "WhatsApp/2.2329.7 W",
     ] {
         expect(ua, Platform::Bot, None, PageKind::Preview);
     }
