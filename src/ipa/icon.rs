@@ -12,7 +12,8 @@ use image::imageops::FilterType;
 use image::{ImageFormat, ImageReader};
 use plist::{Dictionary, Value};
 
-/// Icon name prefixes in the order the keys are listed above, without duplicates.
+/// Icon name prefixes in the order the keys are listed above, without duplicates (empty
+/// when no key names a file).
 pub(crate) fn declared_names(info: &Dictionary) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut add = |value: Option<&Value>| {
@@ -28,14 +29,12 @@ pub(crate) fn declared_names(info: &Dictionary) -> Vec<String> {
             }
         }
     };
-    let mut any_key = false;
     for key in ["CFBundleIcons", "CFBundleIcons~ipad"] {
         if let Some(primary) = info
             .get(key)
             .and_then(Value::as_dictionary)
             .and_then(|d| d.get("CFBundlePrimaryIcon"))
         {
-            any_key = true;
             match primary {
                 Value::Dictionary(d) => add(d.get("CFBundleIconFiles")),
                 other => add(Some(other)),
@@ -43,11 +42,7 @@ pub(crate) fn declared_names(info: &Dictionary) -> Vec<String> {
         }
     }
     for key in ["CFBundleIconFiles", "CFBundleIconFile"] {
-        any_key |= info.contains_key(key);
         add(info.get(key));
-    }
-    if !any_key {
-        add(Some(&Value::String("Icon".into())));
     }
     names
 }
@@ -80,9 +75,53 @@ fn modifiers_only(rest: &str) -> bool {
     rest.is_empty() || rest == "~ipad" || rest == "~iphone"
 }
 
+/// Asset-catalog icon names (`CFBundleIconName`), used only as loose prefixes when no
+/// declared file name matches: Xcode names the loose files after them (`AppIcon60x60@2x.png`
+/// for `AppIcon`).
+pub(crate) fn asset_names(info: &Dictionary) -> Vec<String> {
+    ["CFBundleIcons", "CFBundleIcons~ipad"]
+        .iter()
+        .filter_map(|key| {
+            info.get(key)?
+                .as_dictionary()?
+                .get("CFBundlePrimaryIcon")?
+                .as_dictionary()?
+                .get("CFBundleIconName")?
+                .as_string()
+        })
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// The files in the app folder (not in subfolders) that a declared name matches, in the
-/// order of the declared names.
-pub(crate) fn candidates(declared: &[String], app_dir: &str, names: &[String]) -> Vec<String> {
+/// order of the declared names. When none matches exactly (name plus `@2x`/`~ipad`
+/// modifiers), PNGs whose name merely starts with a declared or asset name are taken, so
+/// that `AppIcon` still finds `AppIcon60x60@2x.png`.
+pub(crate) fn candidates(
+    declared: &[String],
+    assets: &[String],
+    app_dir: &str,
+    names: &[String],
+) -> Vec<String> {
+    if declared.is_empty() && assets.is_empty() {
+        // No icon keys at all: iOS looks for Icon.png (and @2x, ~ipad); so do we, exactly.
+        return matching(&["Icon".to_string()], app_dir, names, modifiers_only);
+    }
+    let strict = matching(declared, app_dir, names, modifiers_only);
+    if !strict.is_empty() {
+        return strict;
+    }
+    let loose: Vec<String> = declared.iter().chain(assets).cloned().collect();
+    matching(&loose, app_dir, names, |_| true)
+}
+
+fn matching(
+    declared: &[String],
+    app_dir: &str,
+    names: &[String],
+    rest_ok: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for prefix in declared {
         for name in names {
@@ -97,7 +136,7 @@ pub(crate) fn candidates(declared: &[String], app_dir: &str, names: &[String]) -
                 continue; // not a .png
             }
             if let Some(rest) = stem.strip_prefix(prefix.as_str()) {
-                if modifiers_only(rest) && !out.contains(name) {
+                if rest_ok(rest) && !out.contains(name) {
                     out.push(name.clone());
                 }
             }
@@ -152,7 +191,28 @@ mod tests {
             declared_names(&d),
             vec!["AppIcon60x60", "Pad", "Icon", "Icon@2x", "Old"]
         );
-        assert_eq!(declared_names(&Dictionary::new()), vec!["Icon"]);
+        assert!(declared_names(&Dictionary::new()).is_empty());
+    }
+
+    #[test]
+    fn asset_name_is_a_loose_prefix_when_nothing_matches_exactly() {
+        let d = info(
+            "<key>CFBundleIcons</key><dict><key>CFBundlePrimaryIcon</key><dict>\
+             <key>CFBundleIconName</key><string>AppIcon</string></dict></dict>",
+        );
+        let assets = asset_names(&d);
+        assert_eq!(assets, vec!["AppIcon"]);
+        let files = names(&["AppIcon60x60@2x.png", "Other.png"]);
+        assert_eq!(
+            candidates(&declared_names(&d), &assets, "Payload/A.app/", &files),
+            names(&["AppIcon60x60@2x.png"])
+        );
+        // An exact match wins over loose ones.
+        let files = names(&["AppIcon60x60@2x.png", "AppIcon.png"]);
+        assert_eq!(
+            candidates(&["AppIcon".into()], &[], "Payload/A.app/", &files),
+            names(&["AppIcon.png"])
+        );
     }
 
     #[test]
@@ -172,7 +232,7 @@ mod tests {
             "AppIcon83.5x83.5".into(),
         ];
         assert_eq!(
-            candidates(&decl, "Payload/A.app/", &files),
+            candidates(&decl, &[], "Payload/A.app/", &files),
             names(&[
                 "AppIcon60x60@2x.png",
                 "AppIcon60x60@3x.png",

@@ -144,7 +144,8 @@ fn choose_icon<R: Read + Seek>(
     limits: &Limits,
 ) -> Result<(Option<(IconInfo, IconImages)>, Option<String>), IpaError> {
     let declared = icon::declared_names(dict);
-    let files = icon::candidates(&declared, &app.dir, zip.names());
+    let assets = icon::asset_names(dict);
+    let files = icon::candidates(&declared, &assets, &app.dir, zip.names());
     let mut best: Option<(String, u32, u32)> = None;
     let mut first_problem = None;
     for file in files.iter().take(limits.max_icon_candidates) {

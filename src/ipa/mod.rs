@@ -2,6 +2,12 @@
 //!
 //! Everything here is a plain function over bytes or a file: no HTTP, no storage. The upload
 //! path, the `inspect` command, the manifest and the pages all use [`Inspection`].
+//!
+//! - `archive`: the zip central directory, finding `Payload/<X>.app/`, bounded entry reads.
+//! - `info_plist`: bundle fields; [`plist_limited`]: property lists under [`Limits`].
+//! - `icon`: which icon file, and the 57/512 renditions; [`cgbi`]: Apple's crushed PNGs.
+//! - [`profile`]: `embedded.mobileprovision` (CMS, digest, type); `ber`: BER to DER.
+//! - [`warnings`]: the stable warning codes.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -83,7 +89,8 @@ pub struct ProfileInfo {
 /// A problem with the build that does not stop it being stored, said to people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
-    /// Stable, machine-readable code (`profile-expired`, `app-store-signed`, ...).
+    /// Stable, machine-readable code: one of [`warnings::ALL`] (`profile-expired`,
+    /// `app-store-signed`, ...).
     pub code: String,
     pub message: String,
 }
