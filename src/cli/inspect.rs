@@ -158,7 +158,7 @@ fn profile_lines(p: &ProfileInfo, now: OffsetDateTime, lines: &mut Vec<(&str, St
         lines.push(("Expires", expiry(t, now)));
     }
     if let Some(t) = p.certificate_expires {
-        lines.push(("Certificate", format!("expires {}", expiry(t, now))));
+        lines.push(("Cert. expires", expiry(t, now)));
     }
     lines.push((
         "Devices listed",
