@@ -20,7 +20,7 @@ pub enum IpaError {
     SeveralApps(String),
     #[error("{0} has no Info.plist; the app bundle is incomplete, re-export it")]
     NoInfoPlist(String),
-    #[error("Info.plist cannot be read: {0}")]
+    #[error("Info.plist cannot be read ({0}); export the .ipa again from Xcode")]
     BadInfoPlist(String),
     #[error("Info.plist has no {0}; iOS needs it to install the app")]
     MissingKey(&'static str),
