@@ -293,4 +293,15 @@ mod tests {
         let app = find_app(&n).unwrap();
         assert_eq!(count_extensions(&n, &app), 2);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_names_never_panic(list in proptest::collection::vec(".{0,24}", 0..8)) {
+            let list: Vec<String> = list.into_iter().map(|n| format!("Payload/{n}")).collect();
+            if let Ok(app) = find_app(&list) {
+                proptest::prop_assert!(app.dir.starts_with("Payload/") && app.dir.ends_with(".app/"));
+                let _ = count_extensions(&list, &app);
+            }
+        }
+    }
 }

@@ -241,4 +241,17 @@ mod tests {
             ])
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_names_never_panic(
+            declared in proptest::collection::vec(".{0,12}", 0..4),
+            files in proptest::collection::vec(".{0,16}", 0..8),
+        ) {
+            let names: Vec<String> = files.iter().map(|f| format!("Payload/A.app/{f}")).collect();
+            for found in candidates(&declared, &declared, "Payload/A.app/", &names) {
+                proptest::prop_assert!(names.contains(&found));
+            }
+        }
+    }
 }
