@@ -632,12 +632,13 @@ async fn graceful_shutdown_lets_a_download_finish() {
     let mut s = TestServer::start(&["--shutdown-grace", "30"]);
     let big = make_ipa(
         "Big.app",
-        &[("CFBundleIdentifier", "com.example.big".into())],
+        &[
+            ("CFBundleIdentifier", "com.example.big".into()),
+            ("CFBundleVersion", "1".into()),
+        ],
         &[(
             "Payload/Big.app/blob.bin",
-            &(0..48 * 1024 * 1024u32)
-                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-                .collect::<Vec<u8>>(),
+            &support::noise(48 * 1024 * 1024),
         )],
     );
     let up: serde_json::Value = s.upload_bytes(big.clone()).await.json().await.unwrap();
