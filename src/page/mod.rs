@@ -1,6 +1,16 @@
-//! The HTML pages: one view model per page, rendered as plain HTML and as AMP.
+//! The HTML pages: one view model per release page ([`view`]), rendered as plain HTML and as
+//! AMP by the same maud templates ([`render`]), plus the front page and error pages.
+//!
+//! A page is a pure function of its context (release, visitor, site, `now`), so the HTTP layer
+//! can cache it per (release, flavor, visitor, day). Pages reference no other host; the AMP
+//! runtime script is the one exception AMP requires.
 
-use maud::{html, Markup, DOCTYPE};
+mod format;
+pub mod qr;
+mod render;
+mod view;
+
+use std::sync::Arc;
 
 use crate::client::Visitor;
 use crate::store::Release;
@@ -17,7 +27,7 @@ pub enum Flavor {
 #[derive(Debug, Clone)]
 pub struct Site {
     pub public_url: PublicUrl,
-    /// The server runs on its own generated CA: pages link to the CA install steps.
+    /// The server runs on its own generated CA: pages link to the CA install steps (`/ca`).
     pub own_ca: bool,
 }
 
@@ -27,71 +37,99 @@ pub struct ReleaseContext<'a> {
     pub urls: &'a ReleaseUrls,
     pub site: &'a Site,
     pub visitor: Visitor,
+    /// The time the page is for (profile expiry is judged against it).
     pub now: time::OffsetDateTime,
 }
 
-pub fn release_page(ctx: &ReleaseContext<'_>, _flavor: Flavor) -> String {
-    let app = &ctx.release.app;
-    let markup: Markup = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width,initial-scale=1";
-                title { (app.title) " " (app.version) }
-            }
-            body {
-                h1 { (app.title) }
-                p { (app.version) " (" (app.build) ")" }
-                a href=(ctx.urls.install) { "Install" }
-            }
-        }
-    };
-    markup.into_string()
+/// The page of one release for one visitor.
+pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
+    let view = view::release_view(ctx.release, ctx.visitor, ctx.now);
+    render::release(ctx, &view, flavor)
 }
 
-/// Files served under `/static/`: (name, content type, bytes).
-pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[];
+/// The front page: every app with its newest release (newest first, as [`crate::store::Store::apps`]
+/// gives them), each linking to its stable URL.
+pub fn index_page(apps: &[Arc<Release>], site: &Site) -> String {
+    render::index(apps, site)
+}
 
-/// How to install and fully trust this server's CA on an iPhone or iPad.
+/// How to install and fully trust this server's own CA on an iPhone or iPad (`/ca`).
 pub fn ca_page(site: &Site) -> String {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; meta name="viewport" content="width=device-width,initial-scale=1"; title { "Trust this server" } }
-            body {
-                h1 { "Trust this server on your iPhone" }
-                ol {
-                    li { "Open this page in Safari and tap " a href={(site.public_url) "/ca.mobileconfig"} { "Install the certificate profile" } "." }
-                    li { "Open Settings > General > VPN & Device Management, tap the otadrop profile, then Install." }
-                    li { "Open Settings > General > About > Certificate Trust Settings and turn on full trust for the otadrop CA." }
-                }
-            }
-        }
-    }
-    .into_string()
+    render::ca(site)
 }
 
-/// An error page.
-pub fn error_page(status: u16, message: &str, _site: &Site) -> String {
-    html! {
-        (DOCTYPE)
-        html lang="en" { head { meta charset="utf-8"; title { (status) } } body { h1 { (status) } p { (message) } } }
-    }
-    .into_string()
+/// A page for an error status (404 and the like); `message` is shown as text.
+pub fn error_page(status: u16, message: &str, site: &Site) -> String {
+    render::error(status, message, site)
 }
 
-/// The front page: every app with its newest release.
-pub fn index_page(apps: &[std::sync::Arc<Release>], site: &Site) -> String {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; title { "otadrop" } }
-            body {
-                h1 { "Apps" }
-                ul { @for r in apps { li { a href=(site.public_url.release(&r.id).page) { (r.app.title) " " (r.app.version) } } } }
-            }
+/// Files served under `/static/`: (name, content type, bytes), built into the binary.
+pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[
+    (
+        "otadrop.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/otadrop.js"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/favicon.svg"),
+    ),
+];
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Releases and User-Agents for unit tests.
+    use time::macros::datetime;
+
+    use crate::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+    use crate::store::{Release, ReleaseId};
+
+    pub const SAFARI_17: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
+    pub const SAFARI_IPHONE_15: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 15_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6 Mobile/15E148 Safari/604.1";
+    pub const WECHAT: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN";
+
+    /// A release signed `kind` (no profile for `None`), profile valid until 2030.
+    pub fn release(kind: Option<ProfileType>) -> Release {
+        Release {
+            id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
+            created: datetime!(2025-01-02 10:00 UTC),
+            sha256: "ab".repeat(32),
+            size: 12_345_678,
+            notes: Some("Fixes the login crash.\nNew icon.".into()),
+            has_icon: false,
+            app: AppInfo {
+                bundle_id: "com.example.demo".into(),
+                version: "1.2.3".into(),
+                build: "45".into(),
+                title: "Demo".into(),
+                minimum_os: Some("14.0".into()),
+                device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
+                platform: Some("iphoneos".into()),
+                extensions: 0,
+                has_executable: true,
+                size: 12_345_678,
+                icon: None,
+                profile: kind.map(|kind| ProfileInfo {
+                    kind,
+                    name: Some("Demo profile".into()),
+                    team_name: Some("Example Team".into()),
+                    team_id: Some("ABCDE12345".into()),
+                    app_id_name: None,
+                    created: Some(datetime!(2025-01-01 0:00 UTC)),
+                    expires: Some(datetime!(2030-01-01 0:00 UTC)),
+                    certificate_expires: Some(datetime!(2030-01-01 0:00 UTC)),
+                    devices: if matches!(kind, ProfileType::AdHoc | ProfileType::Development) {
+                        3
+                    } else {
+                        0
+                    },
+                    device_ids: vec![],
+                    platforms: vec!["iOS".into()],
+                    digest_ok: true,
+                }),
+                warnings: vec![],
+            },
         }
     }
-    .into_string()
 }

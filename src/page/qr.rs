@@ -1,0 +1,136 @@
+//! The QR code of a page URL as inline SVG: one `<path>` of dark runs on a white square with
+//! the 4-module quiet zone, so it scans in dark mode too and is valid in AMP.
+//!
+//! Encoding costs about half a millisecond, far more than rendering the rest of a page, so each
+//! URL is encoded once and kept (a few hundred bytes per release).
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use qrcode::{Color, EcLevel, QrCode};
+
+/// Modules of white border around the code (the QR specification's quiet zone).
+const QUIET: usize = 4;
+/// Most URLs kept; past it the cache starts over.
+const MAX_CACHED: usize = 1024;
+
+static CACHE: LazyLock<Mutex<HashMap<String, Arc<str>>>> = LazyLock::new(Default::default);
+
+/// The SVG for `url`, from the cache when it was made before. `None` when the text is too long
+/// for a QR code (a URL never is: the public URL and an id).
+pub fn svg(url: &str) -> Option<Arc<str>> {
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(hit) = cache.get(url) {
+        return Some(hit.clone());
+    }
+    drop(cache);
+    let made: Arc<str> = encode(url)?.into();
+    cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= MAX_CACHED {
+        cache.clear();
+    }
+    cache.insert(url.to_owned(), made.clone());
+    Some(made)
+}
+
+/// Encodes without the cache.
+pub fn encode(text: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let size = width + 2 * QUIET;
+    let mut path = String::with_capacity(width * width);
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row.get(x) != Some(&Color::Dark) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while row.get(x) == Some(&Color::Dark) {
+                x += 1;
+            }
+            // A run of dark modules: a 1-high rectangle.
+            let _ = write!(
+                path,
+                "M{} {}h{}v1h-{}z",
+                start + QUIET,
+                y + QUIET,
+                x - start,
+                x - start
+            );
+        }
+    }
+    Some(format!(
+        "<svg class=\"qr\" viewBox=\"0 0 {size} {size}\" \
+         shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code of this page's link\">\
+         <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads the dark modules back out of the SVG path (the inverse of `encode`).
+    pub(crate) fn modules(svg: &str) -> (usize, Vec<bool>) {
+        let size: usize = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        let d = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut grid = vec![false; size * size];
+        for run in d.split('M').filter(|s| !s.is_empty()) {
+            let (xy, rest) = run.split_once('h').unwrap();
+            let (x, y) = xy.split_once(' ').unwrap();
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            let n: usize = rest.split('v').next().unwrap().parse().unwrap();
+            for i in x..x + n {
+                grid[y * size + i] = true;
+            }
+        }
+        (size, grid)
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_dark_modules_inside_the_quiet_zone() {
+        let url = "https://ota.example.com/r/01jd5x0000000000000000000a";
+        let svg = encode(url).unwrap();
+        let code = QrCode::with_error_correction_level(url, EcLevel::M).unwrap();
+        let w = code.width();
+        let (size, grid) = modules(&svg);
+        assert_eq!(size, w + 8);
+        let colors = code.to_colors();
+        for y in 0..size {
+            for x in 0..size {
+                let inside = (QUIET..QUIET + w).contains(&x) && (QUIET..QUIET + w).contains(&y);
+                let want = inside && colors[(y - QUIET) * w + (x - QUIET)] == Color::Dark;
+                assert_eq!(grid[y * size + x], want, "module {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_url_is_encoded_once() {
+        let url = "https://ota.example.com/r/cachetest0000000000000000";
+        let a = svg(url).unwrap();
+        let b = svg(url).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+    }
+
+    #[test]
+    fn text_too_long_for_a_qr_code_gives_none() {
+        assert!(encode(&"x".repeat(8000)).is_none());
+    }
+}

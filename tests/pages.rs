@@ -1,0 +1,337 @@
+//! Every page kind, plain and AMP, for releases of each signing type: the AMP pages pass the
+//! official AMP validator (one node process for all of them), each page carries its key
+//! content, and the QR code decodes (zbarimg) to the page URL.
+//!
+//! Needs `tests/tools/setup.sh` (node packages, the validator engine, zbar-tools). Without
+//! them the tests skip with a note, unless `CI=true`, where they fail.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use otadrop::client::detect;
+use otadrop::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+use otadrop::page::{self, Flavor, ReleaseContext, Site};
+use otadrop::store::{Release, ReleaseId};
+use otadrop::urls::PublicUrl;
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+
+const VISITORS: &[(&str, &str)] = &[
+    ("install", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1"),
+    ("install-ios26", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1"),
+    ("open-in-safari", "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN"),
+    ("open-in-safari-webview", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"),
+    ("qr-mac", "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"),
+    ("qr-desktop", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36"),
+    ("ios-only", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36"),
+    ("preview", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"),
+    ("old-ios", "Mozilla/5.0 (iPhone; CPU iPhone OS 12_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1 Mobile/15E148 Safari/604.1"),
+];
+
+/// Releases by signing: (name, release).
+fn releases() -> Vec<(&'static str, Release)> {
+    let mut out = vec![
+        ("enterprise", release(Some(ProfileType::Enterprise), true)),
+        ("adhoc", release(Some(ProfileType::AdHoc), false)),
+        ("development", release(Some(ProfileType::Development), true)),
+        ("appstore", release(Some(ProfileType::AppStore), false)),
+        ("unsigned", release(None, false)),
+    ];
+    let mut expired = release(Some(ProfileType::AdHoc), true);
+    if let Some(p) = expired.app.profile.as_mut() {
+        p.expires = Some(datetime!(2026-01-01 0:00 UTC));
+    }
+    out.push(("expired", expired));
+    let mut ipad = release(Some(ProfileType::Enterprise), false);
+    ipad.app.device_family = vec![DeviceFamily::Ipad];
+    out.push(("ipad-only", ipad));
+    let mut evil = release(Some(ProfileType::Enterprise), false);
+    evil.app.title = "<script>alert(1)</script> & \"Tom's\"".into();
+    evil.notes = Some("<b>notes</b> & \"quotes\"".into());
+    out.push(("hostile", evil));
+    out
+}
+
+fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
+    let devices = match kind {
+        Some(ProfileType::AdHoc | ProfileType::Development) => 12,
+        _ => 0,
+    };
+    Release {
+        id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
+        created: datetime!(2026-05-20 9:30 UTC),
+        sha256: "0123456789abcdef".repeat(4),
+        size: 48_234_112,
+        notes: Some("Fixes the crash on launch.\nFaster sync.".into()),
+        has_icon,
+        app: AppInfo {
+            bundle_id: "com.example.fieldnotes".into(),
+            version: "2.4.0".into(),
+            build: "318".into(),
+            title: "Field Notes".into(),
+            minimum_os: Some("15.0".into()),
+            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
+            platform: Some("iphoneos".into()),
+            extensions: 1,
+            has_executable: true,
+            size: 48_234_112,
+            icon: None,
+            profile: kind.map(|kind| ProfileInfo {
+                kind,
+                name: Some("Field Notes Distribution".into()),
+                team_name: Some("Example Corp".into()),
+                team_id: Some("ABCDE12345".into()),
+                app_id_name: None,
+                created: Some(datetime!(2026-01-10 0:00 UTC)),
+                expires: Some(datetime!(2027-01-10 0:00 UTC)),
+                certificate_expires: Some(datetime!(2027-03-01 0:00 UTC)),
+                devices,
+                device_ids: vec![],
+                platforms: vec!["iOS".into()],
+                digest_ok: true,
+            }),
+            warnings: vec![],
+        },
+    }
+}
+
+fn site() -> Site {
+    Site {
+        public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
+        own_ca: true,
+    }
+}
+
+fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
+    let site = site();
+    let urls = site.public_url.release(&r.id);
+    page::release_page(
+        &ReleaseContext {
+            release: r,
+            urls: &urls,
+            site: &site,
+            visitor: detect(ua),
+            now: NOW,
+        },
+        flavor,
+    )
+}
+
+fn artifacts(sub: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test-artifacts")
+        .join(sub);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn strict() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Whether a tool is there; without it, fail under CI and skip (with a note) otherwise.
+fn tool_present(what: &str, present: bool) -> bool {
+    if !present {
+        assert!(!strict(), "{what} is missing (run tests/tools/setup.sh)");
+        eprintln!("SKIP: {what} is missing (run tests/tools/setup.sh)");
+    }
+    present
+}
+
+fn tools_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
+}
+
+fn has_command(cmd: &str) -> bool {
+    Command::new(cmd)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn every_amp_page_passes_the_official_validator() {
+    let tools = tools_dir();
+    let ready = has_command("node")
+        && tools.join("node_modules/amphtml-validator").is_dir()
+        && tools.join("validator_wasm.js").is_file();
+    if !tool_present("node with amphtml-validator and validator_wasm.js", ready) {
+        return;
+    }
+    let dir = artifacts("pages");
+    let mut files = Vec::new();
+    for (rname, r) in releases() {
+        for (vname, ua) in VISITORS {
+            for flavor in [Flavor::Plain, Flavor::Amp] {
+                let html = render(&r, ua, flavor);
+                let suffix = if flavor == Flavor::Amp { ".amp" } else { "" };
+                let path = dir.join(format!("{rname}--{vname}{suffix}.html"));
+                std::fs::write(&path, &html).unwrap();
+                if flavor == Flavor::Amp {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    let out = Command::new("node")
+        .arg(tools.join("validate-amp.js"))
+        .args(&files)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "validator did not run: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), files.len());
+    let mut failed = Vec::new();
+    for r in results {
+        let errors = r["errors"].as_array().unwrap();
+        // Warnings are fine; an error (or a FAIL) is not.
+        let hard: Vec<_> = errors.iter().filter(|e| e["severity"] == "ERROR").collect();
+        if r["status"] != "PASS" || !hard.is_empty() {
+            failed.push(format!("{}: {} {:?}", r["file"], r["status"], hard));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "AMP validation failed:\n{}",
+        failed.join("\n")
+    );
+    eprintln!("{} AMP pages passed the official validator", files.len());
+}
+
+/// The content each page kind must lead with, in both flavors.
+#[test]
+fn every_page_kind_has_its_key_content_in_both_flavors() {
+    for (rname, r) in releases() {
+        let doomed = matches!(rname, "appstore" | "expired");
+        for (vname, ua) in VISITORS {
+            for flavor in [Flavor::Plain, Flavor::Amp] {
+                let html = render(&r, ua, flavor);
+                let ctx = format!("{rname} / {vname} / {flavor:?}");
+                let has_button = html.contains("href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"");
+                let has_qr = html.contains("<svg class=\"qr\"");
+                // Every page: Open Graph, the CA link (the test site runs its own CA), lang.
+                assert!(html.contains("property=\"og:title\""), "{ctx}");
+                assert!(html.contains("<html lang=\"en\""), "{ctx}");
+                if *vname != "preview" {
+                    assert!(html.contains("Install this server's certificate"), "{ctx}");
+                }
+                assert!(!html.contains("&amp;amp;"), "{ctx}");
+                match *vname {
+                    "preview" => {
+                        assert!(!has_qr && !html.contains("<dl>"), "{ctx}");
+                    }
+                    _ if doomed => {
+                        assert!(!has_button && !has_qr, "{ctx}: doomed, no button");
+                        assert!(html.contains("cannot be installed"), "{ctx}");
+                    }
+                    "old-ios" => {
+                        assert!(!has_button, "{ctx}");
+                        assert!(html.contains("needs iOS 15.0 or later"), "{ctx}");
+                    }
+                    "install" | "install-ios26" if rname == "ipad-only" => {
+                        assert!(html.contains("built for iPad only"), "{ctx}");
+                        assert!(!has_button, "{ctx}");
+                    }
+                    "install" | "install-ios26" => {
+                        assert!(has_button, "{ctx}");
+                        assert!(html.contains("Nothing happened?"), "{ctx}");
+                        let steps = match rname {
+                            "enterprise" | "hostile" => "VPN &amp; Device Management",
+                            "adhoc" | "development" => "Developer Mode",
+                            _ => "no provisioning profile",
+                        };
+                        assert!(html.contains(steps), "{ctx}: {steps}");
+                    }
+                    "open-in-safari" | "open-in-safari-webview" if rname == "ipad-only" => {
+                        assert!(!has_button, "{ctx}");
+                    }
+                    "open-in-safari" | "open-in-safari-webview" => {
+                        assert!(html.contains("Open this page in Safari"), "{ctx}");
+                        assert!(html.contains("readonly"), "{ctx}");
+                        assert!(has_button, "{ctx}");
+                    }
+                    "qr-mac" | "qr-desktop" => {
+                        assert!(has_qr, "{ctx}");
+                        assert!(html.contains("camera"), "{ctx}");
+                    }
+                    "ios-only" => {
+                        assert!(has_qr, "{ctx}");
+                        assert!(html.contains("This app is for"), "{ctx}");
+                        assert!(!has_button, "{ctx}");
+                    }
+                    other => panic!("no expectations for {other}"),
+                }
+                if rname == "hostile" {
+                    assert!(!html.contains("<script>alert"), "{ctx}");
+                    assert!(!html.contains("<b>notes"), "{ctx}");
+                }
+            }
+        }
+    }
+}
+
+/// Draws the QR SVG's path (runs of `M x yhNv1h-Nz`) into a PNG, 8 px per module.
+fn rasterise_qr(svg: &str, out: &Path) {
+    let size: u32 = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let d = svg
+        .split(" d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let scale = 8;
+    let mut img = image::GrayImage::from_pixel(size * scale, size * scale, image::Luma([255]));
+    for run in d.split('M').filter(|s| !s.is_empty()) {
+        let (xy, rest) = run.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y): (u32, u32) = (x.parse().unwrap(), y.parse().unwrap());
+        let n: u32 = rest.split('v').next().unwrap().parse().unwrap();
+        for px in x * scale..(x + n) * scale {
+            for py in y * scale..(y + 1) * scale {
+                img.put_pixel(px, py, image::Luma([0]));
+            }
+        }
+    }
+    img.save(out).unwrap();
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_page_url() {
+    if !tool_present("zbarimg (zbar-tools)", has_command("zbarimg")) {
+        return;
+    }
+    let r = release(Some(ProfileType::Enterprise), false);
+    let html = render(&r, VISITORS[5].1, Flavor::Amp);
+    let start = html.find("<svg class=\"qr\"").unwrap();
+    let end = start + html[start..].find("</svg>").unwrap() + 6;
+    let png = artifacts("qr").join("qr-page.png");
+    rasterise_qr(&html[start..end], &png);
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "https://ota.example.com/r/01jd5x0000000000000000000a"
+    );
+}
