@@ -5,6 +5,7 @@
 //! - [`ipa`]: reads an IPA (zip central directory, Info.plist, icons, CgBI, provisioning
 //!   profile) into an [`ipa::Inspection`]. Pure functions over files and bytes.
 //! - [`manifest`]: the `manifest.plist` iOS fetches to install a release.
+//! - [`mobileconfig`]: the configuration profile that installs the local CA on iOS.
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
@@ -24,6 +25,7 @@ pub mod doctor;
 pub mod http;
 pub mod ipa;
 pub mod manifest;
+pub mod mobileconfig;
 pub mod page;
 pub mod store;
 pub mod tls;

@@ -8,6 +8,7 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use serde::Serialize;
 
+use super::metrics::UploadResult;
 use super::response::{self, Resp};
 use super::{upload, State};
 use crate::ipa::AppInfo;
@@ -75,7 +76,12 @@ pub fn get(state: &State, id: &ReleaseId) -> Resp {
 
 pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     if let Some(denied) = deny_without_token(state, &req) {
+        upload::discard(req.into_body()).await;
         return denied;
+    }
+    if let Err(e) = upload::check_content_type(req.headers()) {
+        upload::discard(req.into_body()).await;
+        return response::error(e.status(), &e.to_string());
     }
     // Refuse an announced oversize body before reading any of it.
     let announced = req
@@ -92,6 +98,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     let (parts, body) = req.into_parts();
     match upload::receive(state, &parts.headers, body).await {
         Ok(release) => {
+            state.metrics.upload(UploadResult::Published, release.size);
             tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
             let view = ReleaseJson::new(&release, &state.config.public_url);
             let mut r = response::json(StatusCode::CREATED, &view);
@@ -102,6 +109,12 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
         }
         Err(e) => {
             let status = e.status();
+            let result = if status.is_server_error() {
+                UploadResult::Failed
+            } else {
+                UploadResult::Refused
+            };
+            state.metrics.upload(result, 0);
             if status.is_server_error() {
                 tracing::error!(error = %e, "upload failed");
             } else {
@@ -121,6 +134,7 @@ pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId)
     match tokio::task::spawn_blocking(move || s.store.delete(&id2)).await {
         Ok(Ok(true)) => {
             state.pages.forget(id);
+            state.manifests.forget(id);
             response::empty(StatusCode::NO_CONTENT)
         }
         Ok(Ok(false)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),

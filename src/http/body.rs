@@ -4,11 +4,14 @@
 
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
 
 use bytes::{Bytes, BytesMut};
 use http_body::{Frame, SizeHint};
 use tokio::io::{AsyncRead, ReadBuf};
+
+use super::metrics::Metrics;
 
 /// Bytes read from a file per frame: large enough for few syscalls, small enough to keep
 /// memory flat with many downloads at once.
@@ -57,6 +60,7 @@ pub struct FileBody {
     remaining: u64,
     buf: BytesMut,
     on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
+    metrics: Option<Arc<Metrics>>,
 }
 
 impl FileBody {
@@ -66,7 +70,13 @@ impl FileBody {
             remaining: len,
             buf: BytesMut::new(),
             on_complete: None,
+            metrics: None,
         }
+    }
+
+    /// Count the bytes actually read for sending into `metrics`.
+    pub fn count_into(&mut self, metrics: Arc<Metrics>) {
+        self.metrics = Some(metrics);
     }
 
     pub fn on_complete(mut self, f: impl FnOnce() + Send + Sync + 'static) -> Self {
@@ -88,9 +98,6 @@ impl http_body::Body for Body {
             Body::Bytes(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
             Body::File(f) => {
                 if f.remaining == 0 {
-                    if let Some(done) = f.on_complete.take() {
-                        done();
-                    }
                     return Poll::Ready(None);
                 }
                 let want = (f.remaining.min(CHUNK as u64)) as usize;
@@ -111,6 +118,14 @@ impl http_body::Body for Body {
                 // SAFETY: `n` bytes of the spare capacity were initialised by poll_read.
                 unsafe { f.buf.set_len(f.buf.len() + n) };
                 f.remaining -= n as u64;
+                if let Some(m) = &f.metrics {
+                    m.bytes_sent(n as u64);
+                }
+                if f.remaining == 0 {
+                    if let Some(done) = f.on_complete.take() {
+                        done();
+                    }
+                }
                 Poll::Ready(Some(Ok(Frame::data(f.buf.split().freeze()))))
             }
         }
@@ -120,7 +135,7 @@ impl http_body::Body for Body {
         match self {
             Body::Empty => true,
             Body::Bytes(b) => b.is_none(),
-            Body::File(f) => f.remaining == 0 && f.on_complete.is_none(),
+            Body::File(f) => f.remaining == 0,
         }
     }
 

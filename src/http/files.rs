@@ -12,6 +12,7 @@ use http::{HeaderMap, Method, StatusCode};
 use tokio::io::AsyncSeekExt;
 
 use super::body::{Body, FileBody};
+use super::compress::{Encoding, Variants};
 use super::conditional::{self, Precondition};
 use super::range::{self, Ranged};
 use super::response::{self, Resp};
@@ -21,7 +22,8 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Describes what is being sent.
 pub struct Representation {
-    pub etag: ETag,
+    /// The opaque validator, without quotes; a compressed variant gets a suffix.
+    pub etag: String,
     pub last_modified: SystemTime,
     pub content_type: &'static str,
     pub cache_control: &'static str,
@@ -30,6 +32,8 @@ pub struct Representation {
 /// Where the bytes come from.
 pub enum Source<'a> {
     Bytes(Bytes),
+    /// Generated text with precomputed compressed variants.
+    Variants(&'a Variants),
     File(&'a Path),
 }
 
@@ -42,12 +46,25 @@ pub async fn serve(
     source: Source<'_>,
     on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
 ) -> Resp {
-    let pre = conditional::evaluate(method, headers, &rep.etag, rep.last_modified);
+    // Pick the variant first: validators and ranges apply to the representation selected.
+    let (source, encoding) = match source {
+        Source::Variants(v) => {
+            let accept = headers
+                .get(http::header::ACCEPT_ENCODING)
+                .map(|h| h.as_bytes());
+            let (encoding, bytes) = v.pick(accept);
+            (Source::Bytes(bytes), Some(encoding))
+        }
+        other => (other, None),
+    };
+    let etag = make_etag(&rep.etag, encoding);
+    let pre = conditional::evaluate(method, headers, &etag, rep.last_modified);
     let use_range = match pre {
         Precondition::NotModified => {
             let mut r = response::empty(StatusCode::NOT_MODIFIED);
-            r.headers_mut().typed_insert(rep.etag.clone());
+            r.headers_mut().typed_insert(etag);
             set_cache(r.headers_mut(), rep);
+            set_encoding(r.headers_mut(), encoding);
             return r;
         }
         Precondition::Failed => {
@@ -58,6 +75,7 @@ pub async fn serve(
 
     let (file, len) = match &source {
         Source::Bytes(b) => (None, b.len() as u64),
+        Source::Variants(v) => (None, v.identity.len() as u64),
         Source::File(path) => match tokio::fs::File::open(path).await {
             Ok(f) => match f.metadata().await {
                 Ok(m) => (Some(f), m.len()),
@@ -91,6 +109,9 @@ pub async fn serve(
     } else {
         match (source, file) {
             (Source::Bytes(b), _) => Body::from(b.slice(start as usize..(start + count) as usize)),
+            (Source::Variants(v), _) => {
+                Body::from(v.identity.slice(start as usize..(start + count) as usize))
+            }
             (Source::File(_), Some(mut f)) => {
                 if start > 0 {
                     if let Err(e) = f.seek(SeekFrom::Start(start)).await {
@@ -109,7 +130,8 @@ pub async fn serve(
     let mut r = response::with_type(status, rep.content_type, body);
     let h = r.headers_mut();
     h.typed_insert(ContentLength(count));
-    h.typed_insert(rep.etag.clone());
+    h.typed_insert(etag);
+    set_encoding(h, encoding);
     h.typed_insert(LastModified::from(rep.last_modified));
     h.typed_insert(AcceptRanges::bytes());
     set_cache(h, rep);
@@ -119,6 +141,33 @@ pub async fn serve(
         }
     }
     r
+}
+
+fn make_etag(tag: &str, encoding: Option<Encoding>) -> ETag {
+    let suffix = encoding
+        .and_then(Encoding::token)
+        .map(|t| format!("-{t}"))
+        .unwrap_or_default();
+    // Tags are made of hex digits, ids and fixed names; a bad one is a bug here, not input.
+    format!("\"{tag}{suffix}\"")
+        .parse()
+        .unwrap_or_else(|_| unreachable!("invalid etag {tag:?}"))
+}
+
+/// `Content-Encoding` for a compressed variant, and `Vary` whenever variants exist.
+fn set_encoding(h: &mut HeaderMap, encoding: Option<Encoding>) {
+    if let Some(enc) = encoding {
+        h.append(
+            http::header::VARY,
+            HeaderValue::from_static("Accept-Encoding"),
+        );
+        if let Some(token) = enc.token() {
+            h.insert(
+                http::header::CONTENT_ENCODING,
+                HeaderValue::from_static(token),
+            );
+        }
+    }
 }
 
 fn set_cache(h: &mut HeaderMap, rep: &Representation) {

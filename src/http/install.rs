@@ -5,10 +5,11 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use bytes::Bytes;
-use headers::ETag;
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use sha2::{Digest, Sha256};
+
+use super::compress::Variants;
 
 use super::files::{self, Representation, Source, IMMUTABLE};
 use super::response::{self, Resp};
@@ -19,28 +20,29 @@ fn last_modified(r: &Release) -> SystemTime {
     SystemTime::from(r.created)
 }
 
-fn etag(tag: &str) -> ETag {
-    // Tags are built from hex digests and fixed names: always valid.
-    format!("\"{tag}\"")
-        .parse()
-        .unwrap_or_else(|_| unreachable!("hex etag {tag}"))
-}
-
 pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
     let Some(release) = state.store.get(id) else {
         return response::error(StatusCode::NOT_FOUND, "no release with that id");
     };
-    let urls = state.config.public_url.release(id);
-    let xml = Bytes::from(crate::manifest::manifest_xml(&release, &urls));
-    // The manifest embeds the public URL, so its validator is its content's hash.
-    let tag = hex::encode(&Sha256::digest(&xml)[..12]);
+    state.metrics.install_started();
+    let manifest = state.manifests.get_or_make(&release, || {
+        let urls = state.config.public_url.release(id);
+        Bytes::from(crate::manifest::manifest_xml(&release, &urls))
+    });
     let rep = Representation {
-        etag: etag(&tag),
+        etag: manifest.etag.clone(),
         last_modified: last_modified(&release),
         content_type: "text/xml",
         cache_control: IMMUTABLE,
     };
-    files::serve(req.method(), req.headers(), &rep, Source::Bytes(xml), None).await
+    files::serve(
+        req.method(),
+        req.headers(),
+        &rep,
+        Source::Variants(&manifest.variants),
+        None,
+    )
+    .await
 }
 
 pub async fn asset(
@@ -74,10 +76,59 @@ pub async fn asset(
         ),
     };
     let rep = Representation {
-        etag: etag(&tag),
+        etag: tag,
         last_modified: last_modified(&release),
         content_type,
         cache_control: IMMUTABLE,
     };
-    files::serve(req.method(), req.headers(), &rep, Source::File(&path), None).await
+    let on_complete: Option<Box<dyn FnOnce() + Send + Sync>> = match asset {
+        Asset::Ipa => {
+            let metrics = state.metrics.clone();
+            Some(Box::new(move || metrics.ipa_download_completed()))
+        }
+        _ => None,
+    };
+    files::serve(
+        req.method(),
+        req.headers(),
+        &rep,
+        Source::File(&path),
+        on_complete,
+    )
+    .await
+}
+
+/// A manifest with its variants and validator, made once per release.
+pub struct Generated {
+    pub variants: Variants,
+    pub etag: String,
+}
+
+impl Generated {
+    pub fn new(body: Bytes) -> Generated {
+        Generated {
+            etag: hex::encode(&Sha256::digest(&body)[..12]),
+            variants: Variants::new(body),
+        }
+    }
+}
+
+/// Manifests by release. They embed the public URL, which is fixed for the process's life.
+#[derive(Default)]
+pub struct ManifestCache(std::sync::Mutex<std::collections::HashMap<ReleaseId, Arc<Generated>>>);
+
+impl ManifestCache {
+    pub fn get_or_make(&self, release: &Release, make: impl FnOnce() -> Bytes) -> Arc<Generated> {
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = lock().get(&release.id) {
+            return hit.clone();
+        }
+        let made = Arc::new(Generated::new(make()));
+        lock().insert(release.id.clone(), made.clone());
+        made
+    }
+
+    pub fn forget(&self, id: &ReleaseId) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
+    }
 }

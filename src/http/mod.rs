@@ -8,13 +8,21 @@
 //! - `files`: sending one representation with HEAD, Range and conditionals;
 //!   `range`, `conditional`: those two RFC 9110 concerns; `body`: the response body type.
 //! - `response`: small builders for JSON errors and typed responses.
+//! - `compress`: gzip/brotli variants made once, picked per request.
+//! - `idle`: first-byte and idle deadlines on connections.
+//! - `metrics`: counters and the Prometheus text at `/metrics`.
+//! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
 
 mod api;
 mod body;
+mod ca;
+mod compress;
 mod conditional;
 mod files;
+mod idle;
 mod install;
+mod metrics;
 mod pages;
 mod range;
 mod response;
@@ -34,6 +42,8 @@ pub struct State {
     pub store: Store,
     pub site: crate::page::Site,
     pub pages: pages::PageCache,
+    pub manifests: install::ManifestCache,
+    pub metrics: std::sync::Arc<metrics::Metrics>,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
 }

@@ -3,17 +3,16 @@
 //! once and then served from memory as shared `Bytes`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
 use bytes::Bytes;
-use headers::ETag;
-use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, USER_AGENT, VARY};
+use http::header::{HeaderValue, CACHE_CONTROL, USER_AGENT, VARY};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
-use sha2::{Digest, Sha256};
 
 use super::files::{self, Representation, Source};
+use super::install::Generated;
 use super::response::{self, Resp};
 use super::{security_headers, State};
 use crate::client::{self, Visitor};
@@ -26,11 +25,7 @@ const MAX_CACHED: usize = 8192;
 
 type Key = (ReleaseId, Flavor, Visitor, i64);
 
-#[derive(Clone)]
-struct Rendered {
-    html: Bytes,
-    etag: ETag,
-}
+type Rendered = Arc<Generated>;
 
 #[derive(Default)]
 pub struct PageCache(Mutex<HashMap<Key, Rendered>>);
@@ -40,11 +35,7 @@ impl PageCache {
         if let Some(hit) = self.lock().get(&key) {
             return hit.clone();
         }
-        let html = Bytes::from(render());
-        let rendered = Rendered {
-            etag: content_etag(&html),
-            html,
-        };
+        let rendered = Arc::new(Generated::new(Bytes::from(render())));
         let mut map = self.lock();
         if map.len() >= MAX_CACHED {
             map.clear();
@@ -63,12 +54,6 @@ impl PageCache {
     }
 }
 
-fn content_etag(bytes: &[u8]) -> ETag {
-    format!("\"{}\"", hex::encode(&Sha256::digest(bytes)[..12]))
-        .parse()
-        .unwrap_or_else(|_| unreachable!("hex etag"))
-}
-
 fn visitor(req: &Request<Incoming>) -> Visitor {
     let ua = req
         .headers()
@@ -85,21 +70,15 @@ async fn send_page(
     last_modified: SystemTime,
 ) -> Resp {
     let rep = Representation {
-        etag: page.etag,
+        etag: page.etag.clone(),
         last_modified,
         content_type: HTML,
         cache_control: "no-cache",
     };
-    let mut r = files::serve(
-        req.method(),
-        req.headers(),
-        &rep,
-        Source::Bytes(page.html),
-        None,
-    )
-    .await;
+    let source = Source::Variants(&page.variants);
+    let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
     r.headers_mut()
-        .insert(VARY, HeaderValue::from_static("User-Agent"));
+        .append(VARY, HeaderValue::from_static("User-Agent"));
     security_headers::apply_page(r.headers_mut(), flavor);
     r
 }
@@ -165,6 +144,23 @@ pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
     r
 }
 
+/// How to trust this server's CA on an iPhone.
+pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
+    if state.local_ca.is_none() {
+        let html = page::error_page(
+            404,
+            "This server uses a real certificate: there is nothing to install.",
+            &state.site,
+        );
+        return response::with_type(StatusCode::NOT_FOUND, HTML, html);
+    }
+    let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site));
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
+}
+
 pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
     let html = page::error_page(
         404,
@@ -176,31 +172,33 @@ pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
     r
 }
 
+/// The static files with their compressed variants, made on first use.
+fn static_files() -> &'static [(&'static str, &'static str, Generated)] {
+    static FILES: OnceLock<Vec<(&'static str, &'static str, Generated)>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        page::STATIC_ASSETS
+            .iter()
+            .map(|(name, content_type, bytes)| {
+                (
+                    *name,
+                    *content_type,
+                    Generated::new(Bytes::from_static(bytes)),
+                )
+            })
+            .collect()
+    })
+}
+
 pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
-    let Some((_, content_type, bytes)) = page::STATIC_ASSETS.iter().find(|(n, _, _)| *n == name)
-    else {
+    let Some((_, content_type, file)) = static_files().iter().find(|(n, _, _)| *n == name) else {
         return response::error(StatusCode::NOT_FOUND, "no such static file");
     };
-    let bytes = Bytes::from_static(bytes);
     let rep = Representation {
-        etag: content_etag(&bytes),
+        etag: file.etag.clone(),
         last_modified: SystemTime::UNIX_EPOCH,
         content_type,
         cache_control: "public, max-age=3600",
     };
-    let mut r = files::serve(
-        req.method(),
-        req.headers(),
-        &rep,
-        Source::Bytes(bytes),
-        None,
-    )
-    .await;
-    if !r.headers().contains_key(CONTENT_TYPE) {
-        r.headers_mut().insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static("application/octet-stream"),
-        );
-    }
-    r
+    let source = Source::Variants(&file.variants);
+    files::serve(req.method(), req.headers(), &rep, source, None).await
 }

@@ -26,11 +26,13 @@ pub fn resolve(header: Option<&[u8]>, len: u64) -> Ranged {
         return Ranged::Full;
     };
     let mut satisfiable = Vec::new();
+    let mut specs = 0;
     for spec in set.split(',') {
         let spec = spec.trim();
         if spec.is_empty() {
             continue; // §5.6.1: empty list elements are allowed and ignored
         }
+        specs += 1;
         let Some((first, last)) = spec.split_once('-') else {
             return Ranged::Full;
         };
@@ -67,6 +69,8 @@ pub fn resolve(header: Option<&[u8]>, len: u64) -> Ranged {
         }
     }
     match satisfiable.as_slice() {
+        // "bytes=" with no range at all is malformed, not unsatisfiable.
+        [] if specs == 0 => Ranged::Full,
         [] => Ranged::Unsatisfiable,
         [(start, end)] => Ranged::Partial {
             start: *start,

@@ -10,8 +10,10 @@ use http::header::{HeaderValue, ALLOW};
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;
 
+use super::body::Body;
+use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, install, pages, security_headers, State};
+use super::{api, ca, install, pages, security_headers, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -24,7 +26,14 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let version = req.version();
-    let mut resp = route(&state, req).await;
+    let (route, mut resp) = route(&state, req).await;
+    state.metrics.request(route, resp.status().as_u16());
+    match resp.body_mut() {
+        Body::File(f) => f.count_into(state.metrics.clone()),
+        other => state
+            .metrics
+            .bytes_sent(http_body::Body::size_hint(other).exact().unwrap_or(0)),
+    }
     let h = resp.headers_mut();
     security_headers::apply_common(h);
     if matches!(state.config.tls, TlsMode::Files { .. }) {
@@ -51,10 +60,11 @@ fn truncate(s: &str, n: usize) -> &str {
     }
 }
 
-async fn route(state: &Arc<State>, req: Request<Incoming>) -> Resp {
+async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     let path = req.uri().path();
     if path.len() > MAX_PATH {
-        return response::error(StatusCode::URI_TOO_LONG, "the request target is too long");
+        let r = response::error(StatusCode::URI_TOO_LONG, "the request target is too long");
+        return (Route::Other, r);
     }
     let trimmed = path.trim_start_matches('/');
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
@@ -64,51 +74,86 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     let id = |s: &str| ReleaseId::parse(s);
 
     match segs.as_slice() {
-        [""] if read => pages::index(state, &req),
-        ["healthz"] if read => response::text(StatusCode::OK, "ok\n"),
-        ["static", name] if read => pages::static_asset(&req, name).await,
+        [""] if read => (Route::Index, pages::index(state, &req)),
+        ["healthz"] if read => (Route::Health, response::text(StatusCode::OK, "ok\n")),
+        ["metrics"] if read => (Route::Metrics, metrics(state)),
+        ["static", name] if read => (Route::Static, pages::static_asset(&req, name).await),
+        ["ca.crt"] if read => (
+            Route::Ca,
+            ca::serve(state, &req, ca::What::Certificate).await,
+        ),
+        ["ca.mobileconfig"] if read => (Route::Ca, ca::serve(state, &req, ca::What::Profile).await),
+        ["ca"] if read => (Route::Ca, pages::ca(state, &req)),
         ["r", rid] if read => match id(rid) {
-            Some(rid) => pages::release(state, &req, &rid, Flavor::Plain).await,
-            None => pages::not_found(state, &req),
+            Some(rid) => (
+                Route::Page,
+                pages::release(state, &req, &rid, Flavor::Plain).await,
+            ),
+            None => (Route::Page, pages::not_found(state, &req)),
         },
         ["r", rid, "amp"] if read => match id(rid) {
-            Some(rid) => pages::release(state, &req, &rid, Flavor::Amp).await,
-            None => pages::not_found(state, &req),
+            Some(rid) => (
+                Route::AmpPage,
+                pages::release(state, &req, &rid, Flavor::Amp).await,
+            ),
+            None => (Route::AmpPage, pages::not_found(state, &req)),
         },
         ["r", rid, file] if read => {
-            let asset = match *file {
-                "manifest.plist" => None,
-                "app.ipa" => Some(Asset::Ipa),
-                "icon.png" => Some(Asset::Icon),
-                "icon-57.png" => Some(Asset::IconSmall),
-                "icon-512.png" => Some(Asset::IconLarge),
-                _ => return pages::not_found(state, &req),
+            let (route, asset) = match *file {
+                "manifest.plist" => (Route::Manifest, None),
+                "app.ipa" => (Route::Ipa, Some(Asset::Ipa)),
+                "icon.png" => (Route::Icon, Some(Asset::Icon)),
+                "icon-57.png" => (Route::Icon, Some(Asset::IconSmall)),
+                "icon-512.png" => (Route::Icon, Some(Asset::IconLarge)),
+                _ => return (Route::Other, pages::not_found(state, &req)),
             };
             let Some(rid) = id(rid) else {
-                return pages::not_found(state, &req);
+                return (route, pages::not_found(state, &req));
             };
-            match asset {
+            let r = match asset {
                 None => install::manifest(state, &req, &rid).await,
                 Some(a) => install::asset(state, &req, &rid, a).await,
-            }
+            };
+            (route, r)
         }
-        ["apps", bundle] if read => pages::app(state, &req, bundle, Flavor::Plain).await,
-        ["apps", bundle, "amp"] if read => pages::app(state, &req, bundle, Flavor::Amp).await,
+        ["apps", bundle] if read => (
+            Route::AppPage,
+            pages::app(state, &req, bundle, Flavor::Plain).await,
+        ),
+        ["apps", bundle, "amp"] if read => (
+            Route::AppPage,
+            pages::app(state, &req, bundle, Flavor::Amp).await,
+        ),
         ["api", "releases"] => match m {
-            Method::GET | Method::HEAD => api::list(state),
-            Method::POST => api::create(state, req).await,
-            _ => not_allowed("GET, HEAD, POST"),
+            Method::GET | Method::HEAD => (Route::ApiList, api::list(state)),
+            Method::POST => (Route::ApiUpload, api::create(state, req).await),
+            _ => (Route::ApiList, not_allowed("GET, HEAD, POST")),
         },
         ["api", "releases", rid] => match (m, id(rid)) {
-            (_, None) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
-            (Method::GET | Method::HEAD, Some(rid)) => api::get(state, &rid),
-            (Method::DELETE, Some(rid)) => api::delete(state, &req, &rid).await,
-            _ => not_allowed("GET, HEAD, DELETE"),
+            (_, None) => (
+                Route::ApiGet,
+                response::error(StatusCode::NOT_FOUND, "no release with that id"),
+            ),
+            (Method::GET | Method::HEAD, Some(rid)) => (Route::ApiGet, api::get(state, &rid)),
+            (Method::DELETE, Some(rid)) => (Route::ApiDelete, api::delete(state, &req, &rid).await),
+            _ => (Route::ApiGet, not_allowed("GET, HEAD, DELETE")),
         },
-        ["api", ..] => response::error(StatusCode::NOT_FOUND, "no such API endpoint"),
-        _ if !read => not_allowed("GET, HEAD"),
-        _ => pages::not_found(state, &req),
+        ["api", ..] => (
+            Route::Other,
+            response::error(StatusCode::NOT_FOUND, "no such API endpoint"),
+        ),
+        _ if !read => (Route::Other, not_allowed("GET, HEAD")),
+        _ => (Route::Other, pages::not_found(state, &req)),
     }
+}
+
+fn metrics(state: &State) -> Resp {
+    let text = state.metrics.render(state.store.list().len());
+    response::with_type(
+        StatusCode::OK,
+        "text/plain; version=0.0.4; charset=utf-8",
+        text,
+    )
 }
 
 fn not_allowed(allow: &'static str) -> Resp {

@@ -16,7 +16,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio_rustls::TlsAcceptor;
 
-use super::{pages::PageCache, router, State};
+use super::idle::Deadlines;
+use super::{pages::PageCache, response, router, State};
 use crate::config::{Config, TlsMode};
 use crate::page::Site;
 use crate::store::{Store, StoreError};
@@ -110,6 +111,8 @@ impl Server {
         crate::client::detect("");
         let state = Arc::new(State {
             pages: PageCache::default(),
+            manifests: Default::default(),
+            metrics: Default::default(),
             store,
             site,
             local_ca,
@@ -146,6 +149,16 @@ impl Server {
             resolver,
         } = self;
         let _reload = resolver.map(|r| spawn_cert_reload(state.clone(), r));
+        let _redirect = match state.config.redirect_http {
+            Some(addr) => match TcpListener::bind(addr).await {
+                Ok(l) => Some(tokio::spawn(redirect_http(l, state.clone()))),
+                Err(e) => {
+                    tracing::error!(%addr, error = %e, "cannot listen for the HTTP redirect");
+                    None
+                }
+            },
+            None => None,
+        };
         let limit = Arc::new(Semaphore::new(state.config.max_connections));
         let graceful = GracefulShutdown::new();
         let mut builder = auto::Builder::new(TokioExecutor::new());
@@ -184,12 +197,15 @@ impl Server {
                 _ = &mut shutdown => break,
             };
             let _ = stream.set_nodelay(true);
+            state.metrics.connection_opened();
             let state = state.clone();
             let tls = tls.clone();
             let builder = builder.clone();
             let watcher = graceful.watcher();
             tokio::spawn(async move {
+                let metrics = state.metrics.clone();
                 serve_connection(state, stream, peer, tls, &builder, watcher).await;
+                metrics.connection_closed();
                 drop(permit);
             });
         }
@@ -216,6 +232,11 @@ async fn serve_connection(
     builder: &auto::Builder<TokioExecutor>,
     watcher: hyper_util::server::graceful::Watcher,
 ) {
+    let stream = Deadlines::new(
+        stream,
+        state.config.header_timeout,
+        state.config.idle_timeout,
+    );
     let service = service_fn(move |req| {
         let state = state.clone();
         async move { Ok::<_, Infallible>(router::handle(state, req, peer).await) }
@@ -291,4 +312,49 @@ fn spawn_cert_reload(state: Arc<State>, resolver: Arc<Resolver>) -> tokio::task:
             }
         }
     })
+}
+
+/// The plain-HTTP listener of `--redirect-http`: every request gets a 308 to the same path
+/// under the public URL (never to the request's Host).
+async fn redirect_http(listener: TcpListener, state: Arc<State>) {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(state.config.header_timeout);
+    let builder = Arc::new(builder.http1_only());
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        let state = state.clone();
+        let builder = builder.clone();
+        tokio::spawn(async move {
+            let stream = Deadlines::new(
+                stream,
+                state.config.header_timeout,
+                state.config.idle_timeout,
+            );
+            let service = service_fn(move |req: http::Request<hyper::body::Incoming>| {
+                let state = state.clone();
+                async move {
+                    let target = req
+                        .uri()
+                        .path_and_query()
+                        .map(|pq| pq.as_str())
+                        .unwrap_or("/");
+                    let location = state.config.public_url.join(target);
+                    let mut r = response::empty(http::StatusCode::PERMANENT_REDIRECT);
+                    if let Ok(v) = http::HeaderValue::from_str(&location) {
+                        r.headers_mut().insert(http::header::LOCATION, v);
+                    }
+                    Ok::<_, Infallible>(r)
+                }
+            });
+            let _ = builder
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
 }

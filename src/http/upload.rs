@@ -180,6 +180,11 @@ fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
     Ok((!s.is_empty()).then_some(s))
 }
 
+/// Whether the body's content type is one we take.
+pub fn check_content_type(headers: &HeaderMap) -> Result<(), UploadError> {
+    kind(headers).map(|_| ())
+}
+
 enum Kind {
     Raw,
     Multipart(String),
@@ -227,7 +232,12 @@ pub async fn receive(
             futures_util::pin_mut!(chunks);
             use futures_util::StreamExt;
             while let Some(chunk) = chunks.next().await {
-                sink.push(chunk?).await?;
+                if let Err(e) = sink.push(chunk?).await {
+                    if matches!(e, UploadError::TooLarge(_)) {
+                        drain(chunks.as_mut()).await;
+                    }
+                    return Err(e);
+                }
             }
         }
         Kind::Multipart(boundary) => {
@@ -314,6 +324,36 @@ pub async fn receive(
     }
     Ok(release)
 }
+
+/// Reads and discards (a bounded part of) the body of a request refused before its body was
+/// looked at (wrong token, wrong type), so the client can read the refusal.
+pub async fn discard(body: Incoming) {
+    let chunks = data_stream(body, DRAIN_TIME);
+    futures_util::pin_mut!(chunks);
+    drain(chunks.as_mut()).await;
+}
+
+/// Reads and discards what is left of a refused body (at most [`DRAIN_MAX`] bytes or
+/// [`DRAIN_TIME`]), so the client, still sending, can read the error instead of meeting a
+/// reset connection (nginx's "lingering close").
+async fn drain(
+    mut chunks: std::pin::Pin<&mut impl futures_util::Stream<Item = Result<Bytes, UploadError>>>,
+) {
+    use futures_util::StreamExt;
+    let mut left = DRAIN_MAX;
+    let _ = tokio::time::timeout(DRAIN_TIME, async {
+        while let Some(Ok(chunk)) = chunks.next().await {
+            left = left.saturating_sub(chunk.len());
+            if left == 0 {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+const DRAIN_MAX: usize = 16 * 1024 * 1024;
+const DRAIN_TIME: Duration = Duration::from_secs(5);
 
 fn multipart_error(e: multer::Error, limit: u64) -> UploadError {
     match e {

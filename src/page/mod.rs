@@ -53,6 +53,25 @@ pub fn release_page(ctx: &ReleaseContext<'_>, _flavor: Flavor) -> String {
 /// Files served under `/static/`: (name, content type, bytes).
 pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[];
 
+/// How to install and fully trust this server's CA on an iPhone or iPad.
+pub fn ca_page(site: &Site) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head { meta charset="utf-8"; meta name="viewport" content="width=device-width,initial-scale=1"; title { "Trust this server" } }
+            body {
+                h1 { "Trust this server on your iPhone" }
+                ol {
+                    li { "Open this page in Safari and tap " a href={(site.public_url) "/ca.mobileconfig"} { "Install the certificate profile" } "." }
+                    li { "Open Settings > General > VPN & Device Management, tap the otadrop profile, then Install." }
+                    li { "Open Settings > General > About > Certificate Trust Settings and turn on full trust for the otadrop CA." }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
 /// An error page.
 pub fn error_page(status: u16, message: &str, _site: &Site) -> String {
     html! {

@@ -1,0 +1,239 @@
+//! Test harness: the real `otadrop` binary serving on 127.0.0.1 with a temporary data folder,
+//! and real HTTP clients that trust its generated CA.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const TOKEN: &str = "test-token-0123456789";
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    fixtures().join(rel)
+}
+
+/// True when the run must not skip anything (CI sets CI=true).
+pub fn strict() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// A running server; killed when dropped.
+pub struct TestServer {
+    child: Child,
+    pub addr: String,
+    pub base: String,
+    pub data: PathBuf,
+    _dir: Option<tempfile::TempDir>,
+    pub client: reqwest::Client,
+}
+
+impl TestServer {
+    /// `otadrop serve` on 127.0.0.1 with a fresh data folder and the default local CA.
+    pub fn start(extra: &[&str]) -> TestServer {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().to_path_buf();
+        let mut s = Self::start_in(&data, extra);
+        s._dir = Some(dir);
+        s
+    }
+
+    /// Same, on an existing data folder (for restarts).
+    pub fn start_in(data: &Path, extra: &[&str]) -> TestServer {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+            .arg("serve")
+            .args(["--listen", "127.0.0.1:0", "--upload-token", TOKEN])
+            .arg("--data")
+            .arg(data)
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn otadrop serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            let mut banner = Vec::new();
+            for line in lines.by_ref() {
+                let Ok(line) = line else { break };
+                let done = line.trim().starts_with("Index:");
+                banner.push(line);
+                if done {
+                    break;
+                }
+            }
+            let _ = tx.send(banner);
+            // Keep draining so the server never blocks on a full pipe.
+            for _ in lines {}
+        });
+        let banner = match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(b) if b.iter().any(|l| l.trim().starts_with("Index:")) => b,
+            other => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("the server did not start: {other:?}");
+            }
+        };
+        let addr = banner
+            .iter()
+            .find_map(|l| l.strip_prefix("otadrop: listening on "))
+            .expect("listening line")
+            .trim()
+            .to_string();
+        let base = banner
+            .iter()
+            .find_map(|l| l.trim().strip_prefix("Index:"))
+            .expect("index line")
+            .trim()
+            .trim_end_matches('/')
+            .to_string();
+        let ca = data.join("tls/ca.crt");
+        let client = client_trusting(ca.exists().then_some(ca.as_path()));
+        TestServer {
+            child,
+            addr,
+            base,
+            data: data.to_path_buf(),
+            _dir: None,
+            client,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn ca_path(&self) -> PathBuf {
+        self.data.join("tls/ca.crt")
+    }
+
+    /// Uploads a file as the raw body.
+    pub async fn upload(&self, ipa: &Path) -> reqwest::Response {
+        let bytes = std::fs::read(ipa).expect("read ipa");
+        self.upload_bytes(bytes).await
+    }
+
+    pub async fn upload_bytes(&self, bytes: Vec<u8>) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload request")
+    }
+
+    /// Uploads and returns the 201 answer's JSON.
+    pub async fn publish(&self, ipa: &Path) -> serde_json::Value {
+        let r = self.upload(ipa).await;
+        let status = r.status();
+        let text = r.text().await.expect("body");
+        assert_eq!(status, 201, "upload of {} failed: {text}", ipa.display());
+        serde_json::from_str(&text).expect("json")
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends SIGTERM and waits for the process to exit.
+    pub fn terminate(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        for _ in 0..200 {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        self.child.wait().expect("wait")
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A reqwest client that trusts only `ca` (plus nothing else), ring provider, HTTP/1.1.
+pub fn client_trusting(ca: Option<&Path>) -> reqwest::Client {
+    let mut builder = reqwest::Client::builder().timeout(Duration::from_secs(60));
+    if let Some(ca) = ca {
+        builder = builder.use_preconfigured_tls(rustls_client_config(ca));
+    }
+    builder.build().expect("client")
+}
+
+pub fn roots(ca: &Path) -> rustls::RootCertStore {
+    use rustls_pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    let pem = std::fs::read(ca).expect("read CA");
+    for cert in rustls_pki_types::CertificateDer::pem_slice_iter(&pem) {
+        roots.add(cert.expect("pem")).expect("add root");
+    }
+    roots
+}
+
+pub fn rustls_client_config(ca: &Path) -> rustls::ClientConfig {
+    let roots = roots(ca);
+    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth()
+}
+
+/// Builds an IPA in memory: `Payload/<app_dir>/Info.plist` (XML) with the given keys, plus an
+/// executable, plus `extra` files.
+pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut dict = plist::Dictionary::new();
+    for (k, v) in keys {
+        dict.insert((*k).into(), v.clone());
+    }
+    let exe = app_dir.trim_end_matches(".app").to_string();
+    if !dict.contains_key("CFBundleExecutable") {
+        dict.insert("CFBundleExecutable".into(), exe.clone().into());
+    }
+    let mut info = Vec::new();
+    plist::Value::Dictionary(dict)
+        .to_writer_xml(&mut info)
+        .expect("plist");
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(format!("Payload/{app_dir}/Info.plist"), opts)
+            .expect("zip");
+        zip.write_all(&info).expect("zip");
+        zip.start_file(format!("Payload/{app_dir}/{exe}"), opts)
+            .expect("zip");
+        zip.write_all(b"\xcf\xfa\xed\xfe not really a mach-o")
+            .expect("zip");
+        for (name, bytes) in extra {
+            zip.start_file(*name, opts).expect("zip");
+            zip.write_all(bytes).expect("zip");
+        }
+        zip.finish().expect("zip");
+    }
+    out.into_inner()
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
