@@ -347,3 +347,63 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
         r.render_text()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirects_are_reported_and_an_http_hop_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    server.route("/old.plist", Route::redirect(&urls.manifest));
+    let link = itms_services_link(&format!("{}/old.plist", server.base));
+    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.redirect"),
+        Some(Status::Pass),
+        "{}",
+        r.render_text()
+    );
+    assert!(!r.install_would_fail, "{}", r.render_text());
+
+    // Through a plain-HTTP host on the way.
+    let plain = TestServer::start(None).await;
+    plain.route("/hop", Route::redirect(&urls.manifest));
+    server.route(
+        "/old.plist",
+        Route::redirect(&format!("{}/hop", plain.base)),
+    );
+    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.redirect"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let html = format!(
+        "<a class=\"btn\" href=\"{}\">Install</a>",
+        urls.install.replace('&', "&amp;")
+    );
+    let r = doctor::diagnose(&html, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(status(&r, "input"), Some(Status::Pass));
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    let log = format!("2026-11-23 INFO install link: {} (sent)", urls.install);
+    let r = doctor::diagnose(&log, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
+}

@@ -73,6 +73,14 @@ pub async fn diagnose(input: &str, options: &Options) -> Result<Report, DoctorEr
         d.manifest_url
     } else if is_http_url(trimmed) {
         run.page_or_manifest(trimmed).await
+    } else if let Some(d) = link_in_snippet(trimmed) {
+        run.report.push(Finding::pass(
+            "input",
+            "found an install link in the text given; checking it",
+        ));
+        run.report.extend(d.findings);
+        run.report.repaired_link = d.repaired;
+        d.manifest_url
     } else {
         return Err(DoctorError::NotAnInput(trimmed.chars().take(200).collect()));
     };
@@ -80,6 +88,24 @@ pub async fn diagnose(input: &str, options: &Options) -> Result<Report, DoctorEr
         run.manifest_and_beyond(&url).await;
     }
     Ok(run.report)
+}
+
+/// An install link inside pasted text: an HTML snippet (its `href` decoded as a browser would)
+/// or a log or chat line (taken as written).
+fn link_in_snippet(text: &str) -> Option<link::LinkDiagnosis> {
+    let lower = text.to_ascii_lowercase();
+    let html = lower.contains("href=") || lower.contains("<a ");
+    let links = if html {
+        page::find_links(text)
+    } else {
+        page::find_links_in_text(text)
+    };
+    let origin = if html {
+        link::Origin::HtmlAttribute
+    } else {
+        link::Origin::Pasted
+    };
+    links.first().map(|l| link::diagnose(l, origin))
 }
 
 fn is_http_url(s: &str) -> bool {

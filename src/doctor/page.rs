@@ -3,6 +3,15 @@
 
 /// Every `itms-services:` link in the page, decoded, in order of appearance.
 pub fn find_links(html: &str) -> Vec<String> {
+    scan(html, true)
+}
+
+/// Every `itms-services:` link in plain text (a log line, a chat message), as written.
+pub fn find_links_in_text(text: &str) -> Vec<String> {
+    scan(text, false)
+}
+
+fn scan(html: &str, decode: bool) -> Vec<String> {
     let lower = html.to_ascii_lowercase();
     let mut out = Vec::new();
     for (at, _) in lower.match_indices("itms-services:") {
@@ -14,7 +23,11 @@ pub fn find_links(html: &str) -> Vec<String> {
         }
         .unwrap_or(rest.len());
         let raw = rest.get(..end).unwrap_or(rest);
-        let link = decode_references(raw);
+        let link = if decode {
+            decode_references(raw)
+        } else {
+            raw.to_string()
+        };
         if !out.contains(&link) {
             out.push(link);
         }
@@ -80,6 +93,16 @@ mod tests {
                 "ITMS-SERVICES://?action=download-manifest&amp;url=https://h/m2",
                 "itms-services://?action=download-manifest&url=https://h/m3",
             ]
+        );
+    }
+
+    #[test]
+    fn text_links_are_kept_as_written() {
+        let log =
+            "tap this: itms-services://?action=download-manifest&amp;url=https://h/m (thanks)";
+        assert_eq!(
+            find_links_in_text(log),
+            ["itms-services://?action=download-manifest&amp;url=https://h/m"]
         );
     }
 

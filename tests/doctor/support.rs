@@ -95,6 +95,8 @@ pub struct Route {
     pub body: Bytes,
     /// Answer `Range: bytes=a-b` with 206.
     pub ranges: bool,
+    /// A `Location` header (give a 3xx status with it).
+    pub location: Option<String>,
 }
 
 impl Route {
@@ -104,6 +106,17 @@ impl Route {
             content_type: Some(content_type),
             body: body.into(),
             ranges: true,
+            location: None,
+        }
+    }
+
+    pub fn redirect(to: &str) -> Self {
+        Route {
+            status: 302,
+            content_type: None,
+            body: Bytes::new(),
+            ranges: false,
+            location: Some(to.to_string()),
         }
     }
 }
@@ -226,6 +239,9 @@ fn answer(
     };
     if route.ranges {
         builder = builder.header("accept-ranges", "bytes");
+    }
+    if let Some(to) = &route.location {
+        builder = builder.header("location", to);
     }
     builder = builder.header("content-length", body.len());
     let body = if req.method() == hyper::Method::HEAD {
