@@ -407,3 +407,26 @@ async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
 }
+
+/// The Range reader blocks on the runtime from a blocking thread: that must also work on a
+/// current-thread runtime (as a caller's `#[tokio::main(flavor = "current_thread")]` would be).
+#[tokio::test(flavor = "current_thread")]
+async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", 300_000), |x| x);
+    let r = tokio::time::timeout(
+        Duration::from_secs(60),
+        doctor::diagnose(&urls.install, &options(Some(&pki.ca_file))),
+    )
+    .await
+    .expect("the doctor hung")
+    .unwrap();
+    assert_eq!(
+        status(&r, "ipa.contents"),
+        Some(Status::Pass),
+        "{}",
+        r.render_text()
+    );
+}

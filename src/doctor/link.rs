@@ -290,36 +290,35 @@ fn read_url_value(value: &str, absorbed: usize) -> (Option<String>, Finding) {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         // Written unencoded: the author meant these characters literally.
         let intended = value.to_string();
-        let finding = if absorbed > 0 {
+        let mut fatal = Vec::new();
+        if absorbed > 0 {
             let cut = value.split('&').next().unwrap_or("");
+            fatal.push(format!("has its own `&`, so iOS cuts it at {cut:?}"));
+        }
+        if value.contains('#') {
+            fatal.push("has a `#`, so iOS drops everything after it".to_string());
+        }
+        if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            fatal.push("has spaces or line breaks, which make the link invalid".to_string());
+        }
+        if has_bad_percent(value) {
+            fatal.push("has a `%` that is not a %XX escape".to_string());
+        }
+        const FIX: &str = "Percent-encode the whole manifest URL in url= (see the repaired link).";
+        let finding = if !fatal.is_empty() {
             Finding::fail(
                 CHECK,
-                format!("the manifest URL is not percent-encoded and has its own `&`: iOS cuts it at {cut:?}"),
-                "Percent-encode the whole manifest URL in url= (see the repaired link).",
-            )
-        } else if value.contains('#') {
-            Finding::fail(
-                CHECK,
-                "the manifest URL is not percent-encoded and has a `#`: iOS drops everything after it",
-                "Percent-encode the whole manifest URL in url= (see the repaired link).",
-            )
-        } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            Finding::fail(
-                CHECK,
-                "the manifest URL has spaces or line breaks, which make the link invalid",
-                "Percent-encode the manifest URL (spaces become %20), or rename the file without spaces.",
-            )
-        } else if has_bad_percent(value) {
-            Finding::fail(
-                CHECK,
-                "the manifest URL has a `%` that is not a %XX escape",
-                "Percent-encode the whole manifest URL in url= (`%` becomes %25).",
+                format!(
+                    "the manifest URL is not percent-encoded and {}",
+                    fatal.join("; it ")
+                ),
+                FIX,
             )
         } else if value.contains('%') {
             Finding::warn(
                 CHECK,
                 "the manifest URL is not encoded but contains %XX escapes, which iOS decodes once more",
-                "Percent-encode the whole manifest URL in url= (see the repaired link).",
+                FIX,
             )
         } else if value.contains(['+', '?']) || !value.is_ascii() {
             Finding::warn(
