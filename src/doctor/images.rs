@@ -138,4 +138,14 @@ mod tests {
             Status::Warn
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(tail in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let mut bytes = PNG_SIGNATURE.to_vec();
+            bytes.extend(&tail);
+            let _ = png_head(&bytes);
+            let _ = check("display-image", "u", 200, &bytes);
+        }
+    }
 }

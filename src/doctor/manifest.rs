@@ -345,4 +345,16 @@ mod tests {
             Status::Fail
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_bodies(body in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            let _ = check(200, Some("text/xml"), &body, false);
+        }
+
+        #[test]
+        fn never_panics_on_plist_shaped_text(s in "(<plist>|<dict>|</dict>|<array>|</array>|<key>items</key>|<key>assets</key>|<key>metadata</key>|<key>kind</key>|<key>url</key>|<string>software-package</string>|<string>x</string>|</plist>)*") {
+            let _ = check(200, Some("text/xml"), s.as_bytes(), false);
+        }
+    }
 }

@@ -115,4 +115,13 @@ mod tests {
         );
         assert_eq!(find_links("itms-services:"), ["itms-services:"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(\\PC|&|#|;|x|itms-services:|\"|')*") {
+            let _ = find_links(&s);
+            let _ = find_links_in_text(&s);
+            let _ = decode_references(&s);
+        }
+    }
 }
