@@ -17,6 +17,7 @@ fn options(ca: Option<&std::path::Path>) -> Options {
     Options {
         roots: TrustRoots::new(cas).unwrap(),
         timeout: Duration::from_secs(10),
+        public_only: false,
     }
 }
 
@@ -429,4 +430,31 @@ async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
         "{}",
         r.render_text()
     );
+}
+
+/// The web form's options never connect to this machine's (or any private) addresses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_only_refuses_local_addresses_without_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let options = doctor::web::web_options(vec![]).unwrap();
+    for input in [
+        urls.install.clone(),
+        format!("{}/page", server.base),
+        itms_services_link(&urls.manifest.replace("127.0.0.1", "localhost")),
+    ] {
+        let r = doctor::diagnose(&input, &options).await.unwrap();
+        assert!(r.install_would_fail, "{}", r.render_text());
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.message.contains("not a public internet address")
+                    || f.message.contains("not on a public internet address")),
+            "{}",
+            r.render_text()
+        );
+    }
+    assert_eq!(server.served.load(std::sync::atomic::Ordering::Relaxed), 0);
 }

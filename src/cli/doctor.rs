@@ -52,6 +52,7 @@ pub fn run(args: Args) -> ExitCode {
     let options = Options {
         roots,
         timeout: Duration::from_secs(args.timeout.max(1)),
+        public_only: false,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -32,6 +32,8 @@ pub enum FetchError {
     Http(String),
     #[error("starting the HTTP client: {0}")]
     Client(String),
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// One response, after redirects.
@@ -69,10 +71,12 @@ impl Fetched {
 pub struct Fetcher {
     client: reqwest::Client,
     timeout: Duration,
+    public_only: bool,
 }
 
 impl Fetcher {
-    pub fn new(timeout: Duration) -> Result<Self, FetchError> {
+    /// `public_only` refuses every non-public address (see [`super::guard`]).
+    pub fn new(timeout: Duration, public_only: bool) -> Result<Self, FetchError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut tls = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_safe_default_protocol_versions()
@@ -81,15 +85,25 @@ impl Fetcher {
             .with_custom_certificate_verifier(Arc::new(CheckedElsewhere(provider)))
             .with_no_client_auth();
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .use_preconfigured_tls(tls)
+            // Straight to the host, as the device goes (and so the address guard holds).
+            .no_proxy()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(timeout)
             .timeout(timeout)
-            .user_agent(concat!("otadrop-doctor/", env!("CARGO_PKG_VERSION")))
+            .user_agent(concat!("otadrop-doctor/", env!("CARGO_PKG_VERSION")));
+        if public_only {
+            builder = builder.dns_resolver(Arc::new(super::guard::PublicOnly));
+        }
+        let client = builder
             .build()
             .map_err(|e| FetchError::Client(e.to_string()))?;
-        Ok(Fetcher { client, timeout })
+        Ok(Fetcher {
+            client,
+            timeout,
+            public_only,
+        })
     }
 
     pub fn timeout(&self) -> Duration {
@@ -108,6 +122,18 @@ impl Fetcher {
         let mut current = Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
         let mut redirects = Vec::new();
         loop {
+            if self.public_only {
+                // Names go through the guarded resolver; IP literals never reach it.
+                let literal = current
+                    .host_str()
+                    .map(|h| h.trim_start_matches('[').trim_end_matches(']'))
+                    .and_then(|h| h.parse::<std::net::IpAddr>().ok());
+                if literal.is_some_and(|ip| !super::guard::is_public(ip)) {
+                    return Err(FetchError::Refused(format!(
+                        "{current} is not on a public internet address; the doctor does not connect there"
+                    )));
+                }
+            }
             let mut req = self.client.request(method.clone(), current.clone());
             for (name, value) in headers {
                 req = req.header(*name, value);

@@ -12,6 +12,8 @@
 //! - [`ipa_remote`]: the IPA over HTTP, its contents read with Range requests only.
 //! - [`images`]: the manifest's images (pure, plus a fetch).
 //! - [`fetch`]: bounded HTTP fetches with timeouts and reported redirects.
+//! - [`guard`]: public addresses only, for input from strangers (the web form).
+//! - [`web`]: the web form's page.
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -21,6 +23,7 @@ use thiserror::Error;
 
 pub mod fetch;
 mod finding;
+pub mod guard;
 pub mod images;
 pub mod ipa_remote;
 pub mod link;
@@ -28,6 +31,7 @@ pub mod manifest;
 pub mod page;
 mod report;
 pub mod tls;
+pub mod web;
 
 pub use finding::{Finding, Status};
 pub use report::{Counts, Report};
@@ -43,6 +47,9 @@ pub struct Options {
     pub roots: TrustRoots,
     /// Limit for each network step (DNS, connect, TLS handshake, each request).
     pub timeout: Duration,
+    /// Connect to public internet addresses only. Set it whenever the input comes from
+    /// someone else (the web form): otherwise the doctor would probe the server's own network.
+    pub public_only: bool,
 }
 
 /// The input cannot be diagnosed at all (exit code 2).
@@ -58,7 +65,8 @@ pub enum DoctorError {
 
 /// Runs every check that applies to `input`.
 pub async fn diagnose(input: &str, options: &Options) -> Result<Report, DoctorError> {
-    let fetcher = Fetcher::new(options.timeout).map_err(|e| DoctorError::Client(e.to_string()))?;
+    let fetcher = Fetcher::new(options.timeout, options.public_only)
+        .map_err(|e| DoctorError::Client(e.to_string()))?;
     let mut run = Run {
         report: Report::new(input),
         fetcher,
@@ -270,8 +278,15 @@ impl Run<'_> {
         if !self.hosts_checked.insert((host.to_string(), port)) {
             return;
         }
-        let findings =
-            tls::check(host, port, &self.options.roots, self.options.timeout, what).await;
+        let findings = tls::check(
+            host,
+            port,
+            &self.options.roots,
+            self.options.timeout,
+            what,
+            self.options.public_only,
+        )
+        .await;
         self.report.extend(findings);
     }
 

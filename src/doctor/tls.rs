@@ -76,11 +76,22 @@ pub async fn check(
     roots: &TrustRoots,
     timeout: Duration,
     what: &str,
+    public_only: bool,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let host = host.trim_start_matches('[').trim_end_matches(']');
     let addrs = match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await {
-        Ok(Ok(a)) => a.collect::<Vec<_>>(),
+        Ok(Ok(a)) => match super::guard::filter(a.collect(), public_only, host) {
+            Ok(allowed) => allowed,
+            Err(refused) => {
+                out.push(Finding::fail(
+                    "dns",
+                    refused,
+                    "Give the doctor a link whose hosts are on the public internet.",
+                ));
+                return out;
+            }
+        },
         Ok(Err(e)) => {
             out.push(Finding::fail(
                 "dns",
