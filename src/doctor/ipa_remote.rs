@@ -507,22 +507,19 @@ mod tests {
         assert!(r.fetched * 4 < size, "fetched {} of {size}", r.fetched);
     }
 
+    /// A real fixture's details, set to a known state (no profile, no warnings).
     fn app() -> AppInfo {
-        AppInfo {
-            bundle_id: "com.example.app".into(),
-            version: "1.2".into(),
-            build: "42".into(),
-            title: "App".into(),
-            minimum_os: None,
-            device_family: vec![],
-            platform: None,
-            extensions: 0,
-            has_executable: true,
-            size: 1,
-            icon: None,
-            profile: None,
-            warnings: vec![],
-        }
+        let mut info = ipa::inspect_path(std::path::Path::new(
+            "../shared/fixtures/ipa/icyleaf__embedded.ipa",
+        ))
+        .unwrap()
+        .info;
+        info.bundle_id = "com.example.app".into();
+        info.version = "1.2".into();
+        info.build = "42".into();
+        info.profile = None;
+        info.warnings = vec![];
+        info
     }
 
     fn profile(kind: ProfileType, expires: OffsetDateTime) -> ProfileInfo {
