@@ -352,8 +352,38 @@ fn ipa_content_type(media_type: Option<&str>) -> Finding {
     }
 }
 
-/// Warning codes of [`AppInfo::warnings`] that [`compare`] already reports from the profile.
-const COVERED: &[&str] = &["app-store-signed", "profile-expired", "certificate-expired"];
+/// Warning codes of [`AppInfo::warnings`] (the `ipa::warnings` constants) that [`compare`]
+/// reports itself from the profile.
+const COVERED: &[&str] = &[
+    "app-store-signed",
+    "profile-expired",
+    "certificate-expired",
+    "no-profile",
+];
+
+/// How an inspection warning bears on an install: codes for builds iOS refuses are failures.
+fn warning_finding(code: &str, message: &str) -> Finding {
+    let text = format!("{message} ({code})");
+    match code {
+        "no-executable" | "simulator-build" | "not-ios" => Finding::fail(
+            "ipa.warning",
+            text,
+            "Archive the app for iOS devices in Xcode and export the .ipa again.",
+        ),
+        "app-store-signed" | "profile-expired" | "certificate-expired" | "no-profile" => {
+            Finding::fail(
+                "ipa.warning",
+                text,
+                "Export the build again with a valid ad-hoc, development or enterprise profile.",
+            )
+        }
+        _ => Finding::warn(
+            "ipa.warning",
+            text,
+            "This alone does not stop an install; fix it when you next export the build.",
+        ),
+    }
+}
 
 /// The IPA's own data against the manifest and the clock.
 pub fn compare(info: &AppInfo, manifest: &ManifestSummary, now: OffsetDateTime) -> Vec<Finding> {
@@ -428,23 +458,12 @@ pub fn compare(info: &AppInfo, manifest: &ManifestSummary, now: OffsetDateTime) 
         }
     }
     for w in &info.warnings {
-        if COVERED.contains(&w.code.as_str()) && info.profile.is_some() {
+        // The profile finding above already says these; without a profile they still count.
+        if COVERED.contains(&w.code.as_str()) && (info.profile.is_some() || w.code == "no-profile")
+        {
             continue;
         }
-        let fatal = COVERED.contains(&w.code.as_str());
-        out.push(if fatal {
-            Finding::fail(
-                "ipa.warning",
-                format!("{} ({})", w.message, w.code),
-                "Export the build again with a valid ad-hoc, development or enterprise profile.",
-            )
-        } else {
-            Finding::warn(
-                "ipa.warning",
-                format!("{} ({})", w.message, w.code),
-                "See the message; the install may still work.",
-            )
-        });
+        out.push(warning_finding(&w.code, &w.message));
     }
     out
 }
@@ -622,5 +641,19 @@ mod tests {
         };
         let f = compare(&info, &manifest("com.example.app", "1.2"), now);
         assert_eq!(status(&f, "ipa.warning"), Some(Status::Fail));
+        // A build iOS refuses fails; a missing icon only warns; no-profile is said once.
+        for (code, want) in [
+            ("no-executable", Some(Status::Fail)),
+            ("simulator-build", Some(Status::Fail)),
+            ("no-icon", Some(Status::Warn)),
+            ("no-profile", None),
+        ] {
+            let info = AppInfo {
+                warnings: vec![w(code)],
+                ..app()
+            };
+            let f = compare(&info, &manifest("com.example.app", "1.2"), now);
+            assert_eq!(status(&f, "ipa.warning"), want, "{code}");
+        }
     }
 }
