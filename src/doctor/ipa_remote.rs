@@ -319,8 +319,11 @@ pub async fn check(fetcher: &Fetcher, url: &str) -> IpaOutcome {
             f.push(Finding::pass(
                 "ipa.contents",
                 format!(
-                    "read {} {} ({}) with {requests} Range requests, {fetched} of {size} bytes",
-                    found.info.title, found.info.version, found.info.bundle_id
+                    "read {} {} ({}) with {requests} Range request{}, {fetched} of {size} bytes",
+                    found.info.title,
+                    found.info.version,
+                    found.info.bundle_id,
+                    if requests == 1 { "" } else { "s" }
                 ),
             ));
             out.info = Some(found.info);
