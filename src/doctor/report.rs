@@ -103,17 +103,18 @@ impl Report {
             );
         }
         let c = self.counts;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let _ = writeln!(
             s,
-            "{}: {} passed, {} warnings, {} failures",
+            "{}: {} passed, {}, {}",
             if self.install_would_fail {
                 "An install from this link would fail"
             } else {
                 "Nothing here stops an install"
             },
             c.pass,
-            c.warn,
-            c.fail
+            plural(c.warn, "warning"),
+            plural(c.fail, "failure")
         );
         s
     }
