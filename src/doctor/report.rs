@@ -136,7 +136,7 @@ mod tests {
         assert!(t.contains("  FAIL  d    broken\n"), "{t}");
         assert!(t.contains("fix: do that"), "{t}");
         assert!(
-            t.contains("would fail: 1 passed, 1 warnings, 1 failures"),
+            t.contains("would fail: 1 passed, 1 warning, 1 failure"),
             "{t}"
         );
         let j = serde_json::to_value(&r).unwrap();
