@@ -689,3 +689,40 @@ fn config_file_settings() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no-such-setting"), "{err}");
 }
+
+#[tokio::test]
+async fn doctor_web_form_diagnoses_without_reaching_local_addresses() {
+    let s = TestServer::start(&["--http"]);
+    let form = s.client.get(s.url("/doctor")).send().await.unwrap();
+    assert_eq!(form.status(), 200);
+    assert!(form.text().await.unwrap().contains("<form"));
+    let link = "itms-services://?action=download-manifest&amp;amp;url=https://127.0.0.1:9/m.plist";
+    let encoded = percent_encoding::utf8_percent_encode(link, percent_encoding::NON_ALPHANUMERIC);
+    let r = s
+        .client
+        .get(s.url(&format!("/doctor?link={encoded}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("link.escaping"),
+        "the double escaping is found"
+    );
+    assert!(html.contains("would fail"));
+    assert!(
+        !html.contains("Connection refused"),
+        "a stranger's input must not make the server connect to its own network"
+    );
+    let metrics = s
+        .client
+        .get(s.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("route=\"doctor\",status=\"200\"} 2"));
+}
