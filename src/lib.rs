@@ -15,11 +15,13 @@
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules
 //!   above; one file per HTTP concern.
+//! - [`doctor`]: `otadrop doctor`, which diagnoses any install link (link, TLS, manifest, IPA).
 //! - [`cli`]: the `otadrop` command's subcommands.
 
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod doctor;
 pub mod http;
 pub mod ipa;
 pub mod manifest;

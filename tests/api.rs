@@ -8,6 +8,8 @@ use std::process::{Command, Stdio};
 
 use support::{fixture, make_ipa, sha256_hex, TestServer, TOKEN};
 
+const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
+
 /// (file, bundle id, version, build, title), from what each fixture really contains.
 const VALID: &[(&str, &str, &str, &str, &str)] = &[
     (
@@ -165,6 +167,31 @@ async fn check_manifest(
     }
 }
 
+/// Why an iPhone visitor can never install this build, from the API's record alone: the words
+/// the page must say instead of offering the button.
+fn doomed(app: &serde_json::Value) -> Option<&'static str> {
+    let p = &app["profile"];
+    if p.is_null() {
+        return None;
+    }
+    if p["type"] == "app-store" {
+        return Some("App Store");
+    }
+    let past = |v: &serde_json::Value| {
+        v.as_str().is_some_and(|d| {
+            time::OffsetDateTime::parse(d, &time::format_description::well_known::Rfc3339).unwrap()
+                < time::OffsetDateTime::now_utc()
+        })
+    };
+    if past(&p["expires"]) {
+        return Some("profile expired");
+    }
+    if past(&p["certificate_expires"]) {
+        return Some("certificate expired");
+    }
+    None
+}
+
 /// The install link as it must appear in HTML: `&` escaped exactly once.
 fn check_install_link(html: &str, manifest_url: &str) {
     let encoded: String =
@@ -205,7 +232,8 @@ async fn every_valid_fixture_installs_end_to_end() {
         }
         assert!(up["page_url"].as_str().unwrap().starts_with(&s.base));
 
-        // The page an iPhone gets carries the install link.
+        // The page an iPhone gets: the install link, or (every shared fixture's profile has
+        // long expired, some are App Store-signed) the reason there is none.
         let page = s
             .client
             .get(up["page_url"].as_str().unwrap())
@@ -218,10 +246,20 @@ async fn every_valid_fixture_installs_end_to_end() {
             .to_str()
             .unwrap()
             .starts_with("text/html"));
-        check_install_link(
-            &page.text().await.unwrap(),
-            up["manifest_url"].as_str().unwrap(),
-        );
+        let html = page.text().await.unwrap();
+        match doomed(&up["app"]) {
+            None => check_install_link(&html, up["manifest_url"].as_str().unwrap()),
+            Some(reason) => {
+                assert!(
+                    !html.contains("download-manifest"),
+                    "{file}: a doomed install is offered"
+                );
+                assert!(
+                    html.contains("cannot be installed") && html.contains(reason),
+                    "{file}: reason not said ({reason})"
+                );
+            }
+        }
 
         check_manifest(&s, &up, title, bundle, version).await;
 
@@ -521,11 +559,16 @@ async fn names_with_markup_quotes_and_spaces_are_escaped() {
         up["page_url"].as_str().unwrap(),
         up["amp_url"].as_str().unwrap(),
     ] {
-        let r = s.client.get(url).send().await.unwrap();
-        if r.status() == 404 && url.ends_with("/amp") {
-            continue;
-        }
+        let r = s
+            .client
+            .get(url)
+            .header("user-agent", IPHONE)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{url}");
         let html = r.text().await.unwrap();
+        check_install_link(&html, up["manifest_url"].as_str().unwrap());
         assert!(
             !html.contains("<script>alert(1)"),
             "{url}: title not escaped"

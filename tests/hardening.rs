@@ -632,12 +632,13 @@ async fn graceful_shutdown_lets_a_download_finish() {
     let mut s = TestServer::start(&["--shutdown-grace", "30"]);
     let big = make_ipa(
         "Big.app",
-        &[("CFBundleIdentifier", "com.example.big".into())],
+        &[
+            ("CFBundleIdentifier", "com.example.big".into()),
+            ("CFBundleVersion", "1".into()),
+        ],
         &[(
             "Payload/Big.app/blob.bin",
-            &(0..48 * 1024 * 1024u32)
-                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-                .collect::<Vec<u8>>(),
+            &support::noise(48 * 1024 * 1024),
         )],
     );
     let up: serde_json::Value = s.upload_bytes(big.clone()).await.json().await.unwrap();
@@ -687,4 +688,41 @@ fn config_file_settings() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no-such-setting"), "{err}");
+}
+
+#[tokio::test]
+async fn doctor_web_form_diagnoses_without_reaching_local_addresses() {
+    let s = TestServer::start(&["--http"]);
+    let form = s.client.get(s.url("/doctor")).send().await.unwrap();
+    assert_eq!(form.status(), 200);
+    assert!(form.text().await.unwrap().contains("<form"));
+    let link = "itms-services://?action=download-manifest&amp;amp;url=https://127.0.0.1:9/m.plist";
+    let encoded = percent_encoding::utf8_percent_encode(link, percent_encoding::NON_ALPHANUMERIC);
+    let r = s
+        .client
+        .get(s.url(&format!("/doctor?link={encoded}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("link.escaping"),
+        "the double escaping is found"
+    );
+    assert!(html.contains("would fail"));
+    assert!(
+        !html.contains("Connection refused"),
+        "a stranger's input must not make the server connect to its own network"
+    );
+    let metrics = s
+        .client
+        .get(s.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("route=\"doctor\",status=\"200\"} 2"));
 }

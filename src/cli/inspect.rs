@@ -1,7 +1,13 @@
+//! `otadrop inspect App.ipa [--json] [--icon OUT.png]`: what the build is, for people or
+//! scripts. The JSON object is the contract documented in the README.
+
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::ipa;
+use time::OffsetDateTime;
+
+use crate::ipa::{self, AppInfo, ProfileInfo};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -10,24 +16,168 @@ pub struct Args {
     /// Print one JSON object (the documented contract) instead of text.
     #[arg(long)]
     json: bool,
+    /// Write the chosen icon, as a standard PNG at its own size, to this file.
+    #[arg(long, value_name = "OUT.png")]
+    icon: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    match ipa::inspect_path(&args.ipa) {
-        Ok(found) => {
-            if args.json {
-                match serde_json::to_string_pretty(&found.info) {
-                    Ok(s) => println!("{s}"),
-                    Err(e) => return super::fail(e),
-                }
-            } else {
-                println!(
-                    "{} {} ({})",
-                    found.info.title, found.info.version, found.info.build
-                );
-            }
-            ExitCode::SUCCESS
+    let found = match ipa::inspect_path(&args.ipa) {
+        Ok(found) => found,
+        Err(e) => return super::fail(format_args!("{}: {e}", args.ipa.display())),
+    };
+    if let Some(out) = &args.icon {
+        let Some(images) = &found.icon else {
+            return super::fail(format_args!(
+                "{}: no icon file in the bundle to write (it may be only in Assets.car)",
+                args.ipa.display()
+            ));
+        };
+        if let Err(e) = std::fs::write(out, &images.original) {
+            return super::fail(format_args!("cannot write {}: {e}", out.display()));
         }
-        Err(e) => super::fail(format_args!("{}: {e}", args.ipa.display())),
     }
+    if args.json {
+        match serde_json::to_string_pretty(&found.info) {
+            Ok(s) => println!("{s}"),
+            Err(e) => return super::fail(e),
+        }
+    } else {
+        print!("{}", human(&found.info, OffsetDateTime::now_utc()));
+    }
+    ExitCode::SUCCESS
+}
+
+fn day(t: OffsetDateTime) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// `2017-07-27 (expired 3040 days ago)` or `2027-01-01 (in 400 days)`.
+fn expiry(t: OffsetDateTime, now: OffsetDateTime) -> String {
+    if t <= now {
+        format!("{} (expired {})", day(t), ipa::warnings::days_ago(t, now))
+    } else {
+        format!("{} (in {} days)", day(t), (t - now).whole_days())
+    }
+}
+
+fn size(bytes: u64) -> String {
+    const MIB: f64 = 1024.0 * 1024.0;
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB)
+    } else {
+        format!("{:.1} KiB ({bytes} bytes)", bytes as f64 / 1024.0)
+    }
+}
+
+/// The text report: one aligned `label  value` line per fact, then the warnings.
+pub(crate) fn human(info: &AppInfo, now: OffsetDateTime) -> String {
+    let mut lines: Vec<(&str, String)> = vec![
+        ("Title", info.title.clone()),
+        ("Bundle ID", info.bundle_id.clone()),
+        (
+            "Version",
+            format!("{} (build {})", info.version, info.build),
+        ),
+        (
+            "Minimum OS",
+            info.minimum_os.clone().unwrap_or_else(|| "not set".into()),
+        ),
+        (
+            "Devices",
+            info.device_family
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "Platform",
+            info.platform.clone().unwrap_or_else(|| "not set".into()),
+        ),
+        ("Size", size(info.size)),
+        ("Extensions", info.extensions.to_string()),
+        (
+            "Executable",
+            if info.has_executable {
+                "present"
+            } else {
+                "MISSING"
+            }
+            .into(),
+        ),
+        (
+            "Icon",
+            match &info.icon {
+                Some(i) => format!("{} ({}x{})", i.file, i.width, i.height),
+                None => "none".into(),
+            },
+        ),
+    ];
+    match &info.profile {
+        None => lines.push(("Profile", "none".into())),
+        Some(p) => profile_lines(p, now, &mut lines),
+    }
+    let width = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (label, value) in &lines {
+        let _ = writeln!(out, "{label:<width$}  {value}");
+    }
+    if info.warnings.is_empty() {
+        let _ = writeln!(out, "\nNo warnings.");
+    } else {
+        let _ = writeln!(out, "\nWarnings:");
+        for w in &info.warnings {
+            let _ = writeln!(out, "  [{}] {}", w.code, w.message);
+        }
+    }
+    out
+}
+
+fn profile_lines(p: &ProfileInfo, now: OffsetDateTime, lines: &mut Vec<(&str, String)>) {
+    let name = p
+        .name
+        .as_deref()
+        .map(|n| format!(" \"{n}\""))
+        .unwrap_or_default();
+    lines.push(("Profile", format!("{}{name}", p.kind.as_str())));
+    let team = match (&p.team_name, &p.team_id) {
+        (Some(n), Some(id)) => format!("{n} ({id})"),
+        (Some(n), None) => n.clone(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => "unknown".into(),
+    };
+    lines.push(("Team", team));
+    if let Some(app_id) = &p.app_id_name {
+        lines.push(("App ID name", app_id.clone()));
+    }
+    if let Some(t) = p.created {
+        lines.push(("Created", day(t)));
+    }
+    if let Some(t) = p.expires {
+        lines.push(("Expires", expiry(t, now)));
+    }
+    if let Some(t) = p.certificate_expires {
+        lines.push(("Cert. expires", expiry(t, now)));
+    }
+    lines.push((
+        "Devices listed",
+        if p.kind == ipa::ProfileType::Enterprise {
+            "all (enterprise)".into()
+        } else {
+            p.devices.to_string()
+        },
+    ));
+    if !p.platforms.is_empty() {
+        lines.push(("Platforms", p.platforms.join(", ")));
+    }
+    lines.push((
+        "Signature",
+        if p.digest_ok {
+            "content digest verified"
+        } else {
+            "NOT verified"
+        }
+        .into(),
+    ));
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod detect;
+mod doctor;
 mod inspect;
 mod publish;
 mod serve;
@@ -30,6 +31,8 @@ enum Command {
     Inspect(inspect::Args),
     /// Show what otadrop makes of a User-Agent, and which page it would serve.
     Detect(detect::Args),
+    /// Find out why an install link does not work (any OTA link, not only otadrop's).
+    Doctor(doctor::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -39,6 +42,7 @@ pub fn main() -> ExitCode {
         Command::Publish(args) => publish::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
+        Command::Doctor(args) => doctor::run(args),
     }
 }
 

@@ -16,6 +16,7 @@ pub enum Route {
     Icon,
     Static,
     Ca,
+    Doctor,
     ApiList,
     ApiGet,
     ApiUpload,
@@ -25,7 +26,7 @@ pub enum Route {
     Other,
 }
 
-const ROUTES: [(Route, &str); 16] = [
+const ROUTES: [(Route, &str); 17] = [
     (Route::Index, "index"),
     (Route::Page, "page"),
     (Route::AmpPage, "amp_page"),
@@ -35,6 +36,7 @@ const ROUTES: [(Route, &str); 16] = [
     (Route::Icon, "icon"),
     (Route::Static, "static"),
     (Route::Ca, "ca"),
+    (Route::Doctor, "doctor"),
     (Route::ApiList, "api_list"),
     (Route::ApiGet, "api_get"),
     (Route::ApiUpload, "api_upload"),

@@ -11,6 +11,7 @@
 //! - `compress`: gzip/brotli variants made once, picked per request.
 //! - `idle`: first-byte and idle deadlines on connections.
 //! - `metrics`: counters and the Prometheus text at `/metrics`.
+//! - `doctor`: the install-link doctor as a web form.
 //! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
 
@@ -19,6 +20,7 @@ mod body;
 mod ca;
 mod compress;
 mod conditional;
+mod doctor;
 mod files;
 mod idle;
 mod install;
@@ -44,6 +46,7 @@ pub struct State {
     pub pages: pages::PageCache,
     pub manifests: install::ManifestCache,
     pub metrics: std::sync::Arc<metrics::Metrics>,
+    pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
 }

@@ -13,7 +13,7 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, ca, install, pages, security_headers, State};
+use super::{api, ca, doctor, install, pages, security_headers, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -84,6 +84,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
         ),
         ["ca.mobileconfig"] if read => (Route::Ca, ca::serve(state, &req, ca::What::Profile).await),
         ["ca"] if read => (Route::Ca, pages::ca(state, &req)),
+        ["doctor"] if read => (Route::Doctor, doctor::form(state, &req).await),
         ["r", rid] if read => match id(rid) {
             Some(rid) => (
                 Route::Page,

@@ -113,6 +113,7 @@ impl Server {
             pages: PageCache::default(),
             manifests: Default::default(),
             metrics: Default::default(),
+            doctor: Default::default(),
             store,
             site,
             local_ca,

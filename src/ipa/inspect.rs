@@ -1,13 +1,19 @@
-//! Entry point: open the zip's central directory, find the app bundle, read what is needed.
+//! Entry point: open the zip's central directory, find the app bundle, read the few entries
+//! needed (Info.plist, embedded.mobileprovision, the icon), and say what was found.
 
 use std::fs::File;
 use std::io::{Read, Seek};
 use std::path::Path;
 
-use super::{AppInfo, DeviceFamily, IpaError};
+use time::OffsetDateTime;
 
-/// Largest Info.plist we accept (real ones are a few KiB).
-const MAX_PLIST: u64 = 4 * 1024 * 1024;
+use super::archive::{self, AppBundle, Archive};
+use super::cgbi::{self, PngError};
+use super::{icon, info_plist, plist_limited, profile, warnings};
+use super::{AppInfo, IconInfo, IpaError, Limits, ProfileInfo};
+
+/// Bytes of an icon read to learn its size (the CgBI chunk and IHDR fit in 45).
+const ICON_HEADER_BYTES: u64 = 64;
 
 /// The icon converted to standard PNGs in the sizes the manifest names.
 #[derive(Debug, Clone)]
@@ -26,93 +32,185 @@ pub struct Inspection {
     pub icon: Option<IconImages>,
 }
 
+/// What inspection compares with (the clock, for expiry warnings) and its bounds.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub now: OffsetDateTime,
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            now: OffsetDateTime::now_utc(),
+            limits: Limits::default(),
+        }
+    }
+}
+
 pub fn inspect_path(path: &Path) -> Result<Inspection, IpaError> {
     let file = File::open(path)?;
     let size = file.metadata()?.len();
     inspect(file, size)
 }
 
+/// Inspects an IPA of `size` bytes, now, with the default limits.
 pub fn inspect<R: Read + Seek>(reader: R, size: u64) -> Result<Inspection, IpaError> {
-    let mut zip = zip::ZipArchive::new(reader).map_err(|e| IpaError::NotZip(e.to_string()))?;
-    let mut app_dir: Option<String> = None;
-    for name in zip.file_names() {
-        let Ok(name) = name else { continue };
-        if let Some(rest) = name.strip_prefix("Payload/") {
-            if let Some((dir, tail)) = rest.split_once('/') {
-                if dir.ends_with(".app") && tail == "Info.plist" {
-                    app_dir = Some(format!("Payload/{dir}/"));
-                    break;
+    inspect_with(reader, size, &Options::default())
+}
+
+pub fn inspect_with<R: Read + Seek>(
+    reader: R,
+    size: u64,
+    options: &Options,
+) -> Result<Inspection, IpaError> {
+    let limits = &options.limits;
+    let mut zip = Archive::open(reader, limits)?;
+    let app = archive::find_app(zip.names())?;
+    let plist_name = format!("{}Info.plist", app.dir);
+    if !zip.contains(&plist_name) {
+        return Err(IpaError::NoInfoPlist(
+            app.dir.trim_end_matches('/').to_string(),
+        ));
+    }
+    let plist_bytes = zip.read(&plist_name, limits.max_plist_bytes, limits)?;
+    let dict = plist_limited::parse_dictionary(&plist_bytes, limits)
+        .map_err(|e| IpaError::BadInfoPlist(e.to_string()))?;
+    let bundle = info_plist::bundle_fields(&dict, &app.folder)?;
+
+    let executable_path = format!("{}{}", app.dir, bundle.executable);
+    let has_executable = zip.contains(&executable_path);
+    let extensions = archive::count_extensions(zip.names(), &app);
+
+    let (profile, profile_problem) = read_profile(&mut zip, &app, limits)?;
+    let (chosen_icon, icon_problem) = choose_icon(&mut zip, &dict, &app, limits)?;
+
+    let mut info = AppInfo {
+        bundle_id: bundle.bundle_id,
+        version: bundle.version,
+        build: bundle.build,
+        title: bundle.title,
+        minimum_os: bundle.minimum_os,
+        device_family: bundle.device_family,
+        platform: bundle.platform,
+        extensions,
+        has_executable,
+        size,
+        icon: chosen_icon.as_ref().map(|(info, _)| info.clone()),
+        profile,
+        warnings: Vec::new(),
+    };
+    info.warnings = warnings::derive(
+        &info,
+        &bundle.executable,
+        icon_problem,
+        profile_problem,
+        options.now,
+    );
+    Ok(Inspection {
+        info,
+        icon: chosen_icon.map(|(_, images)| images),
+    })
+}
+
+/// The main app's profile, or why it could not be read (a warning, not an error: the build
+/// is still worth describing). Only disk errors and limits stop inspection.
+fn read_profile<R: Read + Seek>(
+    zip: &mut Archive<R>,
+    app: &AppBundle,
+    limits: &Limits,
+) -> Result<(Option<ProfileInfo>, Option<String>), IpaError> {
+    let name = format!("{}embedded.mobileprovision", app.dir);
+    if !zip.contains(&name) {
+        return Ok((None, None));
+    }
+    let bytes = match zip.read(&name, limits.max_profile_bytes, limits) {
+        Ok(bytes) => bytes,
+        Err(IpaError::BadEntry { reason, .. }) => return Ok((None, Some(reason))),
+        Err(e) => return Err(e),
+    };
+    Ok(match profile::parse_profile(&bytes, limits) {
+        Ok(p) => (Some(p), None),
+        Err(e) => (None, Some(e.to_string())),
+    })
+}
+
+/// The largest declared icon that exists, converted; or why the chosen one is unusable.
+#[allow(clippy::type_complexity)]
+fn choose_icon<R: Read + Seek>(
+    zip: &mut Archive<R>,
+    dict: &plist::Dictionary,
+    app: &AppBundle,
+    limits: &Limits,
+) -> Result<(Option<(IconInfo, IconImages)>, Option<String>), IpaError> {
+    let declared = icon::declared_names(dict);
+    let assets = icon::asset_names(dict);
+    let files = icon::candidates(&declared, &assets, &app.dir, zip.names());
+    let mut best: Option<(String, u32, u32)> = None;
+    let mut first_problem = None;
+    for file in files.iter().take(limits.max_icon_candidates) {
+        let head = match zip.read_prefix(file, ICON_HEADER_BYTES) {
+            Ok(head) => head,
+            Err(IpaError::BadEntry { reason, .. }) => {
+                first_problem.get_or_insert(format!("{file}: {reason}"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match cgbi::header(&head) {
+            Ok(h) => {
+                let area = u64::from(h.width) * u64::from(h.height);
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, w, hh)| area > u64::from(*w) * u64::from(*hh))
+                {
+                    best = Some((file.clone(), h.width, h.height));
                 }
-                if dir.ends_with(".app") && app_dir.is_none() {
-                    app_dir = Some(format!("Payload/{dir}/"));
+            }
+            // Zero-byte placeholders such as iTanky's are skipped.
+            Err(e) => {
+                if !head.is_empty() {
+                    first_problem.get_or_insert(format!("{file}: {e}"));
                 }
             }
         }
     }
-    let app_dir = app_dir.ok_or(IpaError::NoAppBundle)?;
-    let plist_name = format!("{app_dir}Info.plist");
-    let mut entry = zip
-        .by_name(&plist_name)
-        .map_err(|_| IpaError::NoInfoPlist(app_dir.trim_end_matches('/').to_string()))?;
-    if entry.size() > MAX_PLIST {
-        return Err(IpaError::Limit(format!(
-            "Info.plist is {} bytes; at most {MAX_PLIST} are accepted",
-            entry.size()
-        )));
+    let Some((file, width, height)) = best else {
+        return Ok((None, first_problem));
+    };
+    let bytes = match zip.read(&file, limits.max_icon_bytes, limits) {
+        Ok(bytes) => bytes,
+        Err(IpaError::BadEntry { reason, .. }) => {
+            return Ok((None, Some(format!("{file}: {reason}"))))
+        }
+        Err(e) => return Err(e),
+    };
+    match render_icon(&bytes, limits) {
+        Ok(images) => Ok((
+            Some((
+                IconInfo {
+                    file,
+                    width,
+                    height,
+                },
+                images,
+            )),
+            None,
+        )),
+        Err(problem) => Ok((None, Some(format!("{file}: {problem}")))),
     }
-    let mut buf = Vec::with_capacity(entry.size() as usize);
-    (&mut entry)
-        .take(MAX_PLIST + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| IpaError::BadInfoPlist(e.to_string()))?;
-    drop(entry);
-    let dict: plist::Dictionary =
-        plist::from_bytes(&buf).map_err(|e| IpaError::BadInfoPlist(e.to_string()))?;
-    let string = |k: &str| dict.get(k).and_then(|v| v.as_string()).map(str::to_owned);
-    let bundle_id =
-        string("CFBundleIdentifier").ok_or(IpaError::MissingKey("CFBundleIdentifier"))?;
-    let build = string("CFBundleVersion").unwrap_or_default();
-    let version = string("CFBundleShortVersionString").unwrap_or_else(|| build.clone());
-    let folder = app_dir
-        .trim_end_matches('/')
-        .trim_start_matches("Payload/")
-        .trim_end_matches(".app")
-        .to_string();
-    let title = string("CFBundleDisplayName")
-        .or_else(|| string("CFBundleName"))
-        .unwrap_or(folder);
-    let device_family = dict
-        .get("UIDeviceFamily")
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_unsigned_integer())
-                .filter_map(|n| match n {
-                    1 => Some(DeviceFamily::Iphone),
-                    2 => Some(DeviceFamily::Ipad),
-                    3 => Some(DeviceFamily::Tv),
-                    4 => Some(DeviceFamily::Watch),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Inspection {
-        info: AppInfo {
-            bundle_id,
-            version,
-            build,
-            title,
-            minimum_os: string("MinimumOSVersion"),
-            device_family,
-            platform: string("DTPlatformName"),
-            extensions: 0,
-            has_executable: true,
-            size,
-            icon: None,
-            profile: None,
-            warnings: Vec::new(),
-        },
-        icon: None,
+}
+
+/// A standard PNG of an icon file (CgBI or not) and its 57 and 512 pixel renditions.
+pub fn render_icon(png: &[u8], limits: &Limits) -> Result<IconImages, String> {
+    let original = cgbi::to_standard_png(png, limits.max_png_side)
+        .map_err(|e: PngError| e.to_string())?
+        .into_owned();
+    let small = icon::resized_png(&original, 57, limits.max_png_side)?;
+    let large = icon::resized_png(&original, 512, limits.max_png_side)?;
+    Ok(IconImages {
+        original,
+        small,
+        large,
     })
 }

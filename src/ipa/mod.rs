@@ -2,6 +2,12 @@
 //!
 //! Everything here is a plain function over bytes or a file: no HTTP, no storage. The upload
 //! path, the `inspect` command, the manifest and the pages all use [`Inspection`].
+//!
+//! - `archive`: the zip central directory, finding `Payload/<X>.app/`, bounded entry reads.
+//! - `info_plist`: bundle fields; [`plist_limited`]: property lists under [`Limits`].
+//! - `icon`: which icon file, and the 57/512 renditions; [`cgbi`]: Apple's crushed PNGs.
+//! - [`profile`]: `embedded.mobileprovision` (CMS, digest, type); `ber`: BER to DER.
+//! - [`warnings`]: the stable warning codes.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -83,7 +89,8 @@ pub struct ProfileInfo {
 /// A problem with the build that does not stop it being stored, said to people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
-    /// Stable, machine-readable code (`profile-expired`, `app-store-signed`, ...).
+    /// Stable, machine-readable code: one of [`warnings::ALL`] (`profile-expired`,
+    /// `app-store-signed`, ...).
     pub code: String,
     pub message: String,
 }
@@ -93,10 +100,85 @@ impl AppInfo {
     pub fn has_warning(&self, code: &str) -> bool {
         self.warnings.iter().any(|w| w.code == code)
     }
+
+    /// Whether iOS could install this build from a link at `now`, as far as the IPA tells:
+    /// signed with a profile that is not App Store, for iOS, with an executable, and neither the
+    /// profile nor its certificates expired. (Whether a given device is in an ad-hoc or
+    /// development profile is for the caller to check against [`ProfileInfo::device_ids`].)
+    pub fn installable_over_the_air(&self, now: OffsetDateTime) -> bool {
+        let signed_for_links = self
+            .profile
+            .as_ref()
+            .is_some_and(|p| p.kind != ProfileType::AppStore && !p.is_expired(now));
+        signed_for_links
+            && self.has_executable
+            && !self.has_warning(warnings::NOT_IOS)
+            && !self.has_warning(warnings::SIMULATOR_BUILD)
+    }
 }
 
+impl ProfileInfo {
+    /// The profile or the earliest of its developer certificates has expired at `now`.
+    pub fn is_expired(&self, now: OffsetDateTime) -> bool {
+        self.expires.is_some_and(|t| t <= now) || self.certificate_expires.is_some_and(|t| t <= now)
+    }
+
+    /// Ad-hoc and development builds install only on the devices listed in the profile.
+    pub fn needs_registered_device(&self) -> bool {
+        matches!(self.kind, ProfileType::AdHoc | ProfileType::Development)
+    }
+}
+
+impl ProfileType {
+    /// The word used in the JSON contract (`enterprise`, `ad-hoc`, `development`, `app-store`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProfileType::Enterprise => "enterprise",
+            ProfileType::AdHoc => "ad-hoc",
+            ProfileType::Development => "development",
+            ProfileType::AppStore => "app-store",
+        }
+    }
+}
+
+impl DeviceFamily {
+    /// `UIDeviceFamily` number (1 iPhone, 2 iPad, 3 Apple TV, 4 Apple Watch).
+    pub fn from_code(code: u64) -> Option<DeviceFamily> {
+        match code {
+            1 => Some(DeviceFamily::Iphone),
+            2 => Some(DeviceFamily::Ipad),
+            3 => Some(DeviceFamily::Tv),
+            4 => Some(DeviceFamily::Watch),
+            _ => None,
+        }
+    }
+
+    /// For people: `iPhone`, `iPad`, `Apple TV`, `Apple Watch`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeviceFamily::Iphone => "iPhone",
+            DeviceFamily::Ipad => "iPad",
+            DeviceFamily::Tv => "Apple TV",
+            DeviceFamily::Watch => "Apple Watch",
+        }
+    }
+}
+
+mod archive;
+mod ber;
+pub mod cgbi;
 mod error;
+mod icon;
+mod info_plist;
 mod inspect;
+mod limits;
+pub mod plist_limited;
+pub mod profile;
+pub mod warnings;
 
 pub use error::IpaError;
-pub use inspect::{inspect, inspect_path, IconImages, Inspection};
+pub use inspect::{
+    inspect, inspect_path, inspect_with, render_icon, IconImages, Inspection, Options,
+};
+pub use limits::Limits;
+pub use profile::{parse_profile, ProfileError};

@@ -1,0 +1,257 @@
+//! HTTP fetches for the doctor: a timeout on every request, bodies read up to a limit, and
+//! redirects followed by hand (at most [`MAX_REDIRECTS`]) so that every hop can be reported.
+//!
+//! The client does not verify certificates: the `tls` check verifies each host itself, with
+//! the roots iOS would use, and reports what is wrong. Fetching anyway lets one run show every
+//! other problem too. Nothing secret is ever sent.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, LOCATION};
+use reqwest::{Method, StatusCode, Url};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+use thiserror::Error;
+
+pub const MAX_REDIRECTS: usize = 5;
+
+#[derive(Debug, Error)]
+pub enum FetchError {
+    #[error("{0} is not a valid URL")]
+    BadUrl(String),
+    #[error("no answer within {0:?}")]
+    Timeout(Duration),
+    #[error("more than {MAX_REDIRECTS} redirects")]
+    TooManyRedirects,
+    #[error("redirect without a usable Location header")]
+    BadRedirect,
+    #[error("{0}")]
+    Http(String),
+    #[error("starting the HTTP client: {0}")]
+    Client(String),
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// One response, after redirects.
+#[derive(Debug)]
+pub struct Fetched {
+    /// The URL that answered (the last hop).
+    pub url: Url,
+    /// Each URL redirected to, in order.
+    pub redirects: Vec<Url>,
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    /// The body was longer than the limit and was cut there.
+    pub truncated: bool,
+}
+
+impl Fetched {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The media type without parameters, lower-cased (`text/xml`).
+    pub fn media_type(&self) -> Option<String> {
+        self.header("content-type").map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+    }
+}
+
+#[derive(Clone)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    timeout: Duration,
+    public_only: bool,
+}
+
+impl Fetcher {
+    /// `public_only` refuses every non-public address (see [`super::guard`]).
+    pub fn new(timeout: Duration, public_only: bool) -> Result<Self, FetchError> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let mut tls = rustls::ClientConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| FetchError::Client(e.to_string()))?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(CheckedElsewhere(provider)))
+            .with_no_client_auth();
+        tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let mut builder = reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
+            // Straight to the host, as the device goes (and so the address guard holds).
+            .no_proxy()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(timeout)
+            .timeout(timeout)
+            .user_agent(concat!("otadrop-doctor/", env!("CARGO_PKG_VERSION")));
+        if public_only {
+            builder = builder.dns_resolver(Arc::new(super::guard::PublicOnly));
+        }
+        let client = builder
+            .build()
+            .map_err(|e| FetchError::Client(e.to_string()))?;
+        Ok(Fetcher {
+            client,
+            timeout,
+            public_only,
+        })
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Sends `method` to `url` with `headers`, follows redirects, and reads at most
+    /// `max_body` bytes of the last response's body (none for HEAD).
+    pub async fn fetch(
+        &self,
+        method: Method,
+        url: &str,
+        headers: &[(&str, String)],
+        max_body: usize,
+    ) -> Result<Fetched, FetchError> {
+        let mut current = Url::parse(url).map_err(|_| FetchError::BadUrl(url.to_string()))?;
+        let mut redirects = Vec::new();
+        loop {
+            if self.public_only {
+                // Names go through the guarded resolver; IP literals never reach it.
+                let literal = current
+                    .host_str()
+                    .map(|h| h.trim_start_matches('[').trim_end_matches(']'))
+                    .and_then(|h| h.parse::<std::net::IpAddr>().ok());
+                if literal.is_some_and(|ip| !super::guard::is_public(ip)) {
+                    return Err(FetchError::Refused(format!(
+                        "{current} is not on a public internet address; the doctor does not connect there"
+                    )));
+                }
+            }
+            let mut req = self.client.request(method.clone(), current.clone());
+            for (name, value) in headers {
+                req = req.header(*name, value);
+            }
+            let mut resp = match tokio::time::timeout(self.timeout, req.send()).await {
+                Err(_) => return Err(FetchError::Timeout(self.timeout)),
+                Ok(Err(e)) if e.is_timeout() => return Err(FetchError::Timeout(self.timeout)),
+                Ok(Err(e)) => return Err(FetchError::Http(error_chain(&e))),
+                Ok(Ok(r)) => r,
+            };
+            let status = resp.status();
+            if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+                let next = resp
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|loc| current.join(loc).ok())
+                    .ok_or(FetchError::BadRedirect)?;
+                if redirects.len() >= MAX_REDIRECTS {
+                    return Err(FetchError::TooManyRedirects);
+                }
+                redirects.push(next.clone());
+                current = next;
+                continue;
+            }
+            let headers = resp.headers().clone();
+            let mut body = Vec::new();
+            let mut truncated = false;
+            if method != Method::HEAD {
+                loop {
+                    let chunk = match tokio::time::timeout(self.timeout, resp.chunk()).await {
+                        Err(_) => return Err(FetchError::Timeout(self.timeout)),
+                        Ok(Err(e)) => return Err(FetchError::Http(error_chain(&e))),
+                        Ok(Ok(c)) => c,
+                    };
+                    let Some(chunk) = chunk else { break };
+                    let room = max_body.saturating_sub(body.len());
+                    if chunk.len() > room {
+                        body.extend_from_slice(chunk.get(..room).unwrap_or(&[]));
+                        truncated = true;
+                        break;
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+            }
+            return Ok(Fetched {
+                url: current,
+                redirects,
+                status,
+                headers,
+                body,
+                truncated,
+            });
+        }
+    }
+}
+
+/// The error and its causes on one line (reqwest's own message alone says little).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = s.source();
+    }
+    out
+}
+
+/// Accepts any certificate (the `tls` check judges it) but still checks the handshake
+/// signatures, so the connection is a real TLS session with whoever holds the key.
+#[derive(Debug)]
+struct CheckedElsewhere(Arc<CryptoProvider>);
+
+impl ServerCertVerifier for CheckedElsewhere {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}

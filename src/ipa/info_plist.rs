@@ -1,0 +1,161 @@
+//! What `Info.plist` says about the bundle: identity, versions, title, OS, devices, platform,
+//! executable and declared icons.
+
+use plist::{Dictionary, Value};
+
+use super::{DeviceFamily, IpaError};
+
+/// The bundle fields of an `Info.plist`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BundleFields {
+    pub bundle_id: String,
+    pub version: String,
+    pub build: String,
+    pub title: String,
+    pub minimum_os: Option<String>,
+    pub device_family: Vec<DeviceFamily>,
+    pub platform: Option<String>,
+    /// `CFBundleExecutable`, else the folder name (what iOS assumes).
+    pub executable: String,
+}
+
+/// A key's value as text: strings as they are, numbers written out (sloppy build scripts
+/// write `CFBundleVersion` as an integer). Empty strings count as absent.
+fn text(dict: &Dictionary, key: &str) -> Option<String> {
+    let s = match dict.get(key)? {
+        Value::String(s) => s.trim().to_string(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(r) => r.to_string(),
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// Reads the bundle fields; `folder` is the `.app` folder name without `.app`.
+pub(crate) fn bundle_fields(dict: &Dictionary, folder: &str) -> Result<BundleFields, IpaError> {
+    let bundle_id =
+        text(dict, "CFBundleIdentifier").ok_or(IpaError::MissingKey("CFBundleIdentifier"))?;
+    let build_key = text(dict, "CFBundleVersion");
+    let version_key = text(dict, "CFBundleShortVersionString");
+    let (version, build) = match (version_key, build_key) {
+        (Some(v), Some(b)) => (v, b),
+        (Some(v), None) => (v.clone(), v),
+        (None, Some(b)) => (b.clone(), b),
+        (None, None) => return Err(IpaError::MissingKey("CFBundleVersion")),
+    };
+    let title = text(dict, "CFBundleDisplayName")
+        .or_else(|| text(dict, "CFBundleName"))
+        .unwrap_or_else(|| folder.to_string());
+    let platform = text(dict, "DTPlatformName").or_else(|| {
+        dict.get("CFBundleSupportedPlatforms")
+            .and_then(Value::as_array)
+            .and_then(|a| a.iter().find_map(Value::as_string))
+            .map(str::to_string)
+    });
+    Ok(BundleFields {
+        bundle_id,
+        version,
+        build,
+        title,
+        minimum_os: text(dict, "MinimumOSVersion").or_else(|| text(dict, "LSMinimumSystemVersion")),
+        device_family: device_family(dict.get("UIDeviceFamily"), platform.as_deref()),
+        executable: text(dict, "CFBundleExecutable").unwrap_or_else(|| folder.to_string()),
+        platform,
+    })
+}
+
+/// `UIDeviceFamily`: an array of numbers (or, in old or hand-made plists, one number or
+/// numeric strings). Absent, iOS assumes iPhone; a tvOS or watchOS build its own device.
+fn device_family(value: Option<&Value>, platform: Option<&str>) -> Vec<DeviceFamily> {
+    let code = |v: &Value| match v {
+        Value::Integer(i) => i.as_unsigned(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let codes: Vec<u64> = match value {
+        Some(Value::Array(a)) => a.iter().filter_map(code).collect(),
+        Some(v) => code(v).into_iter().collect(),
+        None => Vec::new(),
+    };
+    let mut out: Vec<DeviceFamily> = Vec::new();
+    for family in codes.into_iter().filter_map(DeviceFamily::from_code) {
+        if !out.contains(&family) {
+            out.push(family);
+        }
+    }
+    if value.is_none() {
+        out.push(match platform.map(str::to_ascii_lowercase).as_deref() {
+            Some("appletvos") => DeviceFamily::Tv,
+            Some("watchos") => DeviceFamily::Watch,
+            _ => DeviceFamily::Iphone,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict(pairs: &[(&str, Value)]) -> Dictionary {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    #[test]
+    fn title_falls_back_to_name_then_folder() {
+        let d = dict(&[
+            ("CFBundleIdentifier", s("a.b")),
+            ("CFBundleVersion", s("7")),
+        ]);
+        let f = bundle_fields(&d, "Folder Name").unwrap();
+        assert_eq!(f.title, "Folder Name");
+        assert_eq!((f.version.as_str(), f.build.as_str()), ("7", "7"));
+        let d = dict(&[
+            ("CFBundleIdentifier", s("a.b")),
+            ("CFBundleVersion", Value::Integer(12.into())),
+            ("CFBundleName", s("Name")),
+            ("CFBundleDisplayName", s(" ")),
+        ]);
+        let f = bundle_fields(&d, "X").unwrap();
+        assert_eq!(f.title, "Name");
+        assert_eq!(f.build, "12");
+    }
+
+    #[test]
+    fn bundle_id_and_a_version_are_required() {
+        let d = dict(&[("CFBundleVersion", s("1"))]);
+        assert!(matches!(
+            bundle_fields(&d, "X"),
+            Err(IpaError::MissingKey("CFBundleIdentifier"))
+        ));
+        let d = dict(&[("CFBundleIdentifier", s("a.b"))]);
+        assert!(matches!(
+            bundle_fields(&d, "X"),
+            Err(IpaError::MissingKey("CFBundleVersion"))
+        ));
+    }
+
+    #[test]
+    fn device_family_forms() {
+        use DeviceFamily::*;
+        let arr = Value::Array(vec![
+            Value::Integer(1.into()),
+            s("2"),
+            Value::Integer(9.into()),
+        ]);
+        assert_eq!(device_family(Some(&arr), None), vec![Iphone, Ipad]);
+        assert_eq!(
+            device_family(Some(&Value::Integer(3.into())), None),
+            vec![Tv]
+        );
+        assert_eq!(device_family(None, Some("appletvos")), vec![Tv]);
+        assert_eq!(device_family(None, None), vec![Iphone]);
+    }
+}

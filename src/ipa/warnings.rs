@@ -1,0 +1,165 @@
+//! The warnings inspection raises: a stable code (part of the JSON contract) and a sentence.
+
+use time::OffsetDateTime;
+
+use super::{AppInfo, ProfileType, Warning};
+
+/// The profile's `ExpirationDate` has passed.
+pub const PROFILE_EXPIRED: &str = "profile-expired";
+/// The earliest `NotAfter` of the profile's developer certificates has passed.
+pub const CERTIFICATE_EXPIRED: &str = "certificate-expired";
+/// Signed for the App Store: cannot be installed over the air.
+pub const APP_STORE_SIGNED: &str = "app-store-signed";
+/// Built for another platform (tvOS, watchOS, visionOS, macOS).
+pub const NOT_IOS: &str = "not-ios";
+/// Built for the iOS Simulator.
+pub const SIMULATOR_BUILD: &str = "simulator-build";
+/// No loose icon file (it may be only in `Assets.car`).
+pub const NO_ICON: &str = "no-icon";
+/// An icon file is declared and present but cannot be decoded.
+pub const ICON_UNREADABLE: &str = "icon-unreadable";
+/// The executable named by `CFBundleExecutable` is not in the bundle.
+pub const NO_EXECUTABLE: &str = "no-executable";
+/// No `embedded.mobileprovision`.
+pub const NO_PROFILE: &str = "no-profile";
+/// `embedded.mobileprovision` is present but cannot be read.
+pub const PROFILE_UNREADABLE: &str = "profile-unreadable";
+/// The profile's signature does not cover its content (edited, or not a signed message).
+pub const PROFILE_UNVERIFIED: &str = "profile-unverified";
+
+/// Every code, for documentation and tests.
+pub const ALL: &[&str] = &[
+    PROFILE_EXPIRED,
+    CERTIFICATE_EXPIRED,
+    APP_STORE_SIGNED,
+    NOT_IOS,
+    SIMULATOR_BUILD,
+    NO_ICON,
+    ICON_UNREADABLE,
+    NO_EXECUTABLE,
+    NO_PROFILE,
+    PROFILE_UNREADABLE,
+    PROFILE_UNVERIFIED,
+];
+
+pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Warning {
+    Warning {
+        code: code.to_string(),
+        message: message.into(),
+    }
+}
+
+fn day(t: OffsetDateTime) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// "N days ago" / "today" for a past instant.
+pub fn days_ago(t: OffsetDateTime, now: OffsetDateTime) -> String {
+    match (now - t).whole_days() {
+        0 => "today".into(),
+        1 => "1 day ago".into(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// The warnings that follow from the inspected facts at `now`. `icon_problem` and
+/// `profile_problem` carry why an icon or profile that exists could not be read.
+pub(crate) fn derive(
+    info: &AppInfo,
+    executable: &str,
+    icon_problem: Option<String>,
+    profile_problem: Option<String>,
+    now: OffsetDateTime,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let platform = info.platform.as_deref().unwrap_or("").to_ascii_lowercase();
+    if platform.ends_with("simulator") {
+        out.push(warning(
+            SIMULATOR_BUILD,
+            format!("Built for the simulator ({platform}): devices cannot install it. Archive for a device (Any iOS Device) and export an .ipa."),
+        ));
+    } else if !platform.is_empty() && platform != "iphoneos" {
+        out.push(warning(
+            NOT_IOS,
+            format!(
+                "Built for {} ({platform}), not iOS: iPhones and iPads cannot install it.",
+                platform_name(&platform)
+            ),
+        ));
+    } else if platform.is_empty()
+        && !info.device_family.is_empty()
+        && !info
+            .device_family
+            .iter()
+            .any(|f| matches!(f, super::DeviceFamily::Iphone | super::DeviceFamily::Ipad))
+    {
+        out.push(warning(
+            NOT_IOS,
+            "Built for Apple TV or Apple Watch only, not iOS: iPhones and iPads cannot install it.",
+        ));
+    }
+    if !info.has_executable {
+        out.push(warning(
+            NO_EXECUTABLE,
+            format!("The bundle has no executable (\"{executable}\" is missing): iOS will refuse to install it. Export the .ipa again from Xcode."),
+        ));
+    }
+    match (&info.icon, icon_problem) {
+        (Some(_), _) => {}
+        (None, Some(problem)) => out.push(warning(
+            ICON_UNREADABLE,
+            format!("The app icon cannot be read ({problem}): the pages show a placeholder."),
+        )),
+        (None, None) => out.push(warning(
+            NO_ICON,
+            "No icon file in the bundle (it may be only in Assets.car, which otadrop does not read yet): the pages show a placeholder.",
+        )),
+    }
+    match (&info.profile, profile_problem) {
+        (None, Some(problem)) => out.push(warning(
+            PROFILE_UNREADABLE,
+            format!("embedded.mobileprovision cannot be read ({problem}): the signing is unknown."),
+        )),
+        (None, None) => out.push(warning(
+            NO_PROFILE,
+            "No provisioning profile (embedded.mobileprovision): this is an unsigned or simulator build, which devices will not install. Export with an ad-hoc, development or enterprise profile.",
+        )),
+        (Some(p), _) => {
+            if p.kind == ProfileType::AppStore {
+                out.push(warning(
+                    APP_STORE_SIGNED,
+                    "Signed for the App Store: iOS cannot install it over the air. Export it with an ad-hoc, development or enterprise profile.",
+                ));
+            }
+            if let Some(t) = p.expires.filter(|t| *t <= now) {
+                out.push(warning(
+                    PROFILE_EXPIRED,
+                    format!("The provisioning profile expired on {} ({}): iOS will not install or launch the app. Re-sign it with a current profile.", day(t), days_ago(t, now)),
+                ));
+            }
+            if let Some(t) = p.certificate_expires.filter(|t| *t <= now) {
+                out.push(warning(
+                    CERTIFICATE_EXPIRED,
+                    format!("The signing certificate expired on {} ({}): iOS will not install the app. Re-sign it with a current certificate.", day(t), days_ago(t, now)),
+                ));
+            }
+            if !p.digest_ok {
+                out.push(warning(
+                    PROFILE_UNVERIFIED,
+                    "The provisioning profile's signature does not match its content (edited, or not a signed profile): iOS will refuse it.",
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn platform_name(platform: &str) -> &'static str {
+    match platform {
+        "appletvos" => "tvOS",
+        "watchos" => "watchOS",
+        "xros" => "visionOS",
+        "macosx" => "macOS",
+        _ => "another platform",
+    }
+}

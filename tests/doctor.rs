@@ -1,0 +1,460 @@
+//! `otadrop doctor` against OTA hosts on 127.0.0.1: a correct release passes clean, and each
+//! hand-configured broken setup gives the failure that explains it.
+
+#[path = "doctor/support.rs"]
+mod support;
+
+use std::time::Duration;
+
+use otadrop::doctor::{self, Options, Report, Status, TrustRoots};
+use otadrop::urls::itms_services_link;
+use support::{make_ipa, path_of, pki, serve_release, Route, TestServer};
+
+fn options(ca: Option<&std::path::Path>) -> Options {
+    let cas = ca
+        .map(|p| doctor::load_ca_file(p).unwrap())
+        .unwrap_or_default();
+    Options {
+        roots: TrustRoots::new(cas).unwrap(),
+        timeout: Duration::from_secs(10),
+        public_only: false,
+    }
+}
+
+fn status(r: &Report, check: &str) -> Option<Status> {
+    r.findings
+        .iter()
+        .filter(|f| f.check == check)
+        .map(|f| f.status)
+        .max()
+}
+
+fn failures(r: &Report) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.status == Status::Fail)
+        .map(|f| format!("{}: {}", f.check, f.message))
+        .collect()
+}
+
+const SMALL: usize = 20_000;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_correct_setup_passes_with_every_group_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    for check in [
+        "link.scheme",
+        "link.url-encoding",
+        "tls.handshake",
+        "tls.trust",
+        "tls.name",
+        "tls.validity",
+        "tls.eku",
+        "manifest.status",
+        "manifest.content-type",
+        "manifest.plist",
+        "manifest.keys",
+        "manifest.urls",
+        "ipa.reachable",
+        "ipa.range",
+        "ipa.contents",
+        "ipa.bundle-id",
+        "ipa.version",
+        "image.display",
+        "image.full-size",
+    ] {
+        assert_eq!(
+            status(&r, check),
+            Some(Status::Pass),
+            "{check}\n{}",
+            r.render_text()
+        );
+    }
+    assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_ca_the_certificate_is_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let r = doctor::diagnose(&urls.install, &options(None))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "tls.trust"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    // The other checks still ran.
+    assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_certificate_without_subject_alt_name_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.no_san)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "tls.name"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(
+        status(&r, "tls.trust"),
+        Some(Status::Pass),
+        "the chain itself is fine"
+    );
+    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_certificate_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.expired)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "tls.validity"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(
+        status(&r, "tls.trust"),
+        Some(Status::Pass),
+        "the chain itself is fine"
+    );
+    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manifest_served_as_html_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let path = path_of(&server, &urls.manifest);
+    let xml = server.body(&path);
+    server.route(&path, Route::ok("text/html", xml));
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.content-type"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_http_url_in_the_manifest_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| {
+        x.replacen("<string>https://", "<string>http://", 1)
+    });
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.urls"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.check == "manifest.urls")
+        .unwrap();
+    assert!(f.message.contains("http://127.0.0.1"), "{}", f.message);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let ipa = std::fs::read("../shared/fixtures/ipa/icyleaf__embedded.ipa").unwrap();
+    let urls = serve_release(&server, ipa, |x| {
+        x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other")
+    });
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "ipa.bundle-id"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.check == "ipa.bundle-id")
+        .unwrap();
+    assert!(
+        f.message.contains("com.icyleaf.test.Other") && f.message.contains("com.icyleaf.test.Demo")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ipa_host_without_range_support_fails_and_the_ipa_is_not_downloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let ipa = make_ipa("com.example.doctor", 8 * 1024 * 1024);
+    let urls = serve_release(&server, ipa.clone(), |x| x);
+    let mut route = Route::ok("application/octet-stream", ipa);
+    route.ranges = false;
+    server.route(&path_of(&server, &urls.ipa), route);
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "ipa.range"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(status(&r, "ipa.contents"), Some(Status::Warn));
+    assert_eq!(r.ipa_bytes_fetched, None);
+    assert!(r.counts.fail == 1, "{:?}", failures(&r));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let ipa = make_ipa("com.example.big", 64 * 1024 * 1024);
+    let size = ipa.len() as u64;
+    let urls = serve_release(&server, ipa, |x| x);
+    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    assert_eq!(r.ipa_size, Some(size));
+    let fetched = r.ipa_bytes_fetched.unwrap();
+    let served = server.served.load(std::sync::atomic::Ordering::Relaxed);
+    println!("IPA of {size} bytes: the doctor read {fetched} bytes; the server sent {served} bytes in all");
+    assert!(fetched * 100 < size, "read {fetched} of {size}");
+    assert!(served * 100 < size, "server sent {served} of {size}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let broken = urls.install.replace('&', "&amp;amp;");
+    server.route(
+        "/page",
+        Route::ok(
+            "text/html; charset=utf-8",
+            format!("<!doctype html><p><a href=\"{broken}\">Install</a></p>"),
+        ),
+    );
+    let page = format!("{}/page", server.base);
+    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(status(&r, "input.page"), Some(Status::Pass));
+    assert_eq!(
+        status(&r, "link.escaping"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
+    // The rest is checked through the repaired link, and is fine.
+    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+
+    // A page escaped correctly passes.
+    let right = urls.install.replace('&', "&amp;");
+    server.route(
+        "/page",
+        Route::ok("text/html", format!("<a href='{right}'>Install</a>")),
+    );
+    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert!(!r.install_would_fail, "{}", r.render_text());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manifest_url_as_input_is_checked_and_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let r = doctor::diagnose(&urls.manifest, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(status(&r, "input"), Some(Status::Pass));
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    assert_eq!(r.repaired_link, Some(itms_services_link(&urls.manifest)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
+    // A port nobody listens on.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = free.local_addr().unwrap().port();
+    drop(free);
+    let link = itms_services_link(&format!("https://127.0.0.1:{port}/manifest.plist"));
+    let r = doctor::diagnose(&link, &options(None)).await.unwrap();
+    assert_eq!(
+        status(&r, "tls.connect"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+    assert_eq!(status(&r, "manifest.fetch"), Some(Status::Fail));
+
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let link = itms_services_link(&format!("{}/missing.plist", server.base));
+    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.status"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirects_are_reported_and_an_http_hop_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    server.route("/old.plist", Route::redirect(&urls.manifest));
+    let link = itms_services_link(&format!("{}/old.plist", server.base));
+    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.redirect"),
+        Some(Status::Pass),
+        "{}",
+        r.render_text()
+    );
+    assert!(!r.install_would_fail, "{}", r.render_text());
+
+    // Through a plain-HTTP host on the way.
+    let plain = TestServer::start(None).await;
+    plain.route("/hop", Route::redirect(&urls.manifest));
+    server.route(
+        "/old.plist",
+        Route::redirect(&format!("{}/hop", plain.base)),
+    );
+    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(
+        status(&r, "manifest.redirect"),
+        Some(Status::Fail),
+        "{}",
+        r.render_text()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let html = format!(
+        "<a class=\"btn\" href=\"{}\">Install</a>",
+        urls.install.replace('&', "&amp;")
+    );
+    let r = doctor::diagnose(&html, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert_eq!(status(&r, "input"), Some(Status::Pass));
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    let log = format!("2026-11-23 INFO install link: {} (sent)", urls.install);
+    let r = doctor::diagnose(&log, &options(Some(&pki.ca_file)))
+        .await
+        .unwrap();
+    assert!(!r.install_would_fail, "{}", r.render_text());
+    assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
+}
+
+/// The Range reader blocks on the runtime from a blocking thread: that must also work on a
+/// current-thread runtime (as a caller's `#[tokio::main(flavor = "current_thread")]` would be).
+#[tokio::test(flavor = "current_thread")]
+async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", 300_000), |x| x);
+    let r = tokio::time::timeout(
+        Duration::from_secs(60),
+        doctor::diagnose(&urls.install, &options(Some(&pki.ca_file))),
+    )
+    .await
+    .expect("the doctor hung")
+    .unwrap();
+    assert_eq!(
+        status(&r, "ipa.contents"),
+        Some(Status::Pass),
+        "{}",
+        r.render_text()
+    );
+}
+
+/// The web form's options never connect to this machine's (or any private) addresses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_only_refuses_local_addresses_without_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pki = pki(dir.path());
+    let server = TestServer::start(Some(&pki.good)).await;
+    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let options = doctor::web::web_options(vec![]).unwrap();
+    for input in [
+        urls.install.clone(),
+        format!("{}/page", server.base),
+        itms_services_link(&urls.manifest.replace("127.0.0.1", "localhost")),
+    ] {
+        let r = doctor::diagnose(&input, &options).await.unwrap();
+        assert!(r.install_would_fail, "{}", r.render_text());
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.message.contains("not a public internet address")
+                    || f.message.contains("not on a public internet address")),
+            "{}",
+            r.render_text()
+        );
+    }
+    assert_eq!(server.served.load(std::sync::atomic::Ordering::Relaxed), 0);
+}
