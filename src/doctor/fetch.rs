@@ -67,6 +67,9 @@ impl Fetched {
     }
 }
 
+/// The User-Agent of Safari on a current iPhone.
+pub const IPHONE_SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
+
 #[derive(Clone)]
 pub struct Fetcher {
     client: reqwest::Client,
@@ -92,7 +95,9 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(timeout)
             .timeout(timeout)
-            .user_agent(concat!("otadrop-doctor/", env!("CARGO_PKG_VERSION")));
+            // Ask as an iPhone's Safari: the doctor checks what a device is given, and pages
+            // that adapt to the visitor (otadrop's own among them) show a desktop no link.
+            .user_agent(IPHONE_SAFARI);
         if public_only {
             builder = builder.dns_resolver(Arc::new(super::guard::PublicOnly));
         }

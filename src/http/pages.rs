@@ -1,5 +1,6 @@
 //! Landing pages, the front page and static assets. A release page depends only on the
-//! release, the flavor, the detected visitor and the day (profile expiry), so each is rendered
+//! release, the flavor, the detected visitor, the day (dates shown relative to today) and
+//! which of the build's expiry instants have passed, so each is rendered
 //! once and then served from memory as shared `Bytes`.
 
 use std::collections::HashMap;
@@ -23,7 +24,18 @@ const HTML: &str = "text/html; charset=utf-8";
 /// Most distinct pages kept; past it the cache starts over (a page is cheap to render again).
 const MAX_CACHED: usize = 8192;
 
-type Key = (ReleaseId, Flavor, Visitor, i64);
+/// Release, flavor, visitor, day, and how many of the build's expiry instants have passed
+/// (so a profile that expires at 14:00 stops being offered at 14:00, not the next day).
+type Key = (ReleaseId, Flavor, Visitor, i64, u8);
+
+fn expiries_passed(release: &Release, now: time::OffsetDateTime) -> u8 {
+    release.app.profile.as_ref().map_or(0, |p| {
+        [p.expires, p.certificate_expires]
+            .iter()
+            .filter(|t| t.is_some_and(|t| t <= now))
+            .count() as u8
+    })
+}
 
 type Rendered = Arc<Generated>;
 
@@ -92,9 +104,15 @@ async fn release_page(
     let visitor = visitor(req);
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
-    let page = state
-        .pages
-        .get_or_render((release.id.clone(), flavor, visitor, day), || {
+    let page = state.pages.get_or_render(
+        (
+            release.id.clone(),
+            flavor,
+            visitor,
+            day,
+            expiries_passed(release, now),
+        ),
+        || {
             let urls = state.config.public_url.release(&release.id);
             let ctx = ReleaseContext {
                 release,
@@ -104,7 +122,8 @@ async fn release_page(
                 now,
             };
             page::release_page(&ctx, flavor)
-        });
+        },
+    );
     send_page(req, page, flavor, SystemTime::from(release.created)).await
 }
 

@@ -108,7 +108,7 @@ impl Server {
             public_url: config.public_url.clone(),
             own_ca: local_ca.is_some(),
         };
-        crate::client::detect("");
+        crate::client::warm_up();
         let state = Arc::new(State {
             pages: PageCache::default(),
             manifests: Default::default(),
