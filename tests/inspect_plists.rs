@@ -168,3 +168,16 @@ fn source_project_plist_with_variables_is_still_read() {
     assert_eq!(found.info.platform, None);
     assert_eq!(found.info.device_family, vec![DeviceFamily::Iphone]);
 }
+
+#[test]
+fn a_build_without_versions_is_described_with_a_warning() {
+    let plist = b"<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>\
+        <key>CFBundleIdentifier</key><string>com.example.nover</string></dict></plist>";
+    let bytes = ipa(plist, "NoVer", "NoVer", &[]);
+    let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
+    assert_eq!(
+        (found.info.version.as_str(), found.info.build.as_str()),
+        ("", "")
+    );
+    assert!(found.info.has_warning("no-version"));
+}
