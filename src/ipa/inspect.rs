@@ -15,6 +15,10 @@ use super::{AppInfo, IconInfo, IpaError, Limits, ProfileInfo};
 /// Bytes of an icon read to learn its size (the CgBI chunk and IHDR fit in 45).
 const ICON_HEADER_BYTES: u64 = 64;
 
+/// Icons fully read and decoded, largest first, before giving up: bounds the work a file
+/// full of damaged icons can cause.
+const ICON_ATTEMPTS: usize = 3;
+
 /// The icon converted to standard PNGs in the sizes the manifest names.
 #[derive(Debug, Clone)]
 pub struct IconImages {
@@ -172,7 +176,7 @@ fn choose_icon<R: Read + Seek>(
     }
     // Largest first; a stable sort keeps the declared order among equals.
     ranked.sort_by_key(|(_, w, h)| std::cmp::Reverse(u64::from(*w) * u64::from(*h)));
-    for (file, width, height) in ranked {
+    for (file, width, height) in ranked.into_iter().take(ICON_ATTEMPTS) {
         let rendered = match zip.read(&file, limits.max_icon_bytes, limits) {
             Ok(bytes) => render_icon(&bytes, limits),
             Err(IpaError::BadEntry { reason, .. }) => Err(reason),
