@@ -168,3 +168,62 @@ fn source_project_plist_with_variables_is_still_read() {
     assert_eq!(found.info.platform, None);
     assert_eq!(found.info.device_family, vec![DeviceFamily::Iphone]);
 }
+
+#[test]
+fn a_build_without_versions_is_described_with_a_warning() {
+    let plist = b"<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>\
+        <key>CFBundleIdentifier</key><string>com.example.nover</string></dict></plist>";
+    let bytes = ipa(plist, "NoVer", "NoVer", &[]);
+    let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
+    assert_eq!(
+        (found.info.version.as_str(), found.info.build.as_str()),
+        ("", "")
+    );
+    assert!(found.info.has_warning("no-version"));
+}
+
+fn icon_ipa(icons: &[(&str, &[u8])]) -> Vec<u8> {
+    let plist = b"<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>\
+        <key>CFBundleIdentifier</key><string>com.example.icons</string>\
+        <key>CFBundleVersion</key><string>1</string>\
+        <key>CFBundleIconFiles</key><array><string>AppIcon60x60</string></array></dict></plist>";
+    ipa(plist, "Icons", "Icons", icons)
+}
+
+#[test]
+fn a_damaged_largest_icon_falls_back_to_the_next() {
+    let big =
+        std::fs::read("../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png").unwrap();
+    let small = std::fs::read("../shared/fixtures/cgbi/node-pngdefry__icon.png").unwrap();
+    let bytes = icon_ipa(&[
+        ("AppIcon60x60@2x.png", &big[..300]),
+        ("AppIcon60x60.png", &small),
+    ]);
+    let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
+    let icon = found.info.icon.as_ref().unwrap();
+    assert_eq!(
+        (icon.file.as_str(), icon.width),
+        ("Payload/Icons.app/AppIcon60x60.png", 60)
+    );
+    assert!(!found.info.has_warning("icon-unreadable"));
+}
+
+#[test]
+fn a_damaged_only_icon_is_a_warning_naming_it() {
+    let big =
+        std::fs::read("../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png").unwrap();
+    let bytes = icon_ipa(&[("AppIcon60x60@2x.png", &big[..300])]);
+    let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
+    assert!(found.info.icon.is_none() && found.icon.is_none());
+    let warning = found
+        .info
+        .warnings
+        .iter()
+        .find(|w| w.code == "icon-unreadable")
+        .unwrap();
+    assert!(
+        warning.message.contains("AppIcon60x60@2x.png"),
+        "{}",
+        warning.message
+    );
+}

@@ -41,7 +41,8 @@ pub(crate) fn bundle_fields(dict: &Dictionary, folder: &str) -> Result<BundleFie
         (Some(v), Some(b)) => (v, b),
         (Some(v), None) => (v.clone(), v),
         (None, Some(b)) => (b.clone(), b),
-        (None, None) => return Err(IpaError::MissingKey("CFBundleVersion")),
+        // iOS needs a version to install; the build is still described, with a warning.
+        (None, None) => (String::new(), String::new()),
     };
     let title = text(dict, "CFBundleDisplayName")
         .or_else(|| text(dict, "CFBundleName"))
@@ -129,17 +130,15 @@ mod tests {
     }
 
     #[test]
-    fn bundle_id_and_a_version_are_required() {
+    fn bundle_id_is_required_versions_are_not() {
         let d = dict(&[("CFBundleVersion", s("1"))]);
         assert!(matches!(
             bundle_fields(&d, "X"),
             Err(IpaError::MissingKey("CFBundleIdentifier"))
         ));
         let d = dict(&[("CFBundleIdentifier", s("a.b"))]);
-        assert!(matches!(
-            bundle_fields(&d, "X"),
-            Err(IpaError::MissingKey("CFBundleVersion"))
-        ));
+        let f = bundle_fields(&d, "X").unwrap();
+        assert_eq!((f.version.as_str(), f.build.as_str()), ("", ""));
     }
 
     #[test]

@@ -15,6 +15,10 @@ use super::{AppInfo, IconInfo, IpaError, Limits, ProfileInfo};
 /// Bytes of an icon read to learn its size (the CgBI chunk and IHDR fit in 45).
 const ICON_HEADER_BYTES: u64 = 64;
 
+/// Icons fully read and decoded, largest first, before giving up: bounds the work a file
+/// full of damaged icons can cause.
+const ICON_ATTEMPTS: usize = 3;
+
 /// The icon converted to standard PNGs in the sizes the manifest names.
 #[derive(Debug, Clone)]
 pub struct IconImages {
@@ -135,21 +139,25 @@ fn read_profile<R: Read + Seek>(
     })
 }
 
-/// The largest declared icon that exists, converted; or why the chosen one is unusable.
-#[allow(clippy::type_complexity)]
+/// The chosen icon file and its renditions.
+type ChosenIcon = (IconInfo, IconImages);
+
+/// The largest declared icon that exists and converts; or why none is usable. Headers are
+/// read first (a few bytes each) to rank the candidates by pixel area; the largest is
+/// converted, falling back to the next one if it is damaged.
 fn choose_icon<R: Read + Seek>(
     zip: &mut Archive<R>,
     dict: &plist::Dictionary,
     app: &AppBundle,
     limits: &Limits,
-) -> Result<(Option<(IconInfo, IconImages)>, Option<String>), IpaError> {
+) -> Result<(Option<ChosenIcon>, Option<String>), IpaError> {
     let declared = icon::declared_names(dict);
     let assets = icon::asset_names(dict);
     let files = icon::candidates(&declared, &assets, &app.dir, zip.names());
-    let mut best: Option<(String, u32, u32)> = None;
+    let mut ranked: Vec<(String, u32, u32)> = Vec::new();
     let mut first_problem = None;
-    for file in files.iter().take(limits.max_icon_candidates) {
-        let head = match zip.read_prefix(file, ICON_HEADER_BYTES) {
+    for file in files.into_iter().take(limits.max_icon_candidates) {
+        let head = match zip.read_prefix(&file, ICON_HEADER_BYTES) {
             Ok(head) => head,
             Err(IpaError::BadEntry { reason, .. }) => {
                 first_problem.get_or_insert(format!("{file}: {reason}"));
@@ -158,47 +166,37 @@ fn choose_icon<R: Read + Seek>(
             Err(e) => return Err(e),
         };
         match cgbi::header(&head) {
-            Ok(h) => {
-                let area = u64::from(h.width) * u64::from(h.height);
-                if best
-                    .as_ref()
-                    .is_none_or(|(_, w, hh)| area > u64::from(*w) * u64::from(*hh))
-                {
-                    best = Some((file.clone(), h.width, h.height));
-                }
+            Ok(h) => ranked.push((file, h.width, h.height)),
+            // Zero-byte placeholders such as iTanky's "Icon\r" are skipped silently.
+            Err(e) if !head.is_empty() => {
+                first_problem.get_or_insert(format!("{file}: {e}"));
             }
-            // Zero-byte placeholders such as iTanky's are skipped.
-            Err(e) => {
-                if !head.is_empty() {
-                    first_problem.get_or_insert(format!("{file}: {e}"));
-                }
-            }
+            Err(_) => {}
         }
     }
-    let Some((file, width, height)) = best else {
-        return Ok((None, first_problem));
-    };
-    let bytes = match zip.read(&file, limits.max_icon_bytes, limits) {
-        Ok(bytes) => bytes,
-        Err(IpaError::BadEntry { reason, .. }) => {
-            return Ok((None, Some(format!("{file}: {reason}"))))
-        }
-        Err(e) => return Err(e),
-    };
-    match render_icon(&bytes, limits) {
-        Ok(images) => Ok((
-            Some((
-                IconInfo {
+    // Largest first; a stable sort keeps the declared order among equals.
+    ranked.sort_by_key(|(_, w, h)| std::cmp::Reverse(u64::from(*w) * u64::from(*h)));
+    for (file, width, height) in ranked.into_iter().take(ICON_ATTEMPTS) {
+        let rendered = match zip.read(&file, limits.max_icon_bytes, limits) {
+            Ok(bytes) => render_icon(&bytes, limits),
+            Err(IpaError::BadEntry { reason, .. }) => Err(reason),
+            Err(e) => return Err(e),
+        };
+        match rendered {
+            Ok(images) => {
+                let info = IconInfo {
                     file,
                     width,
                     height,
-                },
-                images,
-            )),
-            None,
-        )),
-        Err(problem) => Ok((None, Some(format!("{file}: {problem}")))),
+                };
+                return Ok((Some((info, images)), None));
+            }
+            Err(problem) => {
+                first_problem.get_or_insert(format!("{file}: {problem}"));
+            }
+        }
     }
+    Ok((None, first_problem))
 }
 
 /// A standard PNG of an icon file (CgBI or not) and its 57 and 512 pixel renditions.

@@ -16,9 +16,10 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppInfo {
     pub bundle_id: String,
-    /// `CFBundleShortVersionString` (falls back to the build when absent).
+    /// `CFBundleShortVersionString` (falls back to the build when absent; empty, with a
+    /// `no-version` warning, when both are absent).
     pub version: String,
-    /// `CFBundleVersion`.
+    /// `CFBundleVersion` (falls back to the version when absent).
     pub build: String,
     /// `CFBundleDisplayName`, else `CFBundleName`, else the `.app` folder name.
     pub title: String,

@@ -20,6 +20,8 @@ pub const NO_ICON: &str = "no-icon";
 pub const ICON_UNREADABLE: &str = "icon-unreadable";
 /// The executable named by `CFBundleExecutable` is not in the bundle.
 pub const NO_EXECUTABLE: &str = "no-executable";
+/// Neither `CFBundleVersion` nor `CFBundleShortVersionString` is set.
+pub const NO_VERSION: &str = "no-version";
 /// No `embedded.mobileprovision`.
 pub const NO_PROFILE: &str = "no-profile";
 /// `embedded.mobileprovision` is present but cannot be read.
@@ -37,6 +39,7 @@ pub const ALL: &[&str] = &[
     NO_ICON,
     ICON_UNREADABLE,
     NO_EXECUTABLE,
+    NO_VERSION,
     NO_PROFILE,
     PROFILE_UNREADABLE,
     PROFILE_UNVERIFIED,
@@ -102,6 +105,12 @@ pub(crate) fn derive(
         out.push(warning(
             NO_EXECUTABLE,
             format!("The bundle has no executable (\"{executable}\" is missing): iOS will refuse to install it. Export the .ipa again from Xcode."),
+        ));
+    }
+    if info.build.is_empty() {
+        out.push(warning(
+            NO_VERSION,
+            "Info.plist has no CFBundleVersion (nor CFBundleShortVersionString): iOS will refuse to install it. Set a build number in Xcode.",
         ));
     }
     match (&info.icon, icon_problem) {
