@@ -67,6 +67,27 @@ impl<T: AsyncRead + Unpin> AsyncRead for Deadlines<T> {
     }
 }
 
+impl<T> Deadlines<T> {
+    /// Treats a write's outcome: progress is activity; a write that cannot proceed (a client
+    /// that stopped reading a download) counts toward the deadline like silence does.
+    fn after_write(
+        &mut self,
+        cx: &mut Context<'_>,
+        r: Poll<io::Result<usize>>,
+    ) -> Poll<io::Result<usize>> {
+        match r {
+            Poll::Ready(Ok(n)) => {
+                if n > 0 {
+                    self.activity();
+                }
+                Poll::Ready(Ok(n))
+            }
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => self.expired(cx).map(Err),
+        }
+    }
+}
+
 impl<T: AsyncWrite + Unpin> AsyncWrite for Deadlines<T> {
     fn poll_write(
         self: Pin<&mut Self>,
@@ -74,20 +95,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for Deadlines<T> {
         data: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.inner).poll_write(cx, data) {
-            Poll::Ready(Ok(n)) => {
-                if n > 0 {
-                    this.activity();
-                }
-                Poll::Ready(Ok(n))
-            }
-            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-            // A client that stops reading a download stalls our writes: that is idleness too.
-            Poll::Pending => match this.expired(cx) {
-                Poll::Ready(e) => Poll::Ready(Err(e)),
-                Poll::Pending => Poll::Pending,
-            },
-        }
+        let r = Pin::new(&mut this.inner).poll_write(cx, data);
+        this.after_write(cx, r)
     }
 
     fn poll_write_vectored(
@@ -96,19 +105,8 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for Deadlines<T> {
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        match Pin::new(&mut this.inner).poll_write_vectored(cx, bufs) {
-            Poll::Ready(Ok(n)) => {
-                if n > 0 {
-                    this.activity();
-                }
-                Poll::Ready(Ok(n))
-            }
-            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-            Poll::Pending => match this.expired(cx) {
-                Poll::Ready(e) => Poll::Ready(Err(e)),
-                Poll::Pending => Poll::Pending,
-            },
-        }
+        let r = Pin::new(&mut this.inner).poll_write_vectored(cx, bufs);
+        this.after_write(cx, r)
     }
 
     fn is_write_vectored(&self) -> bool {
