@@ -168,11 +168,12 @@ impl Server {
             .timer(TokioTimer::new())
             .header_read_timeout(state.config.header_timeout)
             .max_buf_size(64 * 1024);
+        // No h2 keep-alive pings: they are traffic, and would keep an idle connection open past
+        // the idle deadline (which is what closes connections to dead peers).
         builder
             .http2()
             .timer(TokioTimer::new())
             .max_concurrent_streams(128)
-            .keep_alive_interval(Some(Duration::from_secs(30)))
             .max_header_list_size(64 * 1024);
         let builder = Arc::new(builder);
         tokio::pin!(shutdown);
