@@ -5,11 +5,13 @@
 #   benches/load.sh            # full run; writes the table into BENCHMARKS.md
 #
 # Settings (environment): DURATION (wrk run length, default 10s), THREADS (wrk threads, 2),
-# CONNS (connections for the page, 32), DL_CONNS (connections for downloads, 8), WORK (scratch
-# folder, target/load), FIXTURE (the real IPA the generated ones are built from).
+# CONNS (connections for the page, 32), DL_CONNS (connections for downloads, 8), REPEAT (runs
+# per side, 3), WORK (scratch folder, target/load), FIXTURE (the real IPA the generated ones
+# are built from).
 #
-# Every pair runs with the same wrk settings against both servers, one after the other, and
-# the load generator shares the machine's cores with the servers.
+# Every pair runs with the same settings against both sides, alternating (otadrop, baseline,
+# otadrop, ...) REPEAT times; the table shows the medians and every run. The load generator
+# shares the machine's cores with the servers.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,13 +20,14 @@ DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-32}
 DL_CONNS=${DL_CONNS:-8}
+REPEAT=${REPEAT:-3}
 WORK=${WORK:-$ROOT/target/load}
 FIXTURE=${FIXTURE:-$ROOT/../shared/fixtures/ipa/bitrise__ios-simple-objc.ipa}
 HELPER="python3 $ROOT/benches/load_helper.py"
 export WRK_DIR=$ROOT/benches/wrk
 TOKEN=bench-token-0123456789
 O_TLS=18443 O_HTTP=18080 N_TLS=19443 N_HTTP=19080 O_START=18444
-COMMAND="benches/load.sh (DURATION=$DURATION THREADS=$THREADS CONNS=$CONNS DL_CONNS=$DL_CONNS)"
+COMMAND="benches/load.sh (DURATION=$DURATION THREADS=$THREADS CONNS=$CONNS DL_CONNS=$DL_CONNS REPEAT=$REPEAT)"
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -82,16 +85,21 @@ start_otadrop() {
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 hwm_kib() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 
-# pair NAME OURS THEIRS UNIT TARGET_RATIO: ratio = ours / theirs (higher is better).
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# pair NAME "OURS..." "THEIRS..." UNIT TARGET_RATIO: medians of the runs, ratio = ours / theirs
+# (higher is better).
 pair() {
-    local name=$1 ours=$2 theirs=$3 unit=$4 target=$5
-    local ratio met
+    local name=$1 runs_ours=$2 runs_theirs=$3 unit=$4 target=$5
+    local ours theirs ratio met
+    ours=$(echo "$runs_ours" | median)
+    theirs=$(echo "$runs_theirs" | median)
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN {printf "%.2f", a / b}')
     met=$(awk -v r="$ratio" -v t="$target" 'BEGIN {print (r >= t) ? "yes" : "no"}')
-    printf 'pair\t%s\t%s %s\t%s %s\t%sx\t>= %sx\t%s\n' "$name" "$ours" "$unit" "$theirs" "$unit" \
-        "$ratio" "$target" "$met" >>"$RESULTS"
-    printf '%-48s otadrop %12s %s   baseline %12s %s   ratio %sx (target >= %sx: %s)\n' \
-        "$name" "$ours" "$unit" "$theirs" "$unit" "$ratio" "$target" "$met" >&2
+    printf 'pair\t%s\t%s %s\t%s %s\t%sx\t>= %sx\t%s\t%s / %s\n' "$name" "$ours" "$unit" "$theirs" "$unit" \
+        "$ratio" "$target" "$met" "$(echo $runs_ours | tr ' ' ',')" "$(echo $runs_theirs | tr ' ' ',')" >>"$RESULTS"
+    printf '%-48s otadrop %8s %s   baseline %8s %s   ratio %sx (target >= %sx: %s)   runs %s / %s\n' \
+        "$name" "$ours" "$unit" "$theirs" "$unit" "$ratio" "$target" "$met" "$runs_ours" "$runs_theirs" >&2
 }
 
 # single NAME VALUE UNIT LIMIT: met when value <= limit (lower is better); LIMIT "-" = none.
@@ -113,6 +121,14 @@ wrk_run() {
     $HELPER wrk-result "$out"
 }
 rps() { awk '{printf "%.0f", $1 / $3}'; }
+# side_by_side SCRIPT CONNS OUR_URL THEIR_URL METRIC: REPEAT alternating runs into OURS, THEIRS.
+side_by_side() {
+    OURS="" THEIRS=""
+    for _ in $(seq 1 "$REPEAT"); do
+        OURS="$OURS $(wrk_run "$1" "$2" "$3" | $5)"
+        THEIRS="$THEIRS $(wrk_run "$1" "$2" "$4" | $5)"
+    done
+}
 mibps() { awk '{printf "%.0f", $2 / $3 / 1048576}'; }
 
 # --- machine ------------------------------------------------------------------------------------
@@ -180,22 +196,19 @@ cmp "$WORK/www/page.html" "$WORK/nginx/check.html"
 for scheme in https http; do
     if [ $scheme = https ]; then o=$O_TLS n=$N_TLS; else o=$O_HTTP n=$N_HTTP; fi
     say "landing page over $scheme ($PAGE_BYTES bytes, -t$THREADS -c$CONNS -d$DURATION)"
-    ours=$(wrk_run page.lua "$CONNS" "$scheme://127.0.0.1:$o/r/$ID" | rps)
-    theirs=$(wrk_run page.lua "$CONNS" "$scheme://127.0.0.1:$n/page.html" | rps)
-    pair "landing page, $scheme (requests/s)" "$ours" "$theirs" "req/s" 1.0
+    side_by_side page.lua "$CONNS" "$scheme://127.0.0.1:$o/r/$ID" "$scheme://127.0.0.1:$n/page.html" rps
+    pair "landing page, $scheme (requests/s)" "$OURS" "$THEIRS" "req/s" 1.0
 done
 
 # --- 2. IPA download and Range mix --------------------------------------------------------------
 for scheme in http https; do
     if [ $scheme = https ]; then o=$O_TLS n=$N_TLS; else o=$O_HTTP n=$N_HTTP; fi
     say "200 MiB download over $scheme (-c$DL_CONNS)"
-    ours=$(wrk_run download.lua "$DL_CONNS" "$scheme://127.0.0.1:$o/r/$ID/app.ipa" | mibps)
-    theirs=$(wrk_run download.lua "$DL_CONNS" "$scheme://127.0.0.1:$n/app.ipa" | mibps)
-    pair "IPA download 200 MiB, $scheme (MiB/s)" "$ours" "$theirs" "MiB/s" 0.9
+    side_by_side download.lua "$DL_CONNS" "$scheme://127.0.0.1:$o/r/$ID/app.ipa" "$scheme://127.0.0.1:$n/app.ipa" mibps
+    pair "IPA download 200 MiB, $scheme (MiB/s)" "$OURS" "$THEIRS" "MiB/s" 0.9
     say "Range mix over $scheme (-c$DL_CONNS)"
-    ours=$(wrk_run range.lua "$DL_CONNS" "$scheme://127.0.0.1:$o/r/$ID/app.ipa" | rps)
-    theirs=$(wrk_run range.lua "$DL_CONNS" "$scheme://127.0.0.1:$n/app.ipa" | rps)
-    pair "Range mix, $scheme (requests/s)" "$ours" "$theirs" "req/s" 0.9
+    side_by_side range.lua "$DL_CONNS" "$scheme://127.0.0.1:$o/r/$ID/app.ipa" "$scheme://127.0.0.1:$n/app.ipa" rps
+    pair "Range mix, $scheme (requests/s)" "$OURS" "$THEIRS" "req/s" 0.9
 done
 RSS_AFTER_LOAD=$(rss_kib "$OTLS")
 stop "$NGINX_PID"
@@ -204,19 +217,22 @@ stop "$OHTTP"
 
 # --- 3. upload of a 1 GiB IPA -------------------------------------------------------------------
 # otadrop fsyncs the IPA before it publishes the release, so `cp` is timed with and without an
-# fsync of the copy.
+# fsync of the copy. Runs alternate: cp, upload, cp, upload, ...
 say "1 GiB ingest: cp vs otadrop"
 SIZE1G=$(stat -c %s "$IPA1G")
-sync
-t0=$(date +%s.%N)
-cp "$IPA1G" "$WORK/cp/copy.ipa"
-t1=$(date +%s.%N)
-sync "$WORK/cp/copy.ipa"
-t2=$(date +%s.%N)
-CP_MIBS=$(awk -v s="$SIZE1G" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", s / (b - a) / 1048576}')
-CPS_MIBS=$(awk -v s="$SIZE1G" -v a="$t0" -v b="$t2" 'BEGIN {printf "%.0f", s / (b - a) / 1048576}')
-rm -f "$WORK/cp/copy.ipa"
-sync
+mibs() { awk -v s="$SIZE1G" -v t="$1" 'BEGIN {printf "%.0f", s / t / 1048576}'; }
+copy_once() { # appends to CP and CPS
+    sync
+    local t0 t1 t2
+    t0=$(date +%s.%N)
+    cp "$IPA1G" "$WORK/cp/copy.ipa"
+    t1=$(date +%s.%N)
+    sync "$WORK/cp/copy.ipa"
+    t2=$(date +%s.%N)
+    CP="$CP $(mibs "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")"
+    CPS="$CPS $(mibs "$(awk -v a="$t0" -v b="$t2" 'BEGIN {print b - a}')")"
+    rm -f "$WORK/cp/copy.ipa"
+}
 
 # idle RSS of a fresh server (one release stored), after a second of rest
 OTLS=$(start_otadrop $O_TLS "$DATA" --public-url "https://127.0.0.1:$O_TLS")
@@ -224,11 +240,6 @@ PIDS+=("$OTLS")
 sleep 1
 IDLE_KIB=$(rss_kib "$OTLS")
 
-upload() { # scheme port -> seconds
-    curl -sS --fail --cacert "$CA" -o /dev/null -w '%{time_total}' -X POST -T "$IPA1G" -H 'Expect:' \
-        -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/octet-stream' \
-        "$1://127.0.0.1:$2/api/releases"
-}
 for scheme in https http; do
     if [ $scheme = http ]; then
         stop "$OTLS"
@@ -238,16 +249,26 @@ for scheme in https http; do
     else
         port=$O_TLS
     fi
-    sync
-    before=$(rss_kib "$OTLS")
-    echo 5 >"/proc/$OTLS/clear_refs" # resets VmHWM to the current RSS
-    secs=$(upload $scheme $port)
-    peak=$(hwm_kib "$OTLS")
-    ours=$(awk -v s="$SIZE1G" -v t="$secs" 'BEGIN {printf "%.0f", s / t / 1048576}')
-    pair "ingest 1 GiB over $scheme vs cp (MiB/s)" "$ours" "$CP_MIBS" "MiB/s" 0.8
-    pair "ingest 1 GiB over $scheme vs cp + fsync (MiB/s)" "$ours" "$CPS_MIBS" "MiB/s" 0.8
-    single "peak RSS growth during the $scheme upload" \
-        "$(awk -v a="$peak" -v b="$before" 'BEGIN {printf "%.1f", (a - b) / 1024}')" MiB 32
+    CP="" CPS="" UP="" GROWTH=""
+    for _ in $(seq 1 "$REPEAT"); do
+        copy_once
+        sync
+        before=$(rss_kib "$OTLS")
+        echo 5 >"/proc/$OTLS/clear_refs" # resets VmHWM to the current RSS
+        secs=$(curl -sS --fail --cacert "$CA" -o "$WORK/upload.json" -w '%{time_total}' \
+            -X POST -T "$IPA1G" -H 'Expect:' -H "Authorization: Bearer $TOKEN" \
+            -H 'Content-Type: application/octet-stream' "$scheme://127.0.0.1:$port/api/releases")
+        peak=$(hwm_kib "$OTLS")
+        UP="$UP $(mibs "$secs")"
+        GROWTH="$GROWTH $(awk -v a="$peak" -v b="$before" 'BEGIN {printf "%.1f", (a - b) / 1024}')"
+        up_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/upload.json")
+        curl -sS --fail --cacert "$CA" -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" \
+            "$scheme://127.0.0.1:$port/api/releases/$up_id"
+    done
+    pair "ingest 1 GiB over $scheme vs cp (MiB/s)" "$UP" "$CP" "MiB/s" 0.8
+    pair "ingest 1 GiB over $scheme vs cp + fsync (MiB/s)" "$UP" "$CPS" "MiB/s" 0.8
+    single "peak RSS growth during the $scheme uploads (largest of $REPEAT)" \
+        "$(echo "$GROWTH" | tr ' ' '\n' | grep . | sort -n | tail -1)" MiB 32
 done
 stop "$OTLS"
 

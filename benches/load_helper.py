@@ -129,12 +129,12 @@ def render(tsv, md, command):
     meta = {r[1]: r[2] for r in rows if r[0] == "meta"}
     out = [BEGIN, "", f"Run of {meta.get('date', '?')} on {meta.get('machine', '?')}.", "",
            f"Command: `{command}`", ""]
-    out += ["| Test | otadrop | Baseline | Ratio | Target | Met |",
-            "|---|---|---|---|---|---|"]
+    out += ["| Test | otadrop (median) | Baseline (median) | Ratio | Target | Met | Runs: otadrop / baseline |",
+            "|---|---|---|---|---|---|---|"]
     for r in rows:
         if r[0] == "pair":
-            _, name, ours, theirs, ratio, target, met = r
-            out.append(f"| {name} | {ours} | {theirs} | {ratio} | {target} | {met} |")
+            _, name, ours, theirs, ratio, target, met, runs = r
+            out.append(f"| {name} | {ours} | {theirs} | {ratio} | {target} | {met} | {runs} |")
     out += ["", "| Measure | Value | Target | Met |", "|---|---|---|---|"]
     for r in rows:
         if r[0] == "single":
