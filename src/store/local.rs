@@ -5,22 +5,33 @@
 //!                     /app.ipa        the uploaded bytes, unchanged
 //!                     /icon*.png      the converted icons, when the IPA has one
 //! <data>/staging/<random>/            uploads being written; emptied at start-up
+//! <data>/releases.index.json          every record in one file: a cache for fast start-up
 //! ```
 //! Commit is one `rename(2)` of the staged folder into `releases/`, which is atomic on one
 //! file system: a reader sees the whole release or none of it.
+//!
+//! The folders are the truth; the index only saves reading 10,000 small files at start-up. It
+//! is rewritten (temporary file, then `rename`) after every commit and delete, and used only
+//! when it names exactly the release folders present: a crash between a commit (or delete)
+//! and the index write, a folder copied in or removed by hand, or a torn or unreadable index
+//! all make start-up scan the folders and write a fresh index. Records are never changed by
+//! otadrop; after editing a `release.json` by hand, delete the index.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Asset, Backend, Release, ReleaseId, Staged, StoreError};
 use crate::ipa::IconImages;
 
 const RECORD: &str = "release.json";
+const INDEX: &str = "releases.index.json";
 
 pub struct LocalBackend {
     releases: PathBuf,
     staging: PathBuf,
+    index: PathBuf,
 }
 
 impl LocalBackend {
@@ -34,7 +45,68 @@ impl LocalBackend {
             fs::remove_dir_all(&staging)?;
         }
         fs::create_dir_all(&staging)?;
-        Ok(LocalBackend { releases, staging })
+        Ok(LocalBackend {
+            releases,
+            staging,
+            index: data.join(INDEX),
+        })
+    }
+
+    /// The ids of the release folders present.
+    fn folder_ids(&self) -> Result<Vec<ReleaseId>, StoreError> {
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&self.releases)? {
+            if let Some(id) = entry?.file_name().to_str().and_then(ReleaseId::parse) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Reads every `release.json`.
+    fn scan(&self, ids: Vec<ReleaseId>) -> Result<Vec<Release>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let path = self.releases.join(id.as_str()).join(RECORD);
+            let bytes = fs::read(&path)?;
+            let release: Release =
+                serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+            if release.id != id {
+                return Err(StoreError::Corrupt {
+                    path,
+                    message: format!("record says id {} but lives in folder {id}", release.id),
+                });
+            }
+            out.push(release);
+        }
+        Ok(out)
+    }
+
+    /// The index's records, if it names exactly the folders in `ids` (sorted in place).
+    fn read_index(&self, ids: &mut [ReleaseId]) -> Option<Vec<Release>> {
+        let bytes = fs::read(&self.index).ok()?;
+        let records: Vec<Release> = serde_json::from_slice(&bytes).ok()?;
+        if records.len() != ids.len() {
+            return None;
+        }
+        let mut indexed: Vec<&ReleaseId> = records.iter().map(|r| &r.id).collect();
+        indexed.sort_unstable();
+        ids.sort_unstable();
+        indexed.iter().copied().eq(ids.iter()).then_some(records)
+    }
+
+    fn write_index<'a>(&self, all: impl Iterator<Item = &'a Release>) -> Result<(), StoreError> {
+        let records: Vec<&Release> = all.collect();
+        let tmp = self.staging.join("index.tmp");
+        let mut out = BufWriter::new(fs::File::create(&tmp)?);
+        serde_json::to_writer(&mut out, &records).map_err(std::io::Error::other)?;
+        out.flush()?;
+        drop(out);
+        fs::rename(&tmp, &self.index)?;
+        Ok(())
     }
 }
 
@@ -82,29 +154,19 @@ impl Backend for LocalBackend {
     }
 
     fn load_all(&self) -> Result<Vec<Release>, StoreError> {
-        let mut out = Vec::new();
-        for entry in fs::read_dir(&self.releases)? {
-            let entry = entry?;
-            let name = entry.file_name();
-            let Some(id) = name.to_str().and_then(ReleaseId::parse) else {
-                continue;
-            };
-            let path = entry.path().join(RECORD);
-            let bytes = fs::read(&path)?;
-            let release: Release =
-                serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-            if release.id != id {
-                return Err(StoreError::Corrupt {
-                    path,
-                    message: format!("record says id {} but lives in folder {id}", release.id),
-                });
-            }
-            out.push(release);
+        let mut ids = self.folder_ids()?;
+        if let Some(records) = self.read_index(&mut ids) {
+            return Ok(records);
         }
-        Ok(out)
+        let records = self.scan(ids)?;
+        if let Err(e) = self.write_index(records.iter()) {
+            tracing::warn!(error = %e, "could not write the release index");
+        }
+        Ok(records)
+    }
+
+    fn save_index(&self, all: &[Arc<Release>]) -> Result<(), StoreError> {
+        self.write_index(all.iter().map(|r| r.as_ref()))
     }
 
     fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf> {
@@ -118,5 +180,148 @@ impl Backend for LocalBackend {
         fs::rename(self.releases.join(id.as_str()), &gone)?;
         fs::remove_dir_all(&gone)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ipa::AppInfo;
+    use crate::store::Store;
+
+    fn release(millis: u64) -> Release {
+        Release {
+            id: ReleaseId::new(millis),
+            created: time::OffsetDateTime::UNIX_EPOCH,
+            sha256: "00".repeat(32),
+            size: 3,
+            notes: None,
+            has_icon: false,
+            app: AppInfo {
+                bundle_id: "com.example.app".into(),
+                version: "1.0".into(),
+                build: "1".into(),
+                title: "App".into(),
+                minimum_os: None,
+                device_family: vec![],
+                platform: None,
+                extensions: 0,
+                has_executable: true,
+                size: 3,
+                icon: None,
+                profile: None,
+                warnings: vec![],
+            },
+        }
+    }
+
+    fn commit(b: &LocalBackend, r: &Release) {
+        let staged = b.stage().unwrap();
+        fs::write(staged.ipa_path(), b"ipa").unwrap();
+        b.commit(staged, r, None).unwrap();
+    }
+
+    fn sorted_ids(records: Vec<Release>) -> Vec<ReleaseId> {
+        let mut ids: Vec<ReleaseId> = records.into_iter().map(|r| r.id).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn index_naming_every_folder_is_used_instead_of_the_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let (r1, r2) = (release(1), release(2));
+        commit(&b, &r1);
+        commit(&b, &r2);
+        b.save_index(&[Arc::new(r2.clone()), Arc::new(r1.clone())])
+            .unwrap();
+        // With the record unreadable, only the index can answer.
+        fs::write(
+            dir.path()
+                .join("releases")
+                .join(r1.id.as_str())
+                .join(RECORD),
+            "{",
+        )
+        .unwrap();
+        let again = LocalBackend::open(dir.path()).unwrap();
+        assert_eq!(sorted_ids(again.load_all().unwrap()), vec![r1.id, r2.id]);
+    }
+
+    #[test]
+    fn index_missing_a_folder_falls_back_to_the_folders_and_is_rewritten() {
+        // As after a crash between a commit's rename and the index write.
+        let dir = tempfile::tempdir().unwrap();
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let (r1, r2) = (release(1), release(2));
+        commit(&b, &r1);
+        b.save_index(&[Arc::new(r1.clone())]).unwrap();
+        commit(&b, &r2);
+        let again = LocalBackend::open(dir.path()).unwrap();
+        assert_eq!(
+            sorted_ids(again.load_all().unwrap()),
+            vec![r1.id.clone(), r2.id.clone()]
+        );
+        let mut ids = vec![r2.id.clone(), r1.id.clone()];
+        let fresh = again
+            .read_index(&mut ids)
+            .expect("a fresh index was written");
+        assert_eq!(sorted_ids(fresh), vec![r1.id, r2.id]);
+    }
+
+    #[test]
+    fn index_naming_a_removed_folder_falls_back_to_the_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let (r1, r2) = (release(1), release(2));
+        commit(&b, &r1);
+        commit(&b, &r2);
+        b.save_index(&[Arc::new(r2.clone()), Arc::new(r1.clone())])
+            .unwrap();
+        fs::remove_dir_all(dir.path().join("releases").join(r2.id.as_str())).unwrap();
+        let again = LocalBackend::open(dir.path()).unwrap();
+        assert_eq!(sorted_ids(again.load_all().unwrap()), vec![r1.id]);
+    }
+
+    #[test]
+    fn torn_or_foreign_index_falls_back_to_the_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let r1 = release(1);
+        commit(&b, &r1);
+        for junk in ["", "[", "{\"a\":1}", "[1,2]"] {
+            fs::write(dir.path().join(INDEX), junk).unwrap();
+            let again = LocalBackend::open(dir.path()).unwrap();
+            assert_eq!(
+                sorted_ids(again.load_all().unwrap()),
+                vec![r1.id.clone()],
+                "{junk:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn store_keeps_the_index_in_step_with_commits_and_deletes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_local(dir.path()).unwrap();
+        let mut made = Vec::new();
+        for ms in [5, 1, 9, 3] {
+            let staged = store.stage().unwrap();
+            fs::write(staged.ipa_path(), b"ipa").unwrap();
+            made.push(store.commit(staged, release(ms), None).unwrap().id.clone());
+        }
+        for id in &made {
+            assert_eq!(store.get(id).map(|r| r.id.clone()), Some(id.clone()));
+        }
+        assert!(store.get(&ReleaseId::new(7)).is_none());
+        assert!(store.delete(&made[2]).unwrap());
+        assert!(store.get(&made[2]).is_none());
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let mut ids = b.folder_ids().unwrap();
+        let indexed = b.read_index(&mut ids).expect("index matches the folders");
+        let mut want = vec![made[0].clone(), made[1].clone(), made[3].clone()];
+        want.sort();
+        assert_eq!(sorted_ids(indexed), want);
     }
 }

@@ -9,7 +9,7 @@ mod id;
 mod local;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -99,15 +99,24 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<(), StoreError>;
     /// Every committed release, in no particular order.
     fn load_all(&self) -> Result<Vec<Release>, StoreError>;
+    /// Called after every change with the whole catalogue, so a backend can keep an index that
+    /// makes the next [`Backend::load_all`] fast. The index is only a cache: failing to write
+    /// it must not fail the change.
+    fn save_index(&self, _all: &[Arc<Release>]) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// The path of a release's file, if it has one.
     fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf>;
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError>;
 }
 
-/// The catalogue: every release in memory, newest first, over a backend.
+/// The catalogue: every release in memory, newest first (ids sort by creation time, so the
+/// list is sorted by id, descending, and found by binary search), over a backend.
 pub struct Store {
     backend: Box<dyn Backend>,
     releases: RwLock<Vec<Arc<Release>>>,
+    /// Held while the backend's index is written, so the last writer writes the newest list.
+    index: Mutex<()>,
 }
 
 impl Store {
@@ -118,6 +127,7 @@ impl Store {
         Ok(Store {
             backend: Box::new(backend),
             releases: RwLock::new(releases),
+            index: Mutex::new(()),
         })
     }
 
@@ -138,9 +148,12 @@ impl Store {
     ) -> Result<Arc<Release>, StoreError> {
         self.backend.commit(staged, &release, icons)?;
         let release = Arc::new(release);
-        let mut all = self.write();
-        let at = all.partition_point(|r| r.id > release.id);
-        all.insert(at, release.clone());
+        {
+            let mut all = self.write();
+            let at = all.partition_point(|r| r.id > release.id);
+            all.insert(at, release.clone());
+        }
+        self.save_index();
         Ok(release)
     }
 
@@ -150,7 +163,10 @@ impl Store {
     }
 
     pub fn get(&self, id: &ReleaseId) -> Option<Arc<Release>> {
-        self.read().iter().find(|r| &r.id == id).cloned()
+        let all = self.read();
+        all.binary_search_by(|r| id.cmp(&r.id))
+            .ok()
+            .and_then(|at| all.get(at).cloned())
     }
 
     /// The newest release of each app, newest first.
@@ -177,13 +193,25 @@ impl Store {
 
     /// Remove a release. Downloads already under way keep their open file and finish.
     pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
-        let mut all = self.write();
-        let Some(at) = all.iter().position(|r| &r.id == id) else {
-            return Ok(false);
-        };
-        self.backend.delete(id)?;
-        all.remove(at);
+        {
+            let mut all = self.write();
+            let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
+                return Ok(false);
+            };
+            self.backend.delete(id)?;
+            all.remove(at);
+        }
+        self.save_index();
         Ok(true)
+    }
+
+    /// Hands the current list to the backend's index (see [`Backend::save_index`]).
+    fn save_index(&self) {
+        let _one_at_a_time = self.index.lock().unwrap_or_else(|e| e.into_inner());
+        let all = self.list();
+        if let Err(e) = self.backend.save_index(&all) {
+            tracing::warn!(error = %e, "could not write the release index; the next start scans the folders");
+        }
     }
 
     /// Delete all but the newest `keep` releases of `bundle_id`; returns the ids deleted.
