@@ -158,7 +158,7 @@ PIDS+=("$OHTTP")
 UA_IPHONE="Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
 curl -sS --fail --cacert "$CA" -A "$UA_IPHONE" -o "$WORK/www/page.html" "https://127.0.0.1:$O_TLS/r/$ID"
 curl -sS --fail -A "$UA_IPHONE" -o "$WORK/www/page-http.html" "http://127.0.0.1:$O_HTTP/r/$ID"
-cmp "$WORK/www/page.html" "$WORK/www/page-http.html"
+# The two differ by design: the HTTPS server runs on its own CA and links its install steps.
 ln "$DATA/releases/$ID/app.ipa" "$WORK/www/app.ipa"
 PAGE_BYTES=$(stat -c %s "$WORK/www/page.html")
 IPA_SIZE=$(stat -c %s "$WORK/www/app.ipa")
@@ -198,9 +198,9 @@ cmp "$WORK/www/page.html" "$WORK/nginx/check.html"
 
 # --- 1. landing page ----------------------------------------------------------------------------
 for scheme in https http; do
-    if [ $scheme = https ]; then o=$O_TLS n=$N_TLS; else o=$O_HTTP n=$N_HTTP; fi
-    say "landing page over $scheme ($PAGE_BYTES bytes, -t$THREADS -c$CONNS -d$DURATION)"
-    side_by_side page.lua "$CONNS" "$scheme://127.0.0.1:$o/r/$ID" "$scheme://127.0.0.1:$n/page.html" rps
+    if [ $scheme = https ]; then o=$O_TLS n=$N_TLS f=page.html; else o=$O_HTTP n=$N_HTTP f=page-http.html; fi
+    say "landing page over $scheme ($(stat -c %s "$WORK/www/$f") bytes, -t$THREADS -c$CONNS -d$DURATION)"
+    side_by_side page.lua "$CONNS" "$scheme://127.0.0.1:$o/r/$ID" "$scheme://127.0.0.1:$n/$f" rps
     pair "landing page, $scheme (requests/s)" "$OURS" "$THEIRS" "req/s" 1.0
 done
 
