@@ -284,15 +284,7 @@ async fn every_valid_fixture_installs_end_to_end() {
         );
     }
     // Listing: newest first, every upload present.
-    let list: Vec<serde_json::Value> = s
-        .client
-        .get(s.url("/api/releases"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.releases().await;
     assert_eq!(list.len(), VALID.len());
     let ids: Vec<&str> = list.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let mut sorted = ids.clone();
@@ -324,20 +316,9 @@ async fn edge_fixtures_are_refused_with_a_clear_400() {
         "{body}"
     );
     // Nothing was published, nothing left behind.
-    let list: Vec<serde_json::Value> = s
-        .client
-        .get(s.url("/api/releases"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.releases().await;
     assert!(list.is_empty());
-    assert_eq!(
-        std::fs::read_dir(s.data.join("staging")).unwrap().count(),
-        0
-    );
+    assert_eq!(s.staged(), 0);
 }
 
 #[tokio::test]
@@ -400,10 +381,7 @@ async fn tokens_types_and_sizes_are_checked() {
         .await
         .unwrap();
     assert_eq!(r.status(), 201);
-    assert_eq!(
-        std::fs::read_dir(s.data.join("staging")).unwrap().count(),
-        0
-    );
+    assert_eq!(s.staged(), 0);
 }
 
 #[test]
@@ -449,15 +427,7 @@ async fn multipart_upload_with_notes() {
         "Fixes the login crash.\nSecond line & <b>bold</b>"
     );
     assert_eq!(up["app"]["bundle_id"], "Bitrise.ios-simple-objc");
-    let page = s
-        .client
-        .get(up["page_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = s.text(up["page_url"].as_str().unwrap()).await;
     assert!(page.contains("Fixes the login crash."));
     assert!(!page.contains("<b>bold</b>"), "notes are escaped");
 
@@ -491,29 +461,18 @@ async fn a_cut_upload_publishes_nothing() {
         tcp.flush().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(300));
         // The staged upload exists while the body streams in...
-        assert_eq!(
-            std::fs::read_dir(s.data.join("staging")).unwrap().count(),
-            1
-        );
+        assert_eq!(s.staged(), 1);
     } // ...and the connection is cut here.
     let mut left = usize::MAX;
     for _ in 0..100 {
-        left = std::fs::read_dir(s.data.join("staging")).unwrap().count();
+        left = s.staged();
         if left == 0 {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert_eq!(left, 0, "staged files removed");
-    let list: Vec<serde_json::Value> = s
-        .client
-        .get(s.url("/api/releases"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.releases().await;
     assert!(list.is_empty());
     assert_eq!(
         std::fs::read_dir(s.data.join("releases")).unwrap().count(),
@@ -541,15 +500,7 @@ async fn names_with_markup_quotes_and_spaces_are_escaped() {
     let up: serde_json::Value = r.json().await.unwrap();
     assert_eq!(up["app"]["title"], title);
     check_manifest(&s, &up, title, "com.example.tom-jerry", "2.0 <beta>").await;
-    let raw = s
-        .client
-        .get(up["manifest_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let raw = s.text(up["manifest_url"].as_str().unwrap()).await;
     assert!(
         raw.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
         "{raw}"
@@ -578,15 +529,7 @@ async fn names_with_markup_quotes_and_spaces_are_escaped() {
             "{url}"
         );
     }
-    let index = s
-        .client
-        .get(s.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let index = s.text(&s.url("/")).await;
     assert!(!index.contains("<script>alert(1)"));
 }
 
@@ -716,26 +659,10 @@ async fn stable_app_url_index_and_restart() {
         let r = s.upload_bytes(ipa("1.1")).await;
         let up: serde_json::Value = r.json().await.unwrap();
         let app_url = up["app_url"].as_str().unwrap().to_string();
-        let page = s
-            .client
-            .get(&app_url)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = s.text(&app_url).await;
         assert!(page.contains("1.1"));
         assert!(s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await["id"].is_string());
-        let index = s
-            .client
-            .get(s.url("/"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let index = s.text(&s.url("/")).await;
         assert!(index.contains("Stable") && index.contains("AppInfoDemo"));
         (
             std::fs::read(s.ca_path()).unwrap(),
@@ -745,15 +672,7 @@ async fn stable_app_url_index_and_restart() {
     // Restart on the same folder: same CA, same releases.
     let s = TestServer::start_in(dir.path(), &[]);
     assert_eq!(std::fs::read(s.ca_path()).unwrap(), first_ca, "CA reused");
-    let list: Vec<serde_json::Value> = s
-        .client
-        .get(s.url("/api/releases"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.releases().await;
     assert_eq!(list.len(), 3);
     let page = s.client.get(s.url(&app_url)).send().await.unwrap();
     assert_eq!(page.status(), 200);

@@ -436,49 +436,13 @@ fn metric(text: &str, line_start: &str) -> u64 {
 #[tokio::test]
 async fn metrics_follow_requests() {
     let s = TestServer::start(&[]);
-    let before = s
-        .client
-        .get(s.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let before = s.text(&s.url("/metrics")).await;
     assert_eq!(metric(&before, "otadrop_install_starts_total"), 0);
     let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
-    s.client
-        .get(up["manifest_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    s.client
-        .get(up["ipa_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    s.client
-        .get(up["page_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    s.client
-        .get(s.url("/nope"))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    s.fetch(up["manifest_url"].as_str().unwrap()).await;
+    s.fetch(up["ipa_url"].as_str().unwrap()).await;
+    s.fetch(up["page_url"].as_str().unwrap()).await;
+    s.fetch(&s.url("/nope")).await;
     let r = s.upload_bytes(b"not a zip".to_vec()).await;
     assert_eq!(r.status(), 400);
     let after = s.client.get(s.url("/metrics")).send().await.unwrap();
@@ -607,15 +571,7 @@ async fn delete_and_retention_never_break_a_running_download() {
         let up: serde_json::Value = s.upload_bytes(ipa(v, 10)).await.json().await.unwrap();
         ids.push(up["id"].as_str().unwrap().to_string());
     }
-    let list: Vec<serde_json::Value> = s
-        .client
-        .get(s.url("/api/releases"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.releases().await;
     let kept: Vec<&str> = list
         .iter()
         .map(|r| r["app"]["version"].as_str().unwrap())
@@ -715,14 +671,6 @@ async fn doctor_web_form_diagnoses_without_reaching_local_addresses() {
         !html.contains("Connection refused"),
         "a stranger's input must not make the server connect to its own network"
     );
-    let metrics = s
-        .client
-        .get(s.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = s.text(&s.url("/metrics")).await;
     assert!(metrics.contains("route=\"doctor\",status=\"200\"} 2"));
 }

@@ -115,6 +115,49 @@ impl TestServer {
         self.data.join("tls/ca.crt")
     }
 
+    /// `GET /api/releases`, parsed.
+    pub async fn releases(&self) -> Vec<serde_json::Value> {
+        self.client
+            .get(self.url("/api/releases"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// The body of a plain GET, as text.
+    pub async fn text(&self, url: &str) -> String {
+        self.client
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// The body of a plain GET, as bytes.
+    pub async fn fetch(&self, url: &str) -> bytes::Bytes {
+        self.client
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap()
+    }
+
+    /// Uploads being written right now (folders under `<data>/staging`).
+    pub fn staged(&self) -> usize {
+        std::fs::read_dir(self.data.join("staging"))
+            .unwrap()
+            .count()
+    }
+
     /// Uploads a file as the raw body.
     pub async fn upload(&self, ipa: &Path) -> reqwest::Response {
         let bytes = std::fs::read(ipa).expect("read ipa");
