@@ -68,12 +68,20 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     }
     let trimmed = path.trim_start_matches('/');
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
-    let segs: Vec<&str> = trimmed.split('/').collect();
+    // No route has more than three segments: four tell every route apart (a longer path
+    // matches none, as before), without allocating per request.
+    let mut buf = [""; 4];
+    let mut n = 0;
+    for (slot, part) in buf.iter_mut().zip(trimmed.split('/')) {
+        *slot = part;
+        n += 1;
+    }
+    let segs = &buf[..n];
     let m = req.method().clone();
     let read = m == Method::GET || m == Method::HEAD;
     let id = |s: &str| ReleaseId::parse(s);
 
-    match segs.as_slice() {
+    match segs {
         [""] if read => (Route::Index, pages::index(state, &req)),
         ["healthz"] if read => (Route::Health, response::text(StatusCode::OK, "ok\n")),
         ["metrics"] if read => (Route::Metrics, metrics(state)),
@@ -149,7 +157,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
 }
 
 fn metrics(state: &State) -> Resp {
-    let text = state.metrics.render(state.store.list().len());
+    let text = state.metrics.render(state.store.len());
     response::with_type(
         StatusCode::OK,
         "text/plain; version=0.0.4; charset=utf-8",

@@ -162,6 +162,15 @@ impl Store {
         self.read().clone()
     }
 
+    /// How many releases there are (without copying the list).
+    pub fn len(&self) -> usize {
+        self.read().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn get(&self, id: &ReleaseId) -> Option<Arc<Release>> {
         let all = self.read();
         all.binary_search_by(|r| id.cmp(&r.id))
