@@ -205,7 +205,7 @@ impl Config {
 
 /// The first non-loopback IPv4 address (what a phone on the same network can reach), else
 /// localhost.
-fn default_public_url(listen: SocketAddr, tls: &TlsMode) -> PublicUrl {
+pub(crate) fn default_public_url(listen: SocketAddr, tls: &TlsMode) -> PublicUrl {
     let host = if listen.ip().is_loopback() {
         "localhost".to_string()
     } else if listen.ip().is_unspecified() {

@@ -22,7 +22,6 @@ use crate::config::{Config, TlsMode};
 use crate::page::Site;
 use crate::store::{Store, StoreError};
 use crate::tls::{self, LocalCa, Resolver, TlsError};
-use crate::urls::PublicUrl;
 
 #[derive(Debug, Error)]
 pub enum StartError {
@@ -61,11 +60,7 @@ impl Server {
         })?;
         if config.listen.port() == 0 && !public_url_given {
             // The port is known only now; the default public URL follows it.
-            let base = config.public_url.as_str();
-            let (scheme_host, _) = base.rsplit_once(':').unwrap_or((base, ""));
-            if let Ok(u) = PublicUrl::parse(&format!("{scheme_host}:{}", local.port())) {
-                config.public_url = u;
-            }
+            config.public_url = crate::config::default_public_url(local, &config.tls);
         }
         config.listen = local;
 
