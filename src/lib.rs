@@ -2,8 +2,17 @@
 //!
 //! # Layout
 //!
-//! - [`ipa`]: reads an IPA (zip central directory, Info.plist, icons, CgBI, provisioning
-//!   profile) into an [`ipa::Inspection`]. Pure functions over files and bytes.
+//! The core is two library crates under `crates/`, with no server in them; this crate is the
+//! server and the `otadrop` command.
+//!
+//! - `crates/ipa` (`otadrop-ipa`, re-exported here as [`ipa`]): reads an IPA (zip central
+//!   directory, Info.plist, icons, CgBI, provisioning profile) into an [`ipa::Inspection`].
+//!   Pure functions over files and bytes; no tokio, no hyper.
+//! - `crates/doctor` (`otadrop-doctor`, re-exported as [`doctor`]): `otadrop doctor`, which
+//!   diagnoses any install link (link, TLS, manifest, IPA). Depends on the IPA crate only.
+//!
+//! The server's modules:
+//!
 //! - [`manifest`]: the `manifest.plist` iOS fetches to install a release.
 //! - [`mobileconfig`]: the configuration profile that installs the local CA on iOS.
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
@@ -15,18 +24,20 @@
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules
 //!   above; one file per HTTP concern.
-//! - [`doctor`]: `otadrop doctor`, which diagnoses any install link (link, TLS, manifest, IPA).
 //! - [`cli`]: the `otadrop` command's subcommands.
 
 pub mod cli;
 pub mod client;
 pub mod config;
-pub mod doctor;
 pub mod http;
-pub mod ipa;
 pub mod manifest;
 pub mod mobileconfig;
 pub mod page;
 pub mod store;
 pub mod tls;
 pub mod urls;
+
+/// The install-link doctor (the `otadrop-doctor` crate).
+pub use otadrop_doctor as doctor;
+/// The IPA reader (the `otadrop-ipa` crate), under the name the server's modules use.
+pub use otadrop_ipa as ipa;

@@ -137,4 +137,27 @@ mod tests {
             1
         );
     }
+
+    /// What the server writes is what the doctor calls correct (this test lived in the
+    /// doctor until it became its own crate).
+    #[test]
+    fn the_doctor_passes_our_manifest() {
+        use otadrop_doctor::manifest::check;
+        use otadrop_doctor::Status;
+        let r = release("Tom & Jerry <beta>", true);
+        let urls = PublicUrl::parse("https://h.example")
+            .unwrap()
+            .release(&r.id);
+        let (findings, summary) = check(200, Some("text/xml"), &manifest_xml(&r, &urls), false);
+        let worst = findings
+            .iter()
+            .map(|f| f.status)
+            .max()
+            .unwrap_or(Status::Pass);
+        assert_eq!(worst, Status::Pass, "{findings:?}");
+        let summary = summary.unwrap();
+        assert_eq!(summary.bundle_id.as_deref(), Some("com.example.app"));
+        assert!(summary.ipa_url.unwrap().ends_with("/app.ipa"));
+        assert_eq!(summary.images.len(), 2);
+    }
 }

@@ -95,14 +95,9 @@ pub struct ReleaseUrls {
     pub install: String,
 }
 
-/// The install link for a manifest URL. The whole URL is percent-encoded as a query value so
-/// that a `?`, `&`, `#`, `+` or space in it cannot end the `url=` parameter early.
-pub fn itms_services_link(manifest_url: &str) -> String {
-    format!(
-        "itms-services://?action=download-manifest&url={}",
-        utf8_percent_encode(manifest_url, QUERY_VALUE)
-    )
-}
+/// The install link for a manifest URL: the doctor's canonical form, so that what the
+/// server writes and what the doctor calls correct cannot drift apart.
+pub use otadrop_doctor::link::itms_services_link;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ for setup in tests/tools/setup*.sh; do
   [ -f "$setup" ] && bash "$setup"
 done
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --no-fail-fast "$@"
+  cargo nextest run --workspace --no-fail-fast "$@"
 else
-  cargo test --no-fail-fast "$@"
+  cargo test --workspace --no-fail-fast "$@"
 fi

@@ -98,7 +98,7 @@ tr.pass td:first-child{color:#1a7f37}tr.warn td:first-child{color:#9a6700}tr.fai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doctor::Finding;
+    use crate::Finding;
 
     #[test]
     fn the_form_escapes_input_and_lists_every_finding() {

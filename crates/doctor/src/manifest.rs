@@ -256,38 +256,55 @@ fn metadata_checks(metadata: &Dictionary, summary: &mut ManifestSummary, out: &m
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipa::AppInfo;
-    use crate::store::{Release, ReleaseId};
-    use crate::urls::PublicUrl;
-
+    /// A manifest as otadrop writes it (the server's own tests check that its real output
+    /// passes these checks): an `&` and `<` in the title, a subtitle, both images.
     fn otadrop_manifest() -> Vec<u8> {
-        let release = Release {
-            id: ReleaseId::new(1),
-            created: time::OffsetDateTime::UNIX_EPOCH,
-            sha256: String::new(),
-            size: 1,
-            notes: None,
-            has_icon: true,
-            app: AppInfo {
-                bundle_id: "com.example.app".into(),
-                version: "1.2".into(),
-                build: "42".into(),
-                title: "Tom & Jerry <beta>".into(),
-                minimum_os: None,
-                device_family: vec![],
-                platform: None,
-                extensions: 0,
-                has_executable: true,
-                size: 1,
-                icon: None,
-                profile: None,
-                warnings: vec![],
-            },
-        };
-        let urls = PublicUrl::parse("https://h.example")
-            .unwrap()
-            .release(&release.id);
-        crate::manifest::manifest_xml(&release, &urls)
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+	<key>items</key>
+	<array>
+		<dict>
+			<key>assets</key>
+			<array>
+				<dict>
+					<key>kind</key>
+					<string>software-package</string>
+					<key>url</key>
+					<string>https://h.example/r/aaaaaaaaaaaaaaaa/app.ipa</string>
+				</dict>
+				<dict>
+					<key>kind</key>
+					<string>display-image</string>
+					<key>url</key>
+					<string>https://h.example/r/aaaaaaaaaaaaaaaa/icon-57.png</string>
+				</dict>
+				<dict>
+					<key>kind</key>
+					<string>full-size-image</string>
+					<key>url</key>
+					<string>https://h.example/r/aaaaaaaaaaaaaaaa/icon-512.png</string>
+				</dict>
+			</array>
+			<key>metadata</key>
+			<dict>
+				<key>bundle-identifier</key>
+				<string>com.example.app</string>
+				<key>bundle-version</key>
+				<string>1.2</string>
+				<key>kind</key>
+				<string>software</string>
+				<key>title</key>
+				<string>Tom &amp; Jerry &lt;beta&gt;</string>
+				<key>subtitle</key>
+				<string>build 42</string>
+			</dict>
+		</dict>
+	</array>
+</dict>
+</plist>"#
+        .to_vec()
     }
 
     fn worst(f: &[Finding]) -> Status {

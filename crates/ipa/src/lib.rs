@@ -1,7 +1,11 @@
 //! Reading an `.ipa`: what the build is, its icon, and how it is signed.
 //!
-//! Everything here is a plain function over bytes or a file: no HTTP, no storage. The upload
-//! path, the `inspect` command, the manifest and the pages all use [`Inspection`].
+//! Everything here is a plain function over bytes or a file: no async runtime, no HTTP, no
+//! storage, so that anything that needs to read an IPA can use it. otadrop's upload path, its
+//! `inspect` command, the manifest and the pages all use [`Inspection`]; the install-link
+//! doctor uses it on IPAs read over Range requests.
+//!
+//! # Layout
 //!
 //! - `archive`: the zip central directory, finding `Payload/<X>.app/`, bounded entry reads.
 //! - `info_plist`: bundle fields; [`plist_limited`]: property lists under [`Limits`].

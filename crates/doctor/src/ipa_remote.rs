@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use super::fetch::Fetcher;
 use super::finding::Finding;
 use super::manifest::ManifestSummary;
-use crate::ipa::{self, AppInfo, ProfileType};
+use otadrop_ipa::{self as ipa, AppInfo, ProfileType};
 
 /// Bytes fetched per Range request at least (one block of the cache).
 pub const BLOCK: u64 = 64 * 1024;
@@ -474,8 +474,8 @@ pub fn compare(info: &AppInfo, manifest: &ManifestSummary, now: OffsetDateTime) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doctor::Status;
-    use crate::ipa::{ProfileInfo, Warning};
+    use crate::Status;
+    use otadrop_ipa::{ProfileInfo, Warning};
 
     struct Mem(Vec<u8>, Vec<(u64, u64)>);
 
@@ -521,7 +521,11 @@ mod tests {
 
     #[test]
     fn inspecting_a_fixture_reads_a_fraction_of_it() {
-        let data = std::fs::read("../shared/fixtures/ipa/fastlane__iTanky_2012.ipa").unwrap();
+        let data = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/fixtures/ipa/fastlane__iTanky_2012.ipa"
+        ))
+        .unwrap();
         let size = data.len() as u64;
         let mut r = RangeReader::new(Mem(data, vec![]), size, BUDGET);
         let found = ipa::inspect(&mut r, size).unwrap();
@@ -531,9 +535,10 @@ mod tests {
 
     /// A real fixture's details, set to a known state (no profile, no warnings).
     fn app() -> AppInfo {
-        let mut info = ipa::inspect_path(std::path::Path::new(
-            "../shared/fixtures/ipa/icyleaf__embedded.ipa",
-        ))
+        let mut info = ipa::inspect_path(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/fixtures/ipa/icyleaf__embedded.ipa"
+        )))
         .unwrap()
         .info;
         info.bundle_id = "com.example.app".into();

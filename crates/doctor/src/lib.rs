@@ -3,7 +3,9 @@
 //! The input is an `itms-services://` link, an HTML page that contains one, or a manifest URL.
 //! Each check group lives in its own file and produces [`Finding`]s; [`diagnose`] runs them
 //! in the order iOS meets the problems (link, manifest host, manifest, IPA, images) and
-//! collects a [`Report`].
+//! collects a [`Report`]. It depends on the IPA reader (`otadrop-ipa`), not on the server.
+//!
+//! # Layout
 //!
 //! - [`link`]: the link text (pure).
 //! - [`page`]: install links inside an HTML page (pure).
@@ -147,7 +149,7 @@ impl Run<'_> {
                 "input",
                 "the URL is a manifest; the install link for it is the repaired link below",
             ));
-            let made = crate::urls::itms_services_link(url);
+            let made = link::itms_services_link(url);
             let d = link::diagnose(&made, link::Origin::Pasted);
             self.report.extend(
                 d.findings

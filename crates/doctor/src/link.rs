@@ -6,10 +6,26 @@
 //! `&amp;amp;`, a parameter called `amp;url` or `amp-url`), when the manifest URL is put in
 //! unencoded and has its own `&`, `#` or spaces, or when it was percent-encoded twice.
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use super::finding::{Finding, Status};
-use crate::urls::itms_services_link;
+
+/// Characters left as they are inside a query value: RFC 3986 unreserved.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The canonical install link for a manifest URL (the server writes its links with this, the
+/// doctor repairs links into it). The whole URL is percent-encoded as a query value so that a
+/// `?`, `&`, `#`, `+` or space in it cannot end the `url=` parameter early.
+pub fn itms_services_link(manifest_url: &str) -> String {
+    format!(
+        "itms-services://?action=download-manifest&url={}",
+        utf8_percent_encode(manifest_url, QUERY_VALUE)
+    )
+}
 
 /// Where the link text came from, which decides whether one `&amp;` is a mistake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

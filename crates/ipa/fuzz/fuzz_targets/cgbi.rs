@@ -1,7 +1,7 @@
 //! PNG header reading, CgBI conversion, and the 57/512 renditions of the result.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use otadrop::ipa::{cgbi, render_icon, Limits};
+use otadrop_ipa::{cgbi, render_icon, Limits};
 
 fuzz_target!(|data: &[u8]| {
     let _ = cgbi::header(data);

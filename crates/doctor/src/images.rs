@@ -86,10 +86,14 @@ pub fn check(kind: &str, url: &str, status: u16, bytes: &[u8]) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doctor::Status;
+    use crate::Status;
 
     fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(format!("../shared/fixtures/cgbi/{name}")).unwrap()
+        std::fs::read(format!(
+            "{}/../../../shared/fixtures/cgbi/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
     }
 
     #[test]
