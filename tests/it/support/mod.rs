@@ -1,6 +1,5 @@
 //! Test harness: the real `otadrop` binary serving on 127.0.0.1 with a temporary data folder,
 //! and real HTTP clients that trust its generated CA.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -294,3 +293,7 @@ pub fn noise(n: usize) -> Vec<u8> {
     out.truncate(n);
     out
 }
+
+/// OTA hosts that the doctor tests configure by hand (broken certificates, redirects, wrong
+/// content types), each on its own 127.0.0.1 port.
+pub mod hosts;

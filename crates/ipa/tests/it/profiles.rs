@@ -1,10 +1,14 @@
 //! Every shared provisioning-profile fixture: parsed with the expected values, or refused
 //! naming the problem. Values are from SOURCES.md (plistlib + `openssl cms -verify`).
 
-use otadrop::ipa::{parse_profile, Limits, ProfileError, ProfileInfo, ProfileType};
+use otadrop_ipa::{parse_profile, Limits, ProfileError, ProfileInfo, ProfileType};
 
 fn profile(name: &str) -> Result<ProfileInfo, ProfileError> {
-    let bytes = std::fs::read(format!("../shared/fixtures/mobileprovision/{name}")).unwrap();
+    let bytes = std::fs::read(format!(
+        "{}/../../../shared/fixtures/mobileprovision/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     parse_profile(&bytes, &Limits::default())
 }
 

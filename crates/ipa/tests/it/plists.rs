@@ -3,12 +3,16 @@
 
 use std::io::{Cursor, Write};
 
-use otadrop::ipa::plist_limited::parse;
-use otadrop::ipa::{inspect_with, DeviceFamily, Limits, Options};
+use otadrop_ipa::plist_limited::parse;
+use otadrop_ipa::{inspect_with, DeviceFamily, Limits, Options};
 use plist::Value;
 
 fn read(name: &str) -> Vec<u8> {
-    std::fs::read(format!("../shared/fixtures/plist/{name}")).unwrap()
+    std::fs::read(format!(
+        "{}/../../../shared/fixtures/plist/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn dict(name: &str) -> plist::Dictionary {
@@ -141,7 +145,11 @@ fn a_tvos_build_is_described_and_warned_about() {
 #[test]
 fn a_string_primary_icon_and_unicode_folder_are_handled() {
     // The tvOS plist declares CFBundlePrimaryIcon as the string "App Icon - Small".
-    let icon = std::fs::read("../shared/fixtures/cgbi/node-pngdefry__icon.png").unwrap();
+    let icon = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/cgbi/node-pngdefry__icon.png"
+    ))
+    .unwrap();
     let bytes = ipa(
         &read("icyleaf__apple-tv-basic_Info.plist"),
         "Xplorer TV é",
@@ -192,9 +200,16 @@ fn icon_ipa(icons: &[(&str, &[u8])]) -> Vec<u8> {
 
 #[test]
 fn a_damaged_largest_icon_falls_back_to_the_next() {
-    let big =
-        std::fs::read("../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png").unwrap();
-    let small = std::fs::read("../shared/fixtures/cgbi/node-pngdefry__icon.png").unwrap();
+    let big = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png"
+    ))
+    .unwrap();
+    let small = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/cgbi/node-pngdefry__icon.png"
+    ))
+    .unwrap();
     let bytes = icon_ipa(&[
         ("AppIcon60x60@2x.png", &big[..300]),
         ("AppIcon60x60.png", &small),
@@ -210,8 +225,11 @@ fn a_damaged_largest_icon_falls_back_to_the_next() {
 
 #[test]
 fn a_damaged_only_icon_is_a_warning_naming_it() {
-    let big =
-        std::fs::read("../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png").unwrap();
+    let big = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/cgbi/i-png-normalizer__icon120_multi-IDAT.png"
+    ))
+    .unwrap();
     let bytes = icon_ipa(&[("AppIcon60x60@2x.png", &big[..300])]);
     let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
     assert!(found.info.icon.is_none() && found.icon.is_none());

@@ -1,12 +1,10 @@
 //! The foundation, end to end: upload real IPAs to a real server on 127.0.0.1, then fetch what
 //! an iPhone would fetch and check every byte that matters.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
-use support::{fixture, make_ipa, sha256_hex, TestServer, TOKEN};
+use crate::support::{fixture, make_ipa, sha256_hex, TestServer, TOKEN};
 
 const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
 

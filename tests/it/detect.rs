@@ -1,7 +1,6 @@
 //! Every row of the shared user-agent file (`../shared/fixtures/user-agents/user-agents.tsv`)
 //! gets its expected platform, in-app browser and page; `otadrop detect` prints the same as JSON.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use otadrop::client::{self, Platform};
@@ -16,8 +15,7 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/user-agents/user-agents.tsv");
+    let path = crate::support::fixture("user-agents/user-agents.tsv");
     let text =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     let rows: Vec<Row> = text

@@ -1,8 +1,7 @@
 //! `otadrop doctor` against OTA hosts on 127.0.0.1: a correct release passes clean, and each
 //! hand-configured broken setup gives the failure that explains it.
 
-#[path = "doctor/support.rs"]
-mod support;
+use crate::support::hosts as support;
 
 use std::time::Duration;
 
@@ -196,7 +195,11 @@ async fn a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails() {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
-    let ipa = std::fs::read("../shared/fixtures/ipa/icyleaf__embedded.ipa").unwrap();
+    let ipa = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/ipa/icyleaf__embedded.ipa"
+    ))
+    .unwrap();
     let urls = serve_release(&server, ipa, |x| {
         x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other")
     });

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use otadrop::ipa::{inspect_with, DeviceFamily, IpaError, Options, ProfileType};
+use otadrop_ipa::{inspect_with, DeviceFamily, IpaError, Options, ProfileType};
 use time::macros::datetime;
 
-const DIR: &str = "../shared/fixtures/ipa";
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/ipa");
 
 fn options() -> Options {
     Options {
@@ -16,7 +16,7 @@ fn options() -> Options {
     }
 }
 
-fn inspect(name: &str) -> Result<otadrop::ipa::Inspection, IpaError> {
+fn inspect(name: &str) -> Result<otadrop_ipa::Inspection, IpaError> {
     let path = Path::new(DIR).join(name);
     let file = std::fs::File::open(&path).unwrap();
     let size = file.metadata().unwrap().len();

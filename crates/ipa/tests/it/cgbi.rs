@@ -14,9 +14,9 @@
 
 use std::borrow::Cow;
 
-use otadrop::ipa::cgbi::{header, to_standard_png, PngError};
+use otadrop_ipa::cgbi::{header, to_standard_png, PngError};
 
-const DIR: &str = "../shared/fixtures/cgbi";
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/cgbi");
 
 fn read(name: &str) -> Vec<u8> {
     std::fs::read(format!("{DIR}/{name}")).unwrap()

@@ -6,7 +6,7 @@
 
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
-use otadrop::ipa::{inspect_with, IpaError, Options};
+use otadrop_ipa::{inspect_with, IpaError, Options};
 
 enum Segment {
     Bytes(Vec<u8>),

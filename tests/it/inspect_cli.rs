@@ -9,7 +9,10 @@ fn otadrop(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-const ITANKY: &str = "../shared/fixtures/ipa/fastlane__iTanky_2012.ipa";
+const ITANKY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/ipa/fastlane__iTanky_2012.ipa"
+);
 
 #[test]
 fn json_output_is_the_documented_contract() {
@@ -82,7 +85,10 @@ fn json_output_is_the_documented_contract() {
 fn missing_icon_is_null() {
     let out = otadrop(&[
         "inspect",
-        "../shared/fixtures/ipa/icyleaf__iphone.ipa",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ipa/icyleaf__iphone.ipa"
+        ),
         "--json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -139,7 +145,10 @@ fn icon_flag_writes_a_standard_png_at_its_own_size() {
 
     let out = otadrop(&[
         "inspect",
-        "../shared/fixtures/ipa/icyleaf__iphone.ipa",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ipa/icyleaf__iphone.ipa"
+        ),
         "--icon",
         dir.path().join("none.png").to_str().unwrap(),
     ]);
@@ -150,9 +159,18 @@ fn icon_flag_writes_a_standard_png_at_its_own_size() {
 #[test]
 fn unreadable_files_fail_with_one_line() {
     for file in [
-        "../shared/fixtures/ipa/edge__fastlane__not-an-ipa.ipa",
-        "../shared/fixtures/ipa/edge__fastlane__iOSAppOnly_nested-root.ipa",
-        "../shared/fixtures/ipa/does-not-exist.ipa",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ipa/edge__fastlane__not-an-ipa.ipa"
+        ),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ipa/edge__fastlane__iOSAppOnly_nested-root.ipa"
+        ),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/ipa/does-not-exist.ipa"
+        ),
     ] {
         let out = otadrop(&["inspect", file, "--json"]);
         assert!(!out.status.success(), "{file}");

@@ -1,14 +1,12 @@
 //! The server as an internet-facing web server: TLS and device trust, hostile clients,
 //! caching and compression, shutdown, operations. Real server process, real clients.
 
-mod support;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-use support::{fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
+use crate::support::{fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
 
 /// Opens a TLS connection trusting only `ca`, offering `alpn`; returns the negotiated protocol
 /// and the server's leaf certificate.
@@ -87,7 +85,7 @@ async fn tls_alpn_and_the_generated_certificate() {
     ))
     .with_protocol_versions(&[&rustls::version::TLS12])
     .unwrap()
-    .with_root_certificates(support::roots(&ca))
+    .with_root_certificates(crate::support::roots(&ca))
     .with_no_client_auth();
     let tcp = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
     let tls = tokio_rustls::TlsConnector::from(Arc::new(cfg))
@@ -198,7 +196,7 @@ async fn real_certificate_hsts_and_reload_without_restart() {
         "https://localhost",
     ]);
     let (_, leaf_a) = handshake(&s.addr, &ca_a, &[b"http/1.1"]).await;
-    let client = support::client_trusting(Some(&ca_a));
+    let client = crate::support::client_trusting(Some(&ca_a));
     let r = client
         .get(format!(
             "https://localhost:{}/healthz",
@@ -594,7 +592,7 @@ async fn graceful_shutdown_lets_a_download_finish() {
         ],
         &[(
             "Payload/Big.app/blob.bin",
-            &support::noise(48 * 1024 * 1024),
+            &crate::support::noise(48 * 1024 * 1024),
         )],
     );
     let up: serde_json::Value = s.upload_bytes(big.clone()).await.json().await.unwrap();
@@ -620,7 +618,10 @@ async fn graceful_shutdown_lets_a_download_finish() {
     while let Some(c) = dl.chunk().await.unwrap() {
         got.extend_from_slice(&c);
     }
-    assert_eq!(support::sha256_hex(&got), support::sha256_hex(&big));
+    assert_eq!(
+        crate::support::sha256_hex(&got),
+        crate::support::sha256_hex(&big)
+    );
     let status = s.terminate();
     assert!(status.success(), "clean exit after draining: {status:?}");
 }

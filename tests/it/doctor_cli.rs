@@ -1,9 +1,7 @@
 //! The real binary: `otadrop serve` publishes a release, and `otadrop doctor` on its page
 //! passes clean (exit 0, `--json`); a broken link exits 1 and unusable input exits 2.
 
-#[path = "doctor/support.rs"]
-#[allow(dead_code)]
-mod support;
+use crate::support::hosts as support;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -6,12 +6,10 @@
 //!
 //! Needs `tests/tools/setup.sh`. Without the tools it skips with a note, unless `CI=true`.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
-use support::{make_ipa, TestServer};
+use crate::support::{make_ipa, TestServer};
 
 fn has_command(cmd: &str, arg: &str) -> bool {
     Command::new(cmd)
@@ -48,7 +46,7 @@ async fn landing_pages_in_headless_chromium() {
         && tools.join("node_modules/playwright-core").is_dir();
     if !ready {
         assert!(
-            !support::strict(),
+            !crate::support::strict(),
             "chromium, node + playwright-core or zbarimg is missing (run tests/tools/setup.sh)"
         );
         eprintln!("SKIP: chromium, node + playwright-core or zbarimg is missing (run tests/tools/setup.sh)");

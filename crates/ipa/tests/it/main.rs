@@ -1,0 +1,8 @@
+//! The IPA reader against the shared real-world fixtures (`../shared/fixtures/` beside the
+//! repository): one test binary, a module per area.
+
+mod cgbi;
+mod fixtures;
+mod limits;
+mod plists;
+mod profiles;

@@ -1,0 +1,14 @@
+//! The server's integration tests: the real `otadrop` binary on 127.0.0.1 with real clients.
+#![allow(dead_code)]
+//! One test binary (one link step), a module per area; `support` holds the harness.
+
+mod support;
+
+mod api;
+mod browser;
+mod detect;
+mod doctor;
+mod doctor_cli;
+mod hardening;
+mod inspect_cli;
+mod pages;
