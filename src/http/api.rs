@@ -133,8 +133,7 @@ pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId)
     let id2 = id.clone();
     match tokio::task::spawn_blocking(move || s.store.delete(&id2)).await {
         Ok(Ok(true)) => {
-            state.pages.forget(id);
-            state.manifests.forget(id);
+            state.forget(id);
             response::empty(StatusCode::NO_CONTENT)
         }
         Ok(Ok(false)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),

@@ -18,6 +18,7 @@
 mod api;
 mod body;
 mod ca;
+mod cache;
 mod compress;
 mod conditional;
 mod doctor;
@@ -35,18 +36,59 @@ mod upload;
 
 pub use server::{Server, StartError};
 
+use std::sync::Arc;
+
 use crate::config::Config;
-use crate::store::Store;
+use crate::store::{ReleaseId, Store};
 
 /// What every request handler can reach.
 pub struct State {
     pub config: Config,
     pub store: Store,
     pub site: crate::page::Site,
-    pub pages: pages::PageCache,
-    pub manifests: install::ManifestCache,
-    pub metrics: std::sync::Arc<metrics::Metrics>,
+    /// Rendered pages per release, flavor and what about the visitor changes the page.
+    pub pages: cache::Cache<pages::PageKey, Arc<install::Generated>>,
+    /// Manifests per release.
+    pub manifests: cache::Cache<ReleaseId, Arc<install::Generated>>,
+    /// The QR code (SVG) of each release's page URL.
+    pub qr: cache::Cache<ReleaseId, Arc<str>>,
+    pub metrics: Arc<metrics::Metrics>,
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
 }
+
+impl State {
+    pub fn new(
+        config: Config,
+        store: Store,
+        site: crate::page::Site,
+        local_ca: Option<(String, Vec<u8>)>,
+    ) -> State {
+        State {
+            config,
+            store,
+            site,
+            pages: cache::Cache::new(1024, PAGE_CACHE_BYTES),
+            manifests: cache::Cache::new(1024, MANIFEST_CACHE_BYTES),
+            qr: cache::Cache::new(1024, QR_CACHE_BYTES),
+            metrics: Default::default(),
+            doctor: Default::default(),
+            local_ca,
+        }
+    }
+
+    /// Drops everything cached for a release that was deleted or retired.
+    pub fn forget(&self, id: &ReleaseId) {
+        self.pages.forget(id);
+        self.manifests.forget(id);
+        self.qr.forget(id);
+    }
+}
+
+/// A page with its compressed variants is 10-25 KB: a few thousand pages.
+const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// A manifest with variants is about 2 KB.
+const MANIFEST_CACHE_BYTES: u64 = 8 * 1024 * 1024;
+/// A QR code's SVG is 3-6 KB.
+const QR_CACHE_BYTES: u64 = 8 * 1024 * 1024;
