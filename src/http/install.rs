@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::compress::Variants;
 
+use super::errors::NOT_FOUND_PAGE;
 use super::files::{self, Representation, Source, IMMUTABLE};
 use super::response::{self, Resp};
 use super::State;
@@ -22,7 +23,7 @@ fn last_modified(r: &Release) -> SystemTime {
 
 pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
     let Some(release) = state.store.get(id) else {
-        return response::error(StatusCode::NOT_FOUND, "no release with that id");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     state.metrics.install_started();
     let manifest = state.manifests.get_or_make(release.id.clone(), || {
@@ -54,10 +55,10 @@ pub async fn asset(
     asset: Asset,
 ) -> Resp {
     let Some(release) = state.store.get(id) else {
-        return response::error(StatusCode::NOT_FOUND, "no release with that id");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     let Some(path) = state.store.asset_path(id, asset) else {
-        return response::error(StatusCode::NOT_FOUND, "this release has no such file");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     let (tag, content_type) = match asset {
         Asset::Ipa => (

@@ -3,11 +3,15 @@
 //!
 //! - `server`: listening, TLS, connection limits, graceful shutdown.
 //! - `router`: which handler answers which method and path.
-//! - `api`: the JSON API (`/api/releases`); `upload`: receiving an IPA.
+//! - `api`: the JSON API (`/api/releases`); `upload`: receiving an upload's body into a
+//!   staged file; `publish`: inspecting, committing and retention.
+//! - `install`: what the device's installer fetches (manifest, IPA, icons).
+//! - `cache`: the one bounded cache type (pages, manifests, QR codes).
 //! - `pages`: landing pages, the front page, static assets; rendered once and cached.
 //! - `files`: sending one representation with HEAD, Range and conditionals;
 //!   `range`, `conditional`: those two RFC 9110 concerns; `body`: the response body type.
-//! - `response`: small builders for JSON errors and typed responses.
+//! - `response`: small builders for typed responses and errors; `errors`: the one place an
+//!   error becomes JSON (under `/api/`) or the HTML error page, with the security headers.
 //! - `compress`: gzip/brotli variants made once, picked per request.
 //! - `idle`: first-byte and idle deadlines on connections.
 //! - `metrics`: counters and the Prometheus text at `/metrics`.
@@ -22,11 +26,13 @@ mod cache;
 mod compress;
 mod conditional;
 mod doctor;
+mod errors;
 mod files;
 mod idle;
 mod install;
 mod metrics;
 mod pages;
+mod publish;
 mod range;
 mod response;
 mod router;

@@ -161,12 +161,10 @@ pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
 /// How to trust this server's CA on an iPhone.
 pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
     if state.local_ca.is_none() {
-        let html = page::error_page(
-            404,
+        return response::error(
+            StatusCode::NOT_FOUND,
             "This server uses a real certificate: there is nothing to install.",
-            &state.site,
         );
-        return response::with_type(StatusCode::NOT_FOUND, HTML, html);
     }
     let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site));
     r.headers_mut()
@@ -175,15 +173,9 @@ pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
     r
 }
 
-pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
-    let html = page::error_page(
-        404,
-        "Nothing here. The link may be mistyped, or the release was deleted.",
-        &state.site,
-    );
-    let mut r = response::with_type(StatusCode::NOT_FOUND, HTML, html);
-    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
-    r
+/// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
+pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
+    response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
 }
 
 /// The static files with their compressed variants, made on first use.
