@@ -1,7 +1,8 @@
 //! The HTTP server. It only routes and translates: parsing, detection, rendering and storage
 //! are plain functions in the other modules.
 //!
-//! - `server`: listening, TLS, connection limits, graceful shutdown.
+//! - `server`: listening, connection limits, deadlines, graceful shutdown, for the main
+//!   listener and `redirect` (the `--redirect-http` listener's 308s).
 //! - `router`: which handler answers which method and path.
 //! - `api`: the JSON API (`/api/releases`); `upload`: receiving an upload's body into a
 //!   staged file; `publish`: inspecting, committing and retention.
@@ -34,6 +35,7 @@ mod metrics;
 mod pages;
 mod publish;
 mod range;
+mod redirect;
 mod response;
 mod router;
 mod security_headers;

@@ -12,4 +12,5 @@ mod doctor_cli;
 mod errors;
 mod hardening;
 mod inspect_cli;
+mod listeners;
 mod pages;
