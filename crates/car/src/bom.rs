@@ -15,6 +15,9 @@ pub const MAX_TREE_ENTRIES: usize = 1 << 18;
 /// Deepest inner-path chain followed from a tree's root to its first leaf.
 const MAX_TREE_DEPTH: usize = 32;
 
+/// One leaf entry of a tree: `(key block, value block)`.
+pub(crate) type Entry<'a> = (&'a [u8], &'a [u8]);
+
 /// A parsed BOM container borrowing the file.
 pub(crate) struct Bom<'a> {
     data: &'a [u8],
@@ -87,7 +90,7 @@ impl<'a> Bom<'a> {
 
     /// The `(key, value)` pairs of the tree named `name`, in leaf order; an empty list when
     /// the variable is absent.
-    pub(crate) fn tree(&self, name: &str) -> Result<Vec<(&'a [u8], &'a [u8])>, CarError> {
+    pub(crate) fn tree(&self, name: &str) -> Result<Vec<Entry<'a>>, CarError> {
         let Some(tree_block) = self.var(name) else {
             return Ok(Vec::new());
         };
