@@ -5,10 +5,11 @@ use crate::bom::Bom;
 use crate::csi::{layout, Csi, Link, PixelFormat};
 use crate::decompress::decompress;
 use crate::error::CarError;
-use crate::keyformat::{self, attr, facet_pairs, Key, KeyFormat};
+use crate::keyformat::{self, attr, facet_pairs, KeyFormat};
 use crate::pixels::{to_rgba, Rect};
 use crate::{Appearance, Icon, IconRendition, MAX_ATLAS_SIDE, MAX_CAR_BYTES, MAX_ICON_SIDE};
 use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
 
 /// How many candidates `best_icon` tries to decode before giving up (each one is bounded by
 /// the pixel limits, so this bounds the work on a hostile file).
@@ -21,8 +22,17 @@ pub struct Catalog<'a> {
     facets: Vec<(String, Vec<(u16, u16)>)>,
     /// Appearance attribute value -> name, from `APPEARANCEKEYS`.
     appearances: Vec<(u16, String)>,
-    /// `RENDITIONS`: decoded key and raw value.
-    renditions: Vec<(Key, &'a [u8])>,
+    /// `RENDITIONS`: raw key and raw value.
+    renditions: Vec<(&'a [u8], &'a [u8])>,
+    /// The attribute that ties renditions to a facet: Identifier, or Element in key formats
+    /// without one.
+    group_by: u16,
+    /// Rendition indices by their `group_by` value.
+    groups: HashMap<u16, Vec<usize>>,
+    /// `group_by` values that have a flattened layer-stack image (tvOS icons).
+    flattened: HashSet<u16>,
+    /// Packed atlases by their full key values, to resolve links without a scan.
+    atlases: HashMap<Vec<u16>, usize>,
 }
 
 /// A rendition of an icon set, resolved enough to be listed or decoded.
@@ -71,15 +81,35 @@ impl<'a> Catalog<'a> {
             .into_iter()
             .filter_map(|(name, value)| Some((crate::bytes::u16_le(value, 0)?, text(name))))
             .collect();
-        let renditions = raw_renditions
-            .into_iter()
-            .map(|(key, value)| (format.decode(key), value))
-            .collect();
+        // Index once, so that no later lookup scans all renditions (a hostile file can
+        // have hundreds of thousands).
+        let group_by = if format.has(attr::IDENTIFIER) {
+            attr::IDENTIFIER
+        } else {
+            attr::ELEMENT
+        };
+        let mut groups: HashMap<u16, Vec<usize>> = HashMap::new();
+        let mut flattened = HashSet::new();
+        let mut atlases = HashMap::new();
+        for (index, &(key, value)) in raw_renditions.iter().enumerate() {
+            let group = format.value(key, group_by);
+            groups.entry(group).or_default().push(index);
+            if format.value(key, attr::PART) == keyformat::PART_FLATTENED_IMAGE {
+                flattened.insert(group);
+            }
+            if Csi::parse(value).is_some_and(|c| c.layout == layout::PACKED_IMAGE) {
+                atlases.entry(format.values(key)).or_insert(index);
+            }
+        }
         Ok(Catalog {
             format,
             facets,
             appearances,
-            renditions,
+            renditions: raw_renditions,
+            group_by,
+            groups,
+            flattened,
+            atlases,
         })
     }
 
@@ -201,35 +231,26 @@ impl<'a> Catalog<'a> {
     }
 
     fn looks_like_app_icon(&self, pairs: &[(u16, u16)]) -> bool {
-        let part = pair(pairs, attr::PART);
-        part == Some(keyformat::PART_APP_ICON)
-            || self
-                .members(pairs)
-                .any(|(_, (key, _))| key.get(attr::PART) == keyformat::PART_FLATTENED_IMAGE)
+        pair(pairs, attr::PART) == Some(keyformat::PART_APP_ICON)
+            || pair(pairs, self.group_by).is_some_and(|g| self.flattened.contains(&g))
     }
 
-    /// Renditions that belong to a facet: same Identifier (or, for key formats without
-    /// one, the same Element).
-    fn members<'s>(
-        &'s self,
-        pairs: &'s [(u16, u16)],
-    ) -> impl Iterator<Item = (usize, &'s (Key, &'a [u8]))> + 's {
-        let (by, value) = if self.format.has(attr::IDENTIFIER) {
-            (attr::IDENTIFIER, pair(pairs, attr::IDENTIFIER))
-        } else {
-            (attr::ELEMENT, pair(pairs, attr::ELEMENT))
-        };
-        self.renditions
-            .iter()
-            .enumerate()
-            .filter(move |(_, (key, _))| value.is_some_and(|v| key.get(by) == v))
+    /// Indices of the renditions that belong to a facet: same Identifier (or, for key
+    /// formats without one, the same Element).
+    fn members(&self, pairs: &[(u16, u16)]) -> &[usize] {
+        pair(pairs, self.group_by)
+            .and_then(|g| self.groups.get(&g))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The renditions of a set that hold pixels.
     fn candidates(&self, pairs: &[(u16, u16)]) -> Vec<Candidate<'a>> {
         self.members(pairs)
-            .filter_map(|(index, (key, value))| {
-                if key.get(attr::PART) == keyformat::PART_RADIOSITY_IMAGE {
+            .iter()
+            .filter_map(|&index| {
+                let &(key, value) = self.renditions.get(index)?;
+                let get = |attribute| self.format.value(key, attribute);
+                if get(attr::PART) == keyformat::PART_RADIOSITY_IMAGE {
                     return None;
                 }
                 let csi = Csi::parse(value)?;
@@ -246,37 +267,25 @@ impl<'a> Catalog<'a> {
                     csi.bitmap()?;
                     None
                 };
-                let (appearance, high_contrast) = self.appearance(key.get(attr::APPEARANCE))?;
+                let (appearance, high_contrast) = self.appearance(get(attr::APPEARANCE))?;
                 Some(Candidate {
                     index,
                     csi,
                     link,
                     appearance,
                     high_contrast,
-                    idiom: key.get(attr::IDIOM),
-                    gamut: key.get(attr::DISPLAY_GAMUT),
+                    idiom: get(attr::IDIOM),
+                    gamut: get(attr::DISPLAY_GAMUT),
                 })
             })
             .collect()
     }
 
-    /// The rendition a link points at: the one whose full key equals the link's key, else
-    /// the first whose key contains all of the link's pairs. Only packed images qualify.
+    /// The packed atlas whose full key equals the link's key.
     fn find_atlas(&self, link: &Link) -> Option<usize> {
-        let exact = self.format.key_from_pairs(&link.key);
-        let is_atlas =
-            |value: &[u8]| Csi::parse(value).is_some_and(|c| c.layout == layout::PACKED_IMAGE);
-        self.renditions
-            .iter()
-            .position(|(key, value)| *key == exact && is_atlas(value))
-            .or_else(|| {
-                self.renditions.iter().position(|(key, value)| {
-                    link.key
-                        .iter()
-                        .all(|&(a, v)| !self.format.has(a) || key.get(a) == v)
-                        && is_atlas(value)
-                })
-            })
+        self.atlases
+            .get(&self.format.key_from_pairs(&link.key))
+            .copied()
     }
 
     /// Classifies an appearance attribute value; `None` for an unnamed non-zero value.
@@ -400,4 +409,231 @@ fn pair(pairs: &[(u16, u16)], attribute: u16) -> Option<u16> {
 fn text(raw: &[u8]) -> String {
     let end = raw.iter().position(|&b| b == 0).unwrap_or(raw.len());
     String::from_utf8_lossy(&raw[..end]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bom::tests::{build, leaf, tree_block};
+    use crate::csi::tests::{build as csi, mlec};
+
+    /// Key format of the synthetic catalogs: appearance, scale, identifier, element, part,
+    /// dimension1.
+    const FORMAT: [u32; 6] = [7, 12, 17, 1, 2, 8];
+
+    fn key(appearance: u16, identifier: u16, element: u16, part: u16, dim1: u16) -> Vec<u8> {
+        [appearance, 2, identifier, element, part, dim1]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect()
+    }
+
+    fn facet(identifier: u16, part: u16) -> Vec<u8> {
+        let mut v = vec![0, 0, 0, 0, 3, 0];
+        for (a, x) in [(1u16, 85u16), (2, part), (17, identifier)] {
+            v.extend_from_slice(&a.to_le_bytes());
+            v.extend_from_slice(&x.to_le_bytes());
+        }
+        v
+    }
+
+    /// A w x h ARGB bitmap of one premultiplied BGRA colour.
+    fn argb(w: u32, h: u32, bgra: [u8; 4]) -> Vec<u8> {
+        let pixels: Vec<u8> = bgra.repeat((w * h) as usize);
+        csi(w, h, b"ARGB", 12, &[], &mlec(0, &pixels))
+    }
+
+    /// `(key, value)` entries of one tree.
+    type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
+    /// Builds a catalog from facets, appearances and `(key, value)` renditions.
+    fn catalog_bytes(
+        facets: &[(&str, Vec<u8>)],
+        appearances: &[(&str, u16)],
+        renditions: &[(Vec<u8>, Vec<u8>)],
+    ) -> Vec<u8> {
+        let mut format = b"tmfk".to_vec();
+        format.extend_from_slice(&0u32.to_le_bytes());
+        format.extend_from_slice(&(FORMAT.len() as u32).to_le_bytes());
+        FORMAT
+            .iter()
+            .for_each(|a| format.extend_from_slice(&a.to_le_bytes()));
+
+        // Blocks: 1 KEYFORMAT, then per tree: tree block, leaf, then key/value pairs.
+        let mut blocks: Vec<Vec<u8>> = vec![format];
+        let mut vars = vec![("KEYFORMAT", 1u32)];
+        let trees: [(&str, Entries); 3] = [
+            (
+                "FACETKEYS",
+                facets
+                    .iter()
+                    .map(|(n, v)| (n.as_bytes().to_vec(), v.clone()))
+                    .collect(),
+            ),
+            (
+                "APPEARANCEKEYS",
+                appearances
+                    .iter()
+                    .map(|(n, v)| (n.as_bytes().to_vec(), v.to_le_bytes().to_vec()))
+                    .collect(),
+            ),
+            ("RENDITIONS", renditions.to_vec()),
+        ];
+        for (name, entries) in trees {
+            let tree_id = blocks.len() as u32 + 1;
+            let first = tree_id + 2;
+            let pairs: Vec<(u32, u32)> = (0..entries.len() as u32)
+                .map(|i| (first + 2 * i + 1, first + 2 * i))
+                .collect();
+            blocks.push(tree_block(tree_id + 1));
+            blocks.push(leaf(&pairs, 0));
+            for (k, v) in entries {
+                blocks.push(k);
+                blocks.push(v);
+            }
+            vars.push((name, tree_id));
+        }
+        let refs: Vec<&[u8]> = blocks.iter().map(Vec::as_slice).collect();
+        build(&refs, &vars)
+    }
+
+    const APPEARANCES: [(&str, u16); 3] = [
+        ("UIAppearanceAny", 0),
+        ("UIAppearanceDark", 1),
+        ("ISAppearanceTintable", 10),
+    ];
+
+    #[test]
+    fn picks_the_largest_in_the_wanted_appearance() {
+        let bytes = catalog_bytes(
+            &[("AppIcon", facet(6849, 220)), ("Other", facet(7, 181))],
+            &APPEARANCES,
+            &[
+                (key(0, 6849, 85, 220, 0), argb(2, 2, [0, 0, 255, 255])),
+                (key(0, 6849, 85, 220, 1), argb(4, 4, [0, 0, 200, 255])),
+                (key(1, 6849, 85, 220, 0), argb(2, 2, [255, 0, 0, 255])),
+                (
+                    key(10, 6849, 85, 220, 0),
+                    csi(3, 3, b"GA8 ", 12, &[], &mlec(0, &[64, 128].repeat(9))),
+                ),
+                (key(0, 7, 85, 181, 0), argb(8, 8, [0; 4])),
+            ],
+        );
+        let catalog = Catalog::open(&bytes).unwrap();
+        assert_eq!(catalog.icon_set_names(), ["AppIcon"]);
+        assert_eq!(catalog.icon_renditions(None).len(), 4);
+
+        let light = catalog.best_icon(None, Appearance::Light).unwrap().unwrap();
+        assert_eq!((light.width, light.appearance), (4, Appearance::Light));
+        assert_eq!(&light.rgba[..4], [200, 0, 0, 255]);
+
+        let dark = catalog
+            .best_icon(Some("AppIcon"), Appearance::Dark)
+            .unwrap()
+            .unwrap();
+        assert_eq!((dark.width, dark.appearance), (2, Appearance::Dark));
+        assert_eq!(&dark.rgba[..4], [0, 0, 255, 255]);
+
+        let tinted = catalog
+            .best_icon(None, Appearance::Tinted)
+            .unwrap()
+            .unwrap();
+        assert_eq!((tinted.width, tinted.appearance), (3, Appearance::Tinted));
+        assert_eq!(&tinted.rgba[..4], [128, 128, 128, 128]);
+
+        assert_eq!(
+            catalog
+                .best_icon(Some("Missing"), Appearance::Light)
+                .unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn atlas_frames_count_y_from_the_bottom() {
+        // A 2x2 GA8 atlas: top row gray 10, bottom row gray 20 (opaque).
+        let atlas = csi(
+            2,
+            2,
+            b"GA8 ",
+            1004,
+            &[],
+            &mlec(0, &[10, 255, 10, 255, 20, 255, 20, 255]),
+        );
+        // The link: frame x=1, y=0 (from the bottom), 1x1, atlas key Element 9, Part 181.
+        let mut klni = b"KLNI".to_vec();
+        for v in [0u32, 1, 0, 1, 1] {
+            klni.extend_from_slice(&v.to_le_bytes());
+        }
+        klni.extend_from_slice(&12u16.to_le_bytes());
+        klni.extend_from_slice(&12u32.to_le_bytes());
+        for v in [1u16, 9, 2, 181, 12, 2] {
+            klni.extend_from_slice(&v.to_le_bytes());
+        }
+        let link = csi(1, 1, b"GA8 ", 1003, &[(1010, klni)], &[]);
+        let bytes = catalog_bytes(
+            &[("AppIcon", facet(6849, 220))],
+            &[],
+            &[
+                (key(0, 0, 9, 181, 0), atlas),
+                (key(0, 6849, 85, 220, 0), link),
+            ],
+        );
+        let catalog = Catalog::open(&bytes).unwrap();
+        let listed = catalog.icon_renditions(None);
+        assert!(listed[0].in_atlas);
+        assert_eq!(listed[0].compression, Some(crate::Compression::None));
+        let icon = catalog.best_icon(None, Appearance::Light).unwrap().unwrap();
+        assert_eq!(icon.rgba, [20, 20, 20, 255]);
+    }
+
+    #[test]
+    fn many_renditions_do_not_make_lookups_quadratic() {
+        // 20 000 renditions in the icon set, all links to one missing atlas, plus 20 000
+        // facets: open + list + best must stay linear.
+        let mut klni = b"KLNI".to_vec();
+        klni.extend_from_slice(&[0; 20]);
+        klni.extend_from_slice(&12u16.to_le_bytes());
+        klni.extend_from_slice(&4u32.to_le_bytes());
+        klni.extend_from_slice(&[1, 0, 9, 0]);
+        let link = csi(1, 1, b"ARGB", 1003, &[(1010, klni)], &[]);
+        let renditions: Vec<_> = (0..20_000u16)
+            .map(|i| (key(0, 6849, 85, 220, i), link.clone()))
+            .collect();
+        let names: Vec<String> = (0..20_000).map(|i| format!("Set{i}")).collect();
+        let facets: Vec<_> = names
+            .iter()
+            .map(|n| (n.as_str(), facet(6849, 220)))
+            .collect();
+        let bytes = catalog_bytes(&facets, &[], &renditions);
+        let start = std::time::Instant::now();
+        let catalog = Catalog::open(&bytes).unwrap();
+        assert_eq!(catalog.icon_set_names().len(), 20_000);
+        assert!(catalog.icon_renditions(None).is_empty());
+        assert_eq!(catalog.best_icon(None, Appearance::Light).unwrap(), None);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn refuses_oversized_inputs_and_images() {
+        let big = vec![0u8; MAX_CAR_BYTES + 1];
+        assert!(matches!(
+            Catalog::open(&big),
+            Err(CarError::TooLarge { .. })
+        ));
+        // A bitmap claiming 4096 px is skipped by best_icon and refused by decode.
+        let huge = csi(4096, 4096, b"ARGB", 12, &[], &mlec(4, &[0; 16]));
+        let bytes = catalog_bytes(
+            &[("AppIcon", facet(1, 220))],
+            &[],
+            &[(key(0, 1, 85, 220, 0), huge)],
+        );
+        let catalog = Catalog::open(&bytes).unwrap();
+        assert_eq!(catalog.best_icon(None, Appearance::Light).unwrap(), None);
+        let listed = catalog.icon_renditions(None);
+        assert!(matches!(
+            catalog.decode(&listed[0]),
+            Err(CarError::ImageTooLarge { .. })
+        ));
+    }
 }

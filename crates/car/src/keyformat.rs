@@ -32,10 +32,6 @@ pub(crate) struct KeyFormat {
     attributes: Vec<u16>,
 }
 
-/// A decoded rendition key: `(attribute, value)` for every attribute of the key format.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Key(Vec<(u16, u16)>);
-
 impl KeyFormat {
     pub(crate) fn parse(block: &[u8]) -> Result<Self, CarError> {
         if block.get(..4) != Some(b"tmfk") {
@@ -61,29 +57,31 @@ impl KeyFormat {
         self.attributes.contains(&attribute)
     }
 
-    /// Decodes a `RENDITIONS` key; values missing from a short key read as 0.
-    pub(crate) fn decode(&self, raw: &[u8]) -> Key {
-        Key(self
-            .attributes
+    /// One attribute of a raw `RENDITIONS` key; 0 when the format lacks it or the key is
+    /// short.
+    pub(crate) fn value(&self, raw: &[u8], attribute: u16) -> u16 {
+        self.attributes
             .iter()
-            .enumerate()
-            .map(|(i, &a)| (a, u16_le(raw, 2 * i).unwrap_or(0)))
-            .collect())
+            .position(|&a| a == attribute)
+            .and_then(|i| u16_le(raw, 2 * i))
+            .unwrap_or(0)
     }
 
-    /// The full key a list of `(attribute, value)` pairs names: absent attributes are 0.
-    pub(crate) fn key_from_pairs(&self, pairs: &[(u16, u16)]) -> Key {
-        Key(self
-            .attributes
-            .iter()
-            .map(|&a| (a, pairs.iter().find(|p| p.0 == a).map_or(0, |p| p.1)))
-            .collect())
+    /// All values of a raw key, in format order (missing ones 0): comparable with
+    /// [`key_from_pairs`](Self::key_from_pairs).
+    pub(crate) fn values(&self, raw: &[u8]) -> Vec<u16> {
+        (0..self.attributes.len())
+            .map(|i| u16_le(raw, 2 * i).unwrap_or(0))
+            .collect()
     }
-}
 
-impl Key {
-    pub(crate) fn get(&self, attribute: u16) -> u16 {
-        self.0.iter().find(|p| p.0 == attribute).map_or(0, |p| p.1)
+    /// The key values a list of `(attribute, value)` pairs names: absent attributes are 0,
+    /// attributes the format lacks are dropped.
+    pub(crate) fn key_from_pairs(&self, pairs: &[(u16, u16)]) -> Vec<u16> {
+        self.attributes
+            .iter()
+            .map(|&a| pairs.iter().find(|p| p.0 == a).map_or(0, |p| p.1))
+            .collect()
     }
 }
 
@@ -118,16 +116,17 @@ mod tests {
     #[test]
     fn decodes_keys_in_the_catalogs_own_order() {
         let kf = KeyFormat::parse(&format(&[12, 17, 2])).unwrap();
-        let key = kf.decode(&[2, 0, 0xc1, 0x1a, 220, 0]);
-        assert_eq!(key.get(12), 2);
-        assert_eq!(key.get(attr::IDENTIFIER), 6849);
-        assert_eq!(key.get(attr::PART), 220);
-        assert_eq!(key.get(attr::IDIOM), 0);
+        let raw = [2, 0, 0xc1, 0x1a, 220, 0];
+        assert_eq!(kf.value(&raw, 12), 2);
+        assert_eq!(kf.value(&raw, attr::IDENTIFIER), 6849);
+        assert_eq!(kf.value(&raw, attr::PART), 220);
+        assert_eq!(kf.value(&raw, attr::IDIOM), 0);
         // A short key reads the missing values as 0.
-        assert_eq!(kf.decode(&[3]).get(12), 0);
+        assert_eq!(kf.value(&[3], 12), 0);
+        assert_eq!(kf.values(&raw[..4]), [2, 6849, 0]);
         assert_eq!(
-            kf.key_from_pairs(&[(17, 6849), (12, 2), (99, 1)]).0,
-            vec![(12, 2), (17, 6849), (2, 0)]
+            kf.key_from_pairs(&[(17, 6849), (12, 2), (99, 1)]),
+            [2, 6849, 0]
         );
     }
 
