@@ -397,7 +397,12 @@ fn decode_bitmap(csi: &Csi<'_>, limit: u32) -> Result<(PixelFormat, Vec<u8>, usi
     let bitmap = csi
         .bitmap()
         .ok_or_else(|| CarError::corrupt("a bitmap rendition has no pixel data"))?;
-    let raw = decompress(&bitmap, stride, stride * csi.height as usize)?;
+    let raw = decompress(
+        &bitmap,
+        format.bytes_per_pixel(),
+        stride,
+        stride * csi.height as usize,
+    )?;
     Ok((format, raw, stride))
 }
 

@@ -31,7 +31,7 @@ pub(crate) mod layout {
 pub enum Compression {
     /// Stored as is.
     None,
-    /// CoreUI run-length encoding (not decoded by this crate).
+    /// CoreUI run-length encoding.
     Rle,
     /// A gzip (or zlib) stream; named "zip" by CoreUI.
     Zip,

@@ -5,6 +5,11 @@
 //!
 //! `KCBC` chunks (Xcode 7.3+): tag, two unknown `u32`, row count, byte length, then that many
 //! compressed bytes; each chunk is an independent stream of `rows x stride` bytes.
+//!
+//! CoreUI RLE (compression 1, as found in the fixtures): `u32` bytes per pixel, width,
+//! height, then one `u32` offset per row (from the start of the data; rows may share one),
+//! and per row a run list: a `u32` count with the top bit set is followed by one pixel
+//! repeated `count` times, without it by `count` literal pixels.
 
 use crate::bytes::{slice, u32_le};
 use crate::csi::{Bitmap, Compression};
@@ -15,12 +20,17 @@ use std::io::Read;
 
 const CHUNK_HEADER_LEN: usize = 20;
 
-/// Decompresses `bitmap` to exactly `expected` bytes (`stride` bytes per row).
+/// Decompresses `bitmap` to exactly `expected` bytes: rows of `stride` bytes holding pixels
+/// of `bpp` bytes.
 pub(crate) fn decompress(
     bitmap: &Bitmap<'_>,
+    bpp: usize,
     stride: usize,
     expected: usize,
 ) -> Result<Vec<u8>, CarError> {
+    if bitmap.compression == Compression::Rle && !bitmap.chunked {
+        return rle(bitmap.data, bpp, stride, expected);
+    }
     let mut decoder = Decoder {
         compression: bitmap.compression,
         lzfse: None,
@@ -56,6 +66,55 @@ pub(crate) fn decompress(
             "got {} bytes, the header says {expected}",
             out.len()
         )));
+    }
+    Ok(out)
+}
+
+/// Decodes CoreUI RLE (see the module notes) into `expected` bytes of `stride`-byte rows.
+fn rle(data: &[u8], bpp: usize, stride: usize, expected: usize) -> Result<Vec<u8>, CarError> {
+    let error = |detail: &str| CarError::Decompress {
+        compression: Compression::Rle,
+        detail: detail.to_owned(),
+    };
+    let (Some(header_bpp), Some(width), Some(height)) =
+        (u32_le(data, 0), u32_le(data, 4), u32_le(data, 8))
+    else {
+        return Err(error("the header is truncated"));
+    };
+    let (width, height) = (width as usize, height as usize);
+    if header_bpp as usize != bpp
+        || width * bpp > stride
+        || height.checked_mul(stride) != Some(expected)
+    {
+        return Err(error("the header does not match the image"));
+    }
+    let mut out = vec![0u8; expected];
+    for (row, dst) in out.chunks_exact_mut(stride).enumerate() {
+        let mut at =
+            u32_le(data, 12 + 4 * row).ok_or_else(|| error("the row table is truncated"))? as usize;
+        let mut filled = 0;
+        // Each step fills at least one pixel or fails, so a row takes at most `width` steps.
+        while filled < width {
+            let word = u32_le(data, at).ok_or_else(|| error("a row ends early"))?;
+            let count = (word & 0x7fff_ffff) as usize;
+            if count == 0 || count > width - filled {
+                return Err(error("a run does not fit its row"));
+            }
+            let span = filled * bpp..(filled + count) * bpp;
+            if word & 0x8000_0000 != 0 {
+                let pixel = slice(data, at + 4, bpp).ok_or_else(|| error("a run ends early"))?;
+                for d in dst[span].chunks_exact_mut(bpp) {
+                    d.copy_from_slice(pixel);
+                }
+                at += 4 + bpp;
+            } else {
+                let pixels =
+                    slice(data, at + 4, count * bpp).ok_or_else(|| error("a run ends early"))?;
+                dst[span].copy_from_slice(pixels);
+                at += 4 + count * bpp;
+            }
+            filled += count;
+        }
     }
     Ok(out)
 }
@@ -151,14 +210,14 @@ mod tests {
         gz.write_all(&raw).unwrap();
         let gz = gz.finish().unwrap();
         assert_eq!(
-            decompress(&bitmap(Compression::Zip, false, &gz), 8, 64).unwrap(),
+            decompress(&bitmap(Compression::Zip, false, &gz), 4, 8, 64).unwrap(),
             raw
         );
 
         let mut lz = Vec::new();
         lzfse_rust::encode_bytes(&raw, &mut lz).unwrap();
         assert_eq!(
-            decompress(&bitmap(Compression::Lzfse, false, &lz), 8, 64).unwrap(),
+            decompress(&bitmap(Compression::Lzfse, false, &lz), 4, 8, 64).unwrap(),
             raw
         );
     }
@@ -167,11 +226,17 @@ mod tests {
     fn chunks_are_concatenated() {
         let mut data = chunk(1, &[1; 4]);
         data.extend(chunk(2, &[2; 8]));
-        let out = decompress(&bitmap(Compression::None, true, &data), 4, 12).unwrap();
+        let out = decompress(&bitmap(Compression::None, true, &data), 4, 4, 12).unwrap();
         assert_eq!(out, [1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2]);
         // Missing chunk, and a chunk with more rows than the image.
-        assert!(decompress(&bitmap(Compression::None, true, &data), 4, 16).is_err());
-        assert!(decompress(&bitmap(Compression::None, true, &chunk(9, &[0; 36])), 4, 8).is_err());
+        assert!(decompress(&bitmap(Compression::None, true, &data), 4, 4, 16).is_err());
+        assert!(decompress(
+            &bitmap(Compression::None, true, &chunk(9, &[0; 36])),
+            4,
+            4,
+            8
+        )
+        .is_err());
     }
 
     #[test]
@@ -179,7 +244,7 @@ mod tests {
         // LZVN: literal "abcd" (opcode 0xe4 = 4 small literals) then end of stream (0x06 + 7 pad).
         let vn = [0xe4, b'a', b'b', b'c', b'd', 0x06, 0, 0, 0, 0, 0, 0, 0];
         assert_eq!(
-            decompress(&bitmap(Compression::Lzvn, false, &vn), 4, 4).unwrap(),
+            decompress(&bitmap(Compression::Lzvn, false, &vn), 4, 4, 4).unwrap(),
             b"abcd"
         );
     }
@@ -189,11 +254,34 @@ mod tests {
         let raw = vec![0u8; 1 << 20];
         let mut lz = Vec::new();
         lzfse_rust::encode_bytes(&raw, &mut lz).unwrap();
-        let err = decompress(&bitmap(Compression::Lzfse, false, &lz), 4, 16).unwrap_err();
+        let err = decompress(&bitmap(Compression::Lzfse, false, &lz), 4, 4, 16).unwrap_err();
         assert!(matches!(err, CarError::Decompress { .. }), "{err}");
         assert!(matches!(
-            decompress(&bitmap(Compression::Rle, false, &[0; 4]), 4, 4),
-            Err(CarError::UnsupportedCompression(Compression::Rle))
+            decompress(&bitmap(Compression::Deepmap2, false, &[0; 4]), 4, 4, 4),
+            Err(CarError::UnsupportedCompression(Compression::Deepmap2))
         ));
+    }
+
+    #[test]
+    fn rle_runs_and_literals_with_shared_rows() {
+        // 3x2 GA8 (bpp 2), stride 8; both rows share one run list: 2 x (1, 2) then literal (3, 4).
+        let mut d = Vec::new();
+        for v in [2u32, 3, 2, 20, 20] {
+            d.extend_from_slice(&v.to_le_bytes());
+        }
+        d.extend_from_slice(&0x8000_0002u32.to_le_bytes());
+        d.extend_from_slice(&[1, 2]);
+        d.extend_from_slice(&1u32.to_le_bytes());
+        d.extend_from_slice(&[3, 4]);
+        let out = decompress(&bitmap(Compression::Rle, false, &d), 2, 8, 16).unwrap();
+        assert_eq!(out, [1, 2, 1, 2, 3, 4, 0, 0, 1, 2, 1, 2, 3, 4, 0, 0]);
+        // A run longer than the row, a zero run, a truncated table.
+        let mut long = d.clone();
+        long[20..24].copy_from_slice(&0x8000_0009u32.to_le_bytes());
+        assert!(decompress(&bitmap(Compression::Rle, false, &long), 2, 8, 16).is_err());
+        let mut zero = d.clone();
+        zero[20..24].copy_from_slice(&0u32.to_le_bytes());
+        assert!(decompress(&bitmap(Compression::Rle, false, &zero), 2, 8, 16).is_err());
+        assert!(decompress(&bitmap(Compression::Rle, false, &d[..14]), 2, 8, 16).is_err());
     }
 }

@@ -18,7 +18,8 @@
 //! - `bom`: the BOMStore container: block index, named variables, B+tree leaf walk.
 //! - `keyformat`: the catalog's `KEYFORMAT` and the rendition / facet keys it decodes.
 //! - `csi`: one rendition: CSI header, TLVs, `MLEC` bitmap body, `KLNI` atlas link.
-//! - `decompress`: none / zip (gzip, zlib) / lzvn / lzfse, `KCBC` row chunks, size-capped.
+//! - `decompress`: none / rle / zip (gzip, zlib) / lzvn / lzfse, `KCBC` row chunks,
+//!   size-capped.
 //! - `pixels`: premultiplied BGRA or gray+alpha rows to straight RGBA8, atlas crops.
 //! - `catalog`: [`Catalog`]: icon sets, candidate renditions, picking and decoding the best.
 //! - `error`: [`CarError`].

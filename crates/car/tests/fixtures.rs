@@ -187,6 +187,16 @@ fn flutter_unthinned_palette_pngs_equal_the_atlas_crops() {
         .filter(|r| r.compression == Some(Compression::Rle))
         .collect();
     assert_eq!(rle.len(), 1, "the 29x29 icon is rle");
+    // The rle 29 px iPhone icon is the same image as the 29 px iPad atlas frame.
+    let rle_icon = catalog.decode(&rle[0]).unwrap();
+    let atlas_29 = catalog
+        .icon_renditions(None)
+        .into_iter()
+        .find(|r| r.width == 29 && r.in_atlas)
+        .unwrap();
+    let atlas_icon = catalog.decode(&atlas_29).unwrap();
+    assert_eq!((rle_icon.width, rle_icon.height), (29, 29));
+    assert_eq!(rle_icon.rgba, atlas_icon.rgba);
 }
 
 #[test]
