@@ -364,7 +364,7 @@ impl<'a> Catalog<'a> {
         Ok(Icon {
             width,
             height,
-            rgba: to_rgba(format, &raw, stride, rect),
+            rgba: to_rgba(format, raw, stride, rect),
             set_name: set_name.to_owned(),
             appearance: c.appearance,
         })

@@ -13,9 +13,36 @@ pub(crate) struct Rect {
 }
 
 /// Converts `rect` of an image stored as `stride`-byte rows of `format` into straight RGBA8.
-/// Pixels the raw data does not cover (only possible if the caller's checks were wrong) stay
-/// transparent instead of panicking.
-pub(crate) fn to_rgba(format: PixelFormat, raw: &[u8], stride: usize, rect: Rect) -> Vec<u8> {
+/// ARGB is converted in place (the icon's memory is reused: peak memory stays one image);
+/// GA8 doubles in size and gets a new buffer. Pixels the raw data does not cover (only
+/// possible if the caller's checks were wrong) stay transparent instead of panicking.
+pub(crate) fn to_rgba(format: PixelFormat, mut raw: Vec<u8>, stride: usize, rect: Rect) -> Vec<u8> {
+    let row_len = rect.width * 4;
+    let last_row_end = (rect.y + rect.height).saturating_sub(1) * stride + rect.x * 4 + row_len;
+    if format == PixelFormat::Argb && row_len <= stride && last_row_end <= raw.len() {
+        // Rows move towards the start (destination offset <= source offset), then each
+        // pixel is rewritten where it stands.
+        for row in 0..rect.height {
+            let src = (rect.y + row) * stride + rect.x * 4;
+            raw.copy_within(src..src + row_len, row * row_len);
+        }
+        raw.truncate(row_len * rect.height);
+        for p in raw.chunks_exact_mut(4) {
+            let a = p[3];
+            let (r, g, b) = (p[2], p[1], p[0]);
+            p.copy_from_slice(&[
+                unpremultiply(r, a),
+                unpremultiply(g, a),
+                unpremultiply(b, a),
+                a,
+            ]);
+        }
+        return raw;
+    }
+    copy_to_rgba(format, &raw, stride, rect)
+}
+
+fn copy_to_rgba(format: PixelFormat, raw: &[u8], stride: usize, rect: Rect) -> Vec<u8> {
     let bpp = format.bytes_per_pixel();
     let mut out = vec![0u8; rect.width * rect.height * 4];
     for (row, dst) in out.chunks_exact_mut(rect.width * 4).enumerate() {
@@ -63,7 +90,7 @@ mod tests {
             height: 1,
         };
         assert_eq!(
-            to_rgba(PixelFormat::Argb, &raw, 12, rect),
+            to_rgba(PixelFormat::Argb, raw.to_vec(), 12, rect),
             [255, 0, 0, 255, 255, 255, 255, 128]
         );
     }
@@ -78,7 +105,7 @@ mod tests {
             height: 1,
         };
         assert_eq!(
-            to_rgba(PixelFormat::Ga8, &raw, 4, rect),
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 4, rect),
             [128, 128, 128, 128, 0, 0, 0, 0]
         );
     }
@@ -94,7 +121,7 @@ mod tests {
             height: 1,
         };
         assert_eq!(
-            to_rgba(PixelFormat::Ga8, &raw, 8, rect),
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, rect),
             [200, 200, 200, 255]
         );
         // A rect outside the data gives transparent pixels, not a panic.
@@ -104,7 +131,27 @@ mod tests {
             width: 1,
             height: 1,
         };
-        assert_eq!(to_rgba(PixelFormat::Ga8, &raw, 8, far), [0, 0, 0, 0]);
+        assert_eq!(
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, far),
+            [0, 0, 0, 0]
+        );
+    }
+
+    #[test]
+    fn argb_crop_in_place_matches_the_copying_path() {
+        // 3x3 ARGB, stride 16 (4 bytes of padding), crop the 2x2 at (1, 1).
+        let raw: Vec<u8> = (0..48u8).map(|i| i.wrapping_mul(37) | 1).collect();
+        let rect = Rect {
+            x: 1,
+            y: 1,
+            width: 2,
+            height: 2,
+        };
+        let copied = copy_to_rgba(PixelFormat::Argb, &raw, 16, rect);
+        assert_eq!(to_rgba(PixelFormat::Argb, raw.clone(), 16, rect), copied);
+        // Data too short for the rect: the copying path, transparent where missing.
+        let short = to_rgba(PixelFormat::Argb, raw[..20].to_vec(), 16, rect);
+        assert_eq!(short, [0; 16]);
     }
 
     #[test]
