@@ -24,12 +24,11 @@ pub struct Catalog<'a> {
     appearances: Vec<(u16, String)>,
     /// `RENDITIONS`: raw key and raw value.
     renditions: Vec<(&'a [u8], &'a [u8])>,
-    /// The attribute that ties renditions to a facet: Identifier, or Element in key formats
-    /// without one.
-    group_by: u16,
-    /// Rendition indices by their `group_by` value.
+    /// Rendition indices by Identifier, the attribute that ties renditions to a facet. Empty
+    /// when the key format has no Identifier (then no set has renditions: matching on
+    /// Element alone would mix every image of the catalog into the icon).
     groups: HashMap<u16, Vec<usize>>,
-    /// `group_by` values that have a flattened layer-stack image (tvOS icons).
+    /// Identifiers that have a flattened layer-stack image (tvOS icons).
     flattened: HashSet<u16>,
     /// Packed atlases by their full key values, to resolve links without a scan.
     atlases: HashMap<Vec<u16>, usize>,
@@ -83,19 +82,16 @@ impl<'a> Catalog<'a> {
             .collect();
         // Index once, so that no later lookup scans all renditions (a hostile file can
         // have hundreds of thousands).
-        let group_by = if format.has(attr::IDENTIFIER) {
-            attr::IDENTIFIER
-        } else {
-            attr::ELEMENT
-        };
         let mut groups: HashMap<u16, Vec<usize>> = HashMap::new();
         let mut flattened = HashSet::new();
         let mut atlases = HashMap::new();
         for (index, &(key, value)) in raw_renditions.iter().enumerate() {
-            let group = format.value(key, group_by);
-            groups.entry(group).or_default().push(index);
-            if format.value(key, attr::PART) == keyformat::PART_FLATTENED_IMAGE {
-                flattened.insert(group);
+            if format.has(attr::IDENTIFIER) {
+                let id = format.value(key, attr::IDENTIFIER);
+                groups.entry(id).or_default().push(index);
+                if format.value(key, attr::PART) == keyformat::PART_FLATTENED_IMAGE {
+                    flattened.insert(id);
+                }
             }
             if Csi::parse(value).is_some_and(|c| c.layout == layout::PACKED_IMAGE) {
                 atlases.entry(format.values(key)).or_insert(index);
@@ -106,7 +102,6 @@ impl<'a> Catalog<'a> {
             facets,
             appearances,
             renditions: raw_renditions,
-            group_by,
             groups,
             flattened,
             atlases,
@@ -151,7 +146,8 @@ impl<'a> Catalog<'a> {
             .collect()
     }
 
-    /// Decodes one listed rendition to straight RGBA8.
+    /// Decodes one rendition listed by [`icon_renditions`](Self::icon_renditions) of this
+    /// catalog to straight RGBA8 (refusing sizes above [`MAX_ICON_SIDE`]).
     pub fn decode(&self, rendition: &IconRendition) -> Result<Icon, CarError> {
         let (_, pairs) = self
             .resolve_set(Some(&rendition.set_name))
@@ -230,15 +226,17 @@ impl<'a> Catalog<'a> {
         found.map(|(n, p)| (n.as_str(), p.as_slice()))
     }
 
+    /// An app icon image set, an Icon Composer stack, or a tvOS stack with a flattened image.
     fn looks_like_app_icon(&self, pairs: &[(u16, u16)]) -> bool {
-        pair(pairs, attr::PART) == Some(keyformat::PART_APP_ICON)
-            || pair(pairs, self.group_by).is_some_and(|g| self.flattened.contains(&g))
+        let part = pair(pairs, attr::PART);
+        part == Some(keyformat::PART_APP_ICON)
+            || part == Some(keyformat::PART_ICON_STACK)
+            || pair(pairs, attr::IDENTIFIER).is_some_and(|g| self.flattened.contains(&g))
     }
 
-    /// Indices of the renditions that belong to a facet: same Identifier (or, for key
-    /// formats without one, the same Element).
+    /// Indices of the renditions that belong to a facet: same Identifier.
     fn members(&self, pairs: &[(u16, u16)]) -> &[usize] {
-        pair(pairs, self.group_by)
+        pair(pairs, attr::IDENTIFIER)
             .and_then(|g| self.groups.get(&g))
             .map_or(&[], Vec::as_slice)
     }

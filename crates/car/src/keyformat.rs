@@ -8,7 +8,6 @@ use crate::error::CarError;
 
 /// Attribute ids of the CoreUI theme key (the ones this crate reads).
 pub(crate) mod attr {
-    pub const ELEMENT: u16 = 1;
     pub const PART: u16 = 2;
     pub const APPEARANCE: u16 = 7;
     pub const IDIOM: u16 = 15;
@@ -22,6 +21,8 @@ pub(crate) const PART_FLATTENED_IMAGE: u16 = 208;
 pub(crate) const PART_RADIOSITY_IMAGE: u16 = 209;
 /// Part value of an app icon image.
 pub(crate) const PART_APP_ICON: u16 = 220;
+/// Part value of an Xcode 26 Icon Composer icon (`*.iconstack`).
+pub(crate) const PART_ICON_STACK: u16 = 245;
 
 /// More attributes than any catalog uses (the fixtures have 5 to 18).
 const MAX_KEY_ATTRIBUTES: u32 = 64;

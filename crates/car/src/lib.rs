@@ -1,17 +1,6 @@
 //! A pure-Rust reader for Apple asset catalogs (`Assets.car`), made to find and decode the
 //! app icon of an iOS, tvOS or macOS bundle.
 //!
-//! ```no_run
-//! # fn main() -> Result<(), otadrop_car::CarError> {
-//! let bytes = std::fs::read("Payload/App.app/Assets.car").unwrap();
-//! let catalog = otadrop_car::Catalog::open(&bytes)?;
-//! // The set name is the Info.plist's CFBundleIconName, when there is one.
-//! if let Some(icon) = catalog.best_icon(Some("AppIcon"), otadrop_car::Appearance::Light)? {
-//!     assert_eq!(icon.rgba.len(), (icon.width * icon.height * 4) as usize);
-//! }
-//! # Ok(()) }
-//! ```
-//!
 //! # Layout
 //!
 //! - `bytes`: bounds-checked integer reads; the only way other modules touch raw bytes.
@@ -24,10 +13,23 @@
 //! - `catalog`: [`Catalog`]: icon sets, candidate renditions, picking and decoding the best.
 //! - `error`: [`CarError`].
 //!
+//! # Use
+//!
+//! ```no_run
+//! # fn main() -> Result<(), otadrop_car::CarError> {
+//! let bytes = std::fs::read("Payload/App.app/Assets.car").unwrap();
+//! let catalog = otadrop_car::Catalog::open(&bytes)?;
+//! // The set name is the Info.plist's CFBundleIconName, when there is one.
+//! if let Some(icon) = catalog.best_icon(Some("AppIcon"), otadrop_car::Appearance::Light)? {
+//!     assert_eq!(icon.rgba.len(), (icon.width * icon.height * 4) as usize);
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # Limits
 //!
-//! The file is untrusted. Input is at most [`MAX_CAR_BYTES`]; a tree yields at most
-//! `bom::MAX_TREE_ENTRIES` entries and a cycle of tree leaves is an error; icons are at most
+//! The file is untrusted. Input is at most [`MAX_CAR_BYTES`]; a tree yields at most 262,144
+//! entries (`bom::MAX_TREE_ENTRIES`) and a cycle of tree leaves is an error; icons are at most
 //! [`MAX_ICON_SIDE`] px per side and packed atlases [`MAX_ATLAS_SIDE`]; every decompressor
 //! stops at the size the header declares. Nothing panics on bad input: every failure is a
 //! [`CarError`].

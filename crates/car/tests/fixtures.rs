@@ -329,6 +329,8 @@ fn icon_composer_macos_catalog_has_light_bitmaps_only() {
 fn stub_catalog_with_empty_renditions_has_no_icon() {
     let bytes = read("russgreen__BACApp__stub-empty-renditions.car");
     let catalog = open(&bytes);
+    // The Icon Composer set is listed, but all its renditions are empty.
+    assert_eq!(catalog.icon_set_names(), ["BACIcon"]);
     assert_eq!(catalog.best_icon(None, Appearance::Light).unwrap(), None);
     assert_eq!(
         catalog
