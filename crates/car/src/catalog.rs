@@ -21,7 +21,7 @@ pub struct Catalog<'a> {
     /// `(name, (attribute, value) pairs)` from `FACETKEYS`.
     facets: Vec<(String, Vec<(u16, u16)>)>,
     /// Appearance attribute value -> name, from `APPEARANCEKEYS`.
-    appearances: Vec<(u16, String)>,
+    appearances: HashMap<u16, String>,
     /// `RENDITIONS`: raw key and raw value.
     renditions: Vec<(&'a [u8], &'a [u8])>,
     /// Rendition indices by Identifier, the attribute that ties renditions to a facet. Empty
@@ -260,7 +260,8 @@ impl<'a> Catalog<'a> {
                 }
                 let link = if csi.layout == layout::INTERNAL_LINK {
                     let link = csi.link()?;
-                    Some((link.clone(), self.find_atlas(&link)?))
+                    let atlas = self.find_atlas(&link)?;
+                    Some((link, atlas))
                 } else {
                     csi.bitmap()?;
                     None
@@ -288,7 +289,7 @@ impl<'a> Catalog<'a> {
 
     /// Classifies an appearance attribute value; `None` for an unnamed non-zero value.
     fn appearance(&self, value: u16) -> Option<(Appearance, bool)> {
-        let Some((_, name)) = self.appearances.iter().find(|(v, _)| *v == value) else {
+        let Some(name) = self.appearances.get(&value) else {
             return (value == 0).then_some((Appearance::Light, false));
         };
         let appearance = if name.contains("Dark") {
