@@ -2,9 +2,7 @@
 //! its pixels against the ground truth that shipped in the same bundle, as exactly as
 //! SOURCES.md says they can match.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use otadrop_car::{Appearance, Catalog, Compression, Icon};
 
 fn open(bytes: &[u8]) -> Catalog<'_> {

@@ -2,9 +2,7 @@
 //! every fixture truncated at many offsets and with bytes flipped at many places
 //! (deterministic, so a failure reproduces).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use otadrop_car::{Appearance, Catalog};
 
 /// Runs everything a caller would run on `bytes`; the result does not matter.
