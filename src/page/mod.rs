@@ -50,6 +50,10 @@ pub struct ReleaseContext<'a> {
     pub now: time::OffsetDateTime,
 }
 
+/// The visitor an AMP document is rendered for: none in particular. The AMP flavor never
+/// reads `ReleaseContext::visitor`; callers that need a value (a cache key) use this one.
+pub const AMP_VISITOR: Visitor = view::ANY_OTHER;
+
 /// The page of one release: for `ctx.visitor` (plain), or for everyone (AMP).
 pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
     match flavor {

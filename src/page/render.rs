@@ -456,7 +456,9 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
 }
 
 fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
-    let on_mac = ctx.visitor.platform == crate::client::Platform::MacOrIpad;
+    // A Mac User-Agent: a Mac, or an iPad in desktop mode (never read from `ctx.visitor`: the
+    // AMP document is the same for everyone).
+    let on_mac = view.touch_install;
     html! {
         section.card.qrbox {
             h2 { "Scan with the camera of your " (runs_on(view)) }
