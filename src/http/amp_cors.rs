@@ -33,13 +33,13 @@ pub struct Allowed {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {
     #[error("__amp_source_origin is missing or given more than once")]
-    NoSourceOrigin,
+    SourceMissing,
     #[error("__amp_source_origin is not this site's origin")]
-    WrongSourceOrigin,
+    SourceNotOurs,
     #[error("the Origin is neither this site nor an AMP cache")]
-    ForeignOrigin,
+    Foreign,
     #[error("neither an Origin header nor AMP-Same-Origin: true")]
-    NoOrigin,
+    Anonymous,
 }
 
 /// Checks a request against the protocol. `query` is the request target's query string,
@@ -49,26 +49,26 @@ pub fn check(
     headers: &HeaderMap,
     own_origin: &str,
 ) -> Result<Allowed, Refused> {
-    let source = source_origin(query.unwrap_or("")).ok_or(Refused::NoSourceOrigin)?;
+    let source = source_origin(query.unwrap_or("")).ok_or(Refused::SourceMissing)?;
     if !same_origin(&source, own_origin) {
-        return Err(Refused::WrongSourceOrigin);
+        return Err(Refused::SourceNotOurs);
     }
     let mut origins = headers.get_all(ORIGIN).iter();
     let allow_origin = match (origins.next(), origins.next()) {
         (Some(origin), None) => {
-            let origin = origin.to_str().map_err(|_| Refused::ForeignOrigin)?;
+            let origin = origin.to_str().map_err(|_| Refused::Foreign)?;
             if !same_origin(origin, own_origin) && !is_amp_cache_origin(origin) {
-                return Err(Refused::ForeignOrigin);
+                return Err(Refused::Foreign);
             }
             origin.to_owned()
         }
-        (Some(_), Some(_)) => return Err(Refused::ForeignOrigin),
+        (Some(_), Some(_)) => return Err(Refused::Foreign),
         (None, _) => {
             let same = headers
                 .get(AMP_SAME_ORIGIN)
                 .is_some_and(|v| v.as_bytes() == b"true");
             if !same {
-                return Err(Refused::NoOrigin);
+                return Err(Refused::Anonymous);
             }
             source.clone()
         }
@@ -185,10 +185,10 @@ mod tests {
         let h = headers(&[("amp-same-origin", "true")]);
         assert_eq!(check(Some(Q), &h, OWN).unwrap().allow_origin, OWN);
         let h = headers(&[("amp-same-origin", "false")]);
-        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::NoOrigin));
+        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::Anonymous));
         assert_eq!(
             check(Some(Q), &HeaderMap::new(), OWN),
-            Err(Refused::NoOrigin)
+            Err(Refused::Anonymous)
         );
     }
 
@@ -203,7 +203,7 @@ mod tests {
             Some("__amp_source_origin_x=https%3A%2F%2Fota.example.com"),
             Some("__amp_source_origin=https%3A%2F%2Fota.example.com&__amp_source_origin=https%3A%2F%2Fota.example.com"),
         ] {
-            assert_eq!(check(q, &h, OWN), Err(Refused::NoSourceOrigin), "{q:?}");
+            assert_eq!(check(q, &h, OWN), Err(Refused::SourceMissing), "{q:?}");
         }
         for q in [
             "__amp_source_origin=https%3A%2F%2Fevil.example",
@@ -212,11 +212,7 @@ mod tests {
             "__amp_source_origin=https%3A%2F%2Fota.example.com%3A8443",
             "__amp_source_origin=https%3A%2F%2Fota.example.com%2F",
         ] {
-            assert_eq!(
-                check(Some(q), &h, OWN),
-                Err(Refused::WrongSourceOrigin),
-                "{q}"
-            );
+            assert_eq!(check(Some(q), &h, OWN), Err(Refused::SourceNotOurs), "{q}");
         }
         // Other parameters around it are fine; so is an unencoded value.
         let q = "a=1&__amp_source_origin=https://ota.example.com&b";
@@ -241,21 +237,17 @@ mod tests {
             "https://ota.example.com.evil.example",
         ] {
             let h = headers(&[("origin", origin)]);
-            assert_eq!(
-                check(Some(Q), &h, OWN),
-                Err(Refused::ForeignOrigin),
-                "{origin}"
-            );
+            assert_eq!(check(Some(Q), &h, OWN), Err(Refused::Foreign), "{origin}");
         }
         // A foreign Origin is not saved by AMP-Same-Origin.
         let h = headers(&[
             ("origin", "https://evil.example"),
             ("amp-same-origin", "true"),
         ]);
-        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::ForeignOrigin));
+        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::Foreign));
         // Two Origin headers: refused.
         let h = headers(&[("origin", OWN), ("origin", "https://evil.example")]);
-        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::ForeignOrigin));
+        assert_eq!(check(Some(Q), &h, OWN), Err(Refused::Foreign));
     }
 
     #[test]

@@ -85,3 +85,91 @@ pub fn personal(release: &Release, visitor: Visitor, now: OffsetDateTime) -> Per
         command,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::client::detect;
+    use crate::ipa::{DeviceFamily, ProfileType};
+    use crate::page::testing::{release, SAFARI_17, SAFARI_IPHONE_15, WECHAT};
+
+    const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+
+    fn json(r: &Release, ua: &str) -> serde_json::Value {
+        serde_json::to_value(personal(r, detect(ua), NOW)).unwrap()
+    }
+
+    #[test]
+    fn the_visitor_fields_are_otadrop_detects() {
+        let r = release(Some(ProfileType::Enterprise));
+        for ua in [SAFARI_17, WECHAT, "", "Twitterbot/1.0"] {
+            let j = json(&r, ua);
+            let d = serde_json::to_value(detect(ua)).unwrap();
+            for key in ["page", "platform", "in_app", "os_version", "device"] {
+                assert_eq!(j[key], d[key], "{key} for {ua:?}");
+            }
+        }
+        let j = json(&r, SAFARI_17);
+        assert_eq!(j["page"], "install");
+        assert_eq!(j["os_version"], "17.1");
+        assert_eq!(j["lead"], "install");
+        assert_eq!(j["install"], true);
+    }
+
+    #[test]
+    fn an_in_app_browser_gets_its_name_and_menu() {
+        let j = json(&release(None), WECHAT);
+        assert_eq!(j["page"], "open-in-safari");
+        assert_eq!(j["in_app"], "wechat");
+        assert_eq!(j["open_in_safari"], true);
+        assert_eq!(j["app_name"], "WeChat");
+        assert_eq!(j["command"], "Open in Safari");
+        assert!(j["menu"].as_str().unwrap().contains('⋯'));
+        // An unnamed web view: no name, the template says "This app's".
+        let webview = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+        let j = json(&release(None), webview);
+        assert_eq!(j["open_in_safari"], true);
+        assert!(j["app_name"].is_null());
+    }
+
+    #[test]
+    fn device_blockers_say_why_and_build_blockers_say_blocked() {
+        let mut r = release(Some(ProfileType::AdHoc));
+        r.app.minimum_os = Some("16.4".into());
+        let j = json(&r, SAFARI_IPHONE_15);
+        assert_eq!(
+            (j["lead"].as_str(), j["os_too_old"].as_bool()),
+            (Some("blocked"), Some(true))
+        );
+        assert_eq!(
+            (j["needs"].as_str(), j["has"].as_str()),
+            (Some("16.4"), Some("15.7"))
+        );
+        assert_eq!(j["blocked"], false);
+        let mut r = release(Some(ProfileType::Enterprise));
+        r.app.device_family = vec![DeviceFamily::Ipad];
+        assert_eq!(json(&r, SAFARI_17)["ipad_only"], true);
+        let j = json(&release(Some(ProfileType::AppStore)), SAFARI_17);
+        assert_eq!(
+            (j["blocked"].as_bool(), j["install"].as_bool()),
+            (Some(true), Some(false))
+        );
+    }
+
+    #[test]
+    fn steps_follow_the_ios_version_and_the_mac_gets_the_ipad_hint() {
+        let r = release(Some(ProfileType::Development));
+        assert_eq!(json(&r, SAFARI_17)["developer_mode"], true);
+        assert_eq!(json(&r, SAFARI_IPHONE_15)["developer_mode"], false);
+        let mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15";
+        let j = json(&r, mac);
+        assert_eq!(
+            (j["qr"].as_bool(), j["mac_or_ipad"].as_bool()),
+            (Some(true), Some(true))
+        );
+        let windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36";
+        assert_eq!(json(&r, windows)["mac_or_ipad"], false);
+    }
+}

@@ -11,7 +11,6 @@ use std::path::Path;
 use std::process::Command;
 
 use reqwest::header::HeaderMap;
-use reqwest::StatusCode;
 
 use crate::support::{fixture, hosts, make_ipa, strict, TestServer};
 
@@ -267,6 +266,9 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
     assert_eq!(json["has"], "14.8");
 }
 
+/// Request headers to send: (name, value).
+type Headers = Vec<(&'static str, String)>;
+
 fn no_cors_headers(h: &HeaderMap) -> bool {
     h.keys().all(|k| {
         let k = k.as_str();
@@ -285,7 +287,7 @@ async fn the_amp_cors_protocol() {
     let with = |source: &str| format!("{page}/visitor.json?__amp_source_origin={}", encode(source));
     let ok_url = with(&own);
 
-    let send = |method: reqwest::Method, url: String, headers: Vec<(&'static str, String)>| {
+    let send = |method: reqwest::Method, url: String, headers: Headers| {
         let mut req = server.client.request(method, url);
         for (k, v) in headers {
             req = req.header(k, v);
@@ -331,7 +333,7 @@ async fn the_amp_cors_protocol() {
     }
 
     // Refused with 403 and no CORS headers.
-    let refused: Vec<(String, String, Vec<(&'static str, String)>)> = vec![
+    let refused: Vec<(String, String, Headers)> = vec![
         (
             "wrong __amp_source_origin".into(),
             with("https://evil.example"),
