@@ -138,6 +138,7 @@ async fn the_amp_bytes_are_the_same_for_every_user_agent() {
         assert!(!html.contains("&amp;amp;"));
         assert!(!html.contains("href=\"/"), "no relative links");
     }
+    validate(&amp_bytes_of(&server, amp).await);
     // The plain page stays per visitor.
     let r = get_as(
         &server,
@@ -151,6 +152,42 @@ async fn the_amp_bytes_are_the_same_for_every_user_agent() {
         .iter()
         .any(|v| v.to_str().unwrap().contains("User-Agent")));
     assert_eq!(r.headers()["cache-control"], "no-cache");
+}
+
+async fn amp_bytes_of(server: &TestServer, url: &str) -> String {
+    String::from_utf8(server.fetch(url).await.to_vec()).unwrap()
+}
+
+/// The official AMP validator passes the page as served (skips without the tools, unless CI).
+fn validate(html: &str) {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
+    let ready = has_command("node", "--version")
+        && tools.join("node_modules/amphtml-validator").is_dir()
+        && tools.join("validator_wasm.js").is_file();
+    if !ready {
+        assert!(
+            !strict(),
+            "node with amphtml-validator and validator_wasm.js is missing"
+        );
+        eprintln!("SKIP: the AMP validator is missing (run tests/tools/setup.sh)");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/amp");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("served.amp.html");
+    std::fs::write(&file, html).unwrap();
+    let out = Command::new("node")
+        .arg(tools.join("validate-amp.js"))
+        .arg(&file)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results[0]["status"], "PASS", "{}", results[0]["errors"]);
 }
 
 /// `otadrop detect UA` as JSON.

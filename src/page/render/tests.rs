@@ -554,3 +554,27 @@ fn the_template_uses_only_fields_of_the_visitor_json() {
     }
     assert!(keys > 10, "{keys} mustache tags");
 }
+
+#[test]
+fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
+    let r = release(None);
+    let html = render(&r, "", Flavor::Amp);
+    assert!(html.contains("<amp-render layout=\"container\" src=\"https://ota.example.com/r/01jd5x0000000000000000000a/visitor.json\""));
+    let site = Site {
+        public_url: PublicUrl::parse("http://127.0.0.1:8080/ota").unwrap(),
+        own_ca: false,
+    };
+    let urls = site.public_url.release(&r.id);
+    let ctx = ReleaseContext {
+        release: &r,
+        urls: &urls,
+        site: &site,
+        visitor: detect(""),
+        now: datetime!(2026-06-01 12:00 UTC),
+    };
+    let html = release_page(&ctx, Flavor::Amp);
+    assert!(
+        html.contains("src=\"/ota/r/01jd5x0000000000000000000a/visitor.json\""),
+        "AMP refuses http: URLs there"
+    );
+}
