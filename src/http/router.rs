@@ -13,7 +13,7 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, ca, doctor, install, pages, security_headers, visitor_json, State};
+use super::{api, ca, doctor, errors, install, pages, security_headers, visitor_json, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -27,6 +27,7 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let path = req.uri().path().to_owned();
     let version = req.version();
     let (route, mut resp) = route(&state, req).await;
+    errors::finish(&mut resp, errors::Place::of(&path), &state.site);
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
         Body::File(f) => f.count_into(state.metrics.clone()),

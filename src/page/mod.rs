@@ -48,6 +48,8 @@ pub struct ReleaseContext<'a> {
     pub visitor: Visitor,
     /// The time the page is for (profile expiry is judged against it).
     pub now: time::OffsetDateTime,
+    /// The QR code of the page URL ([`qr::encode`] of `urls.page`), made once by the caller.
+    pub qr_svg: Option<&'a str>,
 }
 
 /// The visitor an AMP document is rendered for: none in particular. The AMP flavor never

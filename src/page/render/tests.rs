@@ -27,12 +27,14 @@ fn site(own_ca: bool) -> Site {
 fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
     let site = site(true);
     let urls = site.public_url.release(&r.id);
+    let qr = crate::page::qr::encode(&urls.page);
     let ctx = ReleaseContext {
         release: r,
         urls: &urls,
         site: &site,
         visitor: detect(ua),
         now: datetime!(2026-06-01 12:00 UTC),
+        qr_svg: qr.as_deref(),
     };
     release_page(&ctx, flavor)
 }
@@ -378,12 +380,14 @@ const EVERYONE: &[&str] = &[
 fn ctx_render<T>(r: &Release, ua: &str, f: impl FnOnce(&ReleaseContext<'_>) -> T) -> T {
     let site = site(true);
     let urls = site.public_url.release(&r.id);
+    let qr = crate::page::qr::encode(&urls.page);
     let ctx = ReleaseContext {
         release: r,
         urls: &urls,
         site: &site,
         visitor: detect(ua),
         now: datetime!(2026-06-01 12:00 UTC),
+        qr_svg: qr.as_deref(),
     };
     f(&ctx)
 }
@@ -571,6 +575,7 @@ fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
         site: &site,
         visitor: detect(""),
         now: datetime!(2026-06-01 12:00 UTC),
+        qr_svg: None,
     };
     let html = release_page(&ctx, Flavor::Amp);
     assert!(
