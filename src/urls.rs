@@ -69,6 +69,15 @@ impl PublicUrl {
         self.url.origin().ascii_serialization()
     }
 
+    /// The origin (`scheme://host[:port]`, no path): what AMP's `__amp_source_origin` names.
+    pub fn origin(&self) -> &str {
+        let after_scheme = self.0.find("://").map_or(0, |i| i + 3);
+        match self.0[after_scheme..].find('/') {
+            Some(i) => &self.0[..after_scheme + i],
+            None => &self.0,
+        }
+    }
+
     /// `path` starts with `/`.
     pub fn join(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
@@ -80,6 +89,7 @@ impl PublicUrl {
         let install = itms_services_link(&manifest);
         ReleaseUrls {
             amp: format!("{page}/amp"),
+            visitor: format!("{page}/visitor.json"),
             ipa: format!("{page}/app.ipa"),
             icon: format!("{page}/icon.png"),
             icon_small: format!("{page}/icon-57.png"),
@@ -110,6 +120,8 @@ impl std::fmt::Display for PublicUrl {
 pub struct ReleaseUrls {
     pub page: String,
     pub amp: String,
+    /// The visitor JSON the AMP page's `amp-render` fetches (the page's personal part).
+    pub visitor: String,
     pub manifest: String,
     pub ipa: String,
     /// The icon at its own size, and the two sizes the manifest names.
@@ -153,6 +165,14 @@ mod tests {
         let default_port = PublicUrl::parse("https://10.0.0.5:443/").unwrap();
         assert_eq!(default_port.as_str(), "https://10.0.0.5");
         assert_eq!(default_port.host().as_deref(), Some("10.0.0.5"));
+    }
+
+    #[test]
+    fn the_origin_drops_the_path_prefix() {
+        let u = PublicUrl::parse("https://ota.example.com:8443/base/").unwrap();
+        assert_eq!(u.origin(), "https://ota.example.com:8443");
+        let u = PublicUrl::parse("http://127.0.0.1:9000").unwrap();
+        assert_eq!(u.origin(), "http://127.0.0.1:9000");
     }
 
     #[test]

@@ -19,11 +19,15 @@
 //! - `doctor`: the install-link doctor as a web form.
 //! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
+//! - `cacheability`: who may keep a copy of a page (public AMP pages, private answers).
+//! - `amp_cors`: the AMP CORS protocol; `visitor_json`: the AMP page's personal part.
 
+mod amp_cors;
 mod api;
 mod body;
 mod ca;
 mod cache;
+mod cacheability;
 mod compress;
 mod conditional;
 mod doctor;
@@ -41,6 +45,7 @@ mod router;
 mod security_headers;
 mod server;
 mod upload;
+mod visitor_json;
 
 pub use server::{Server, StartError};
 

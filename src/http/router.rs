@@ -13,7 +13,7 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, ca, doctor, errors, install, pages, security_headers, State};
+use super::{api, ca, doctor, errors, install, pages, security_headers, visitor_json, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -108,6 +108,10 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
             ),
             None => (Route::AmpPage, pages::not_found(state, &req)),
         },
+        ["r", rid, "visitor.json"] => (
+            Route::AmpVisitor,
+            visitor_json::visitor(state, &req, id(rid)),
+        ),
         ["r", rid, file] if read => {
             let (route, asset) = match *file {
                 "manifest.plist" => (Route::Manifest, None),

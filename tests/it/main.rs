@@ -4,6 +4,7 @@
 
 mod support;
 
+mod amp;
 mod api;
 mod browser;
 mod detect;
