@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use otadrop::client::detect;
-use otadrop::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+use otadrop::fixture;
+use otadrop::ipa::{DeviceFamily, ProfileType};
 use otadrop::page::{self, Flavor, ReleaseContext, Site};
-use otadrop::store::{Release, ReleaseId};
+use otadrop::store::Release;
 use otadrop::urls::PublicUrl;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -55,46 +56,31 @@ fn releases() -> Vec<(&'static str, Release)> {
 }
 
 fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
-    let devices = match kind {
-        Some(ProfileType::AdHoc | ProfileType::Development) => 12,
-        _ => 0,
-    };
-    Release {
-        id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
-        created: datetime!(2026-05-20 9:30 UTC),
-        sha256: "0123456789abcdef".repeat(4),
-        size: 48_234_112,
-        notes: Some("Fixes the crash on launch.\nFaster sync.".into()),
-        has_icon,
-        app: AppInfo {
-            bundle_id: "com.example.fieldnotes".into(),
-            version: "2.4.0".into(),
-            build: "318".into(),
-            title: "Field Notes".into(),
-            minimum_os: Some("15.0".into()),
-            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-            platform: Some("iphoneos".into()),
-            extensions: 1,
-            has_executable: true,
-            size: 48_234_112,
-            icon: None,
-            profile: kind.map(|kind| ProfileInfo {
-                kind,
-                name: Some("Field Notes Distribution".into()),
-                team_name: Some("Example Corp".into()),
-                team_id: Some("ABCDE12345".into()),
-                app_id_name: None,
-                created: Some(datetime!(2026-01-10 0:00 UTC)),
-                expires: Some(datetime!(2027-01-10 0:00 UTC)),
-                certificate_expires: Some(datetime!(2027-03-01 0:00 UTC)),
-                devices,
-                device_ids: vec![],
-                platforms: vec!["iOS".into()],
-                digest_ok: true,
-            }),
-            warnings: vec![],
-        },
-    }
+    let profile = kind.map(|kind| {
+        let mut p = fixture::profile(kind);
+        p.name = Some("Field Notes Distribution".into());
+        p.team_name = Some("Example Corp".into());
+        p.created = Some(datetime!(2026-01-10 0:00 UTC));
+        p.expires = Some(datetime!(2027-01-10 0:00 UTC));
+        p.certificate_expires = Some(datetime!(2027-03-01 0:00 UTC));
+        if p.devices > 0 {
+            p.devices = 12;
+        }
+        p
+    });
+    fixture::release()
+        .created(datetime!(2026-05-20 9:30 UTC))
+        .sha256(&"0123456789abcdef".repeat(4))
+        .size(48_234_112)
+        .notes(Some("Fixes the crash on launch.\nFaster sync."))
+        .has_icon(has_icon)
+        .bundle_id("com.example.fieldnotes")
+        .version("2.4.0", "318")
+        .title("Field Notes")
+        .minimum_os(Some("15.0"))
+        .extensions(1)
+        .profile(profile)
+        .build()
 }
 
 fn site() -> Site {
