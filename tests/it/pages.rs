@@ -5,9 +5,10 @@
 //! Needs `tests/tools/setup.sh` (node packages, the validator engine, zbar-tools). Without
 //! them the tests skip with a note, unless `CI=true`, where they fail.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use crate::support::tools;
 use otadrop::client::detect;
 use otadrop::fixture;
 use otadrop::ipa::{DeviceFamily, ProfileType};
@@ -106,48 +107,12 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
     )
 }
 
-fn artifacts(sub: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("test-artifacts")
-        .join(sub);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn strict() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// Whether a tool is there; without it, fail under CI and skip (with a note) otherwise.
-fn tool_present(what: &str, present: bool) -> bool {
-    if !present {
-        assert!(!strict(), "{what} is missing (run tests/tools/setup.sh)");
-        eprintln!("SKIP: {what} is missing (run tests/tools/setup.sh)");
-    }
-    present
-}
-
-fn tools_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
-}
-
-fn has_command(cmd: &str) -> bool {
-    Command::new(cmd)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn every_amp_page_passes_the_official_validator() {
-    let tools = tools_dir();
-    let ready = has_command("node")
-        && tools.join("node_modules/amphtml-validator").is_dir()
-        && tools.join("validator_wasm.js").is_file();
-    if !tool_present("node with amphtml-validator and validator_wasm.js", ready) {
+    if !tools::validator_ready() {
         return;
     }
-    let dir = artifacts("pages");
+    let dir = tools::artifacts("pages");
     let mut files = Vec::new();
     for (rname, r) in releases() {
         for (vname, ua) in VISITORS {
@@ -162,17 +127,7 @@ fn every_amp_page_passes_the_official_validator() {
             }
         }
     }
-    let out = Command::new("node")
-        .arg(tools.join("validate-amp.js"))
-        .args(&files)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "validator did not run: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = serde_json::Value::Array(tools::validate_amp(&files));
     let results = results.as_array().unwrap();
     assert_eq!(results.len(), files.len());
     let mut failed = Vec::new();
@@ -332,14 +287,14 @@ fn rasterise_qr(svg: &str, out: &Path) {
 
 #[test]
 fn the_qr_code_decodes_to_the_page_url() {
-    if !tool_present("zbarimg (zbar-tools)", has_command("zbarimg")) {
+    if !tools::present("zbarimg (zbar-tools)", tools::has_command("zbarimg")) {
         return;
     }
     let r = release(Some(ProfileType::Enterprise), false);
     let html = render(&r, VISITORS[5].1, Flavor::Amp);
     let start = html.find("<svg class=\"qr\"").unwrap();
     let end = start + html[start..].find("</svg>").unwrap() + 6;
-    let png = artifacts("qr").join("qr-page.png");
+    let png = tools::artifacts("qr").join("qr-page.png");
     rasterise_qr(&html[start..end], &png);
     let out = Command::new("zbarimg")
         .args(["--raw", "-q"])

@@ -297,3 +297,6 @@ pub fn noise(n: usize) -> Vec<u8> {
 /// OTA hosts that the doctor tests configure by hand (broken certificates, redirects, wrong
 /// content types), each on its own 127.0.0.1 port.
 pub mod hosts;
+
+/// The AMP validator, Chromium and zbarimg, as the tests run them.
+pub mod tools;
