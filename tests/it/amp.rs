@@ -213,13 +213,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
     }
     for (expected_page, ua) in uas {
         let r = server
-            .client
-            .get(&url)
-            .header("user-agent", &ua)
-            .header("amp-same-origin", "true")
-            .send()
-            .await
-            .unwrap();
+            .get_with(&url, &[("user-agent", &ua), ("amp-same-origin", "true")])
+            .await;
         assert_eq!(r.status(), 200, "{ua}");
         assert_eq!(r.headers()["cache-control"], "private, no-store", "{ua}");
         assert!(r.headers()["content-type"]
@@ -237,12 +232,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
         // The plain page for the same User-Agent leads with the same thing.
         let lead = json["lead"].as_str().unwrap();
         let plain = server
-            .client
-            .get(page)
-            .header("user-agent", &ua)
-            .send()
+            .get_with(page, &[("user-agent", &ua)])
             .await
-            .unwrap()
             .text()
             .await
             .unwrap();
@@ -266,13 +257,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
     // An iOS too old for the build: the JSON says which versions.
     let old = "Mozilla/5.0 (iPhone; CPU iPhone OS 14_8 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.1.2 Mobile/15E148 Safari/604.1";
     let json: serde_json::Value = server
-        .client
-        .get(&url)
-        .header("user-agent", old)
-        .header("amp-same-origin", "true")
-        .send()
+        .get_with(&url, &[("user-agent", old), ("amp-same-origin", "true")])
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();

@@ -150,6 +150,29 @@ impl TestServer {
             .unwrap()
     }
 
+    /// A GET with extra request headers (conditionals, ranges, encodings).
+    pub async fn get_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        self.request_with(reqwest::Method::GET, url, headers).await
+    }
+
+    /// A HEAD with extra request headers.
+    pub async fn head_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        self.request_with(reqwest::Method::HEAD, url, headers).await
+    }
+
+    async fn request_with(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, url);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.send().await.unwrap()
+    }
+
     /// Uploads being written right now (folders under `<data>/staging`).
     pub fn staged(&self) -> usize {
         std::fs::read_dir(self.data.join("staging"))
