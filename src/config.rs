@@ -80,6 +80,31 @@ pub struct Settings {
     /// Seconds running downloads get to finish on shutdown [default: 30].
     #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<u64>,
+    /// Send `release.published` and `release.deleted` to this URL (repeatable; in the
+    /// environment, comma-separated). `FORMAT=URL` picks the body (json, slack, lark, dingtalk,
+    /// wecom); without it, Slack, Lark/Feishu, DingTalk and WeCom hook hosts get their own format
+    /// and any other URL gets json.
+    #[arg(long = "webhook", env = "OTADROP_WEBHOOK", value_delimiter = ',')]
+    #[serde(default)]
+    pub webhook: Vec<String>,
+    /// Secret of the --webhook hooks: signs json deliveries (X-Otadrop-Signature) and Lark and
+    /// DingTalk messages.
+    #[arg(long, env = "OTADROP_WEBHOOK_SECRET", hide_env_values = true)]
+    pub webhook_secret: Option<String>,
+    /// TOML only: hooks with a format and secret each (`[[webhooks]]` with `url`, `format`,
+    /// `secret`).
+    #[arg(skip)]
+    #[serde(default)]
+    pub webhooks: Vec<WebhookSettings>,
+}
+
+/// One `[[webhooks]]` entry of the TOML file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    pub url: String,
+    pub format: Option<crate::webhook::Format>,
+    pub secret: Option<String>,
 }
 
 impl Settings {
@@ -113,6 +138,17 @@ impl Settings {
             body_timeout: self.body_timeout.or(other.body_timeout),
             idle_timeout: self.idle_timeout.or(other.idle_timeout),
             shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+            webhook: if self.webhook.is_empty() {
+                other.webhook
+            } else {
+                self.webhook
+            },
+            webhook_secret: self.webhook_secret.or(other.webhook_secret),
+            webhooks: if self.webhooks.is_empty() {
+                other.webhooks
+            } else {
+                self.webhooks
+            },
         }
     }
 }
@@ -144,6 +180,8 @@ pub struct Config {
     pub body_timeout: Duration,
     pub idle_timeout: Duration,
     pub shutdown_grace: Duration,
+    /// Where `release.published` and `release.deleted` are sent.
+    pub webhooks: Vec<crate::webhook::Hook>,
 }
 
 impl Config {
@@ -185,7 +223,17 @@ impl Config {
             }
             None => stored_token(&data)?,
         };
+        let secret = s.webhook_secret.as_deref();
+        let mut webhooks = Vec::new();
+        for flag in s.webhook.iter().filter(|w| !w.trim().is_empty()) {
+            webhooks.push(crate::webhook::Hook::from_flag(flag.trim(), secret).map_err(ConfigError::Invalid)?);
+        }
+        for w in s.webhooks {
+            let secret = w.secret.or_else(|| s.webhook_secret.clone());
+            webhooks.push(crate::webhook::Hook::new(&w.url, w.format, secret).map_err(ConfigError::Invalid)?);
+        }
         Ok(Config {
+            webhooks,
             listen,
             data,
             public_url,
@@ -283,6 +331,42 @@ mod tests {
         assert_eq!(c.upload_token, "file-token-123");
         assert_eq!(c.tls, TlsMode::LocalCa);
         assert_eq!(c.public_url.as_str(), "https://localhost:9000");
+    }
+
+    #[test]
+    fn webhooks_from_flags_and_the_file() {
+        use crate::webhook::Format;
+        let dir = tempfile::tempdir().unwrap();
+        let file: Settings = toml::from_str(
+            "webhook-secret = \"shh\"\n[[webhooks]]\nurl = \"http://127.0.0.1:9/a\"\nformat = \"dingtalk\"\n[[webhooks]]\nurl = \"http://127.0.0.1:9/b\"\nsecret = \"own\"",
+        )
+        .unwrap();
+        let flags = Settings {
+            data: Some(dir.path().into()),
+            webhook: vec!["slack=http://127.0.0.1:9/c".into()],
+            ..Default::default()
+        };
+        let c = Config::resolve(flags.or(file)).unwrap();
+        let got: Vec<(&str, Format, Option<&str>)> = c
+            .webhooks
+            .iter()
+            .map(|h| (h.url.path(), h.format, h.secret.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("/c", Format::Slack, Some("shh")),
+                ("/a", Format::Dingtalk, Some("shh")),
+                ("/b", Format::Json, Some("own")),
+            ]
+        );
+        let bad = Settings {
+            data: Some(dir.path().into()),
+            webhook: vec!["file:///etc/passwd".into()],
+            ..Default::default()
+        };
+        assert!(Config::resolve(bad).is_err());
+        assert!(toml::from_str::<Settings>("[[webhooks]]\nurl = \"http://x\"\nformat = \"teams\"").is_err());
     }
 
     #[test]

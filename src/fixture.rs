@@ -27,6 +27,8 @@ pub fn release() -> ReleaseBuilder {
         sha256: "ab".repeat(32),
         size: 12_345_678,
         notes: Some("Fixes the login crash.\nNew icon.".into()),
+        channel: crate::store::channel::DEFAULT.into(),
+        edited: None,
         has_icon: false,
         app: app_info(),
     })
@@ -134,6 +136,11 @@ impl ReleaseBuilder {
 
     pub fn sha256(mut self, hex: &str) -> Self {
         self.0.sha256 = hex.into();
+        self
+    }
+
+    pub fn channel(mut self, channel: &str) -> Self {
+        self.0.channel = channel.into();
         self
     }
 

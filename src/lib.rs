@@ -39,6 +39,8 @@ pub mod page;
 pub mod store;
 pub mod tls;
 pub mod urls;
+pub mod webhook;
+pub mod installs;
 
 /// The install-link doctor (the `otadrop-doctor` crate).
 pub use otadrop_doctor as doctor;

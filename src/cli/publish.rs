@@ -17,9 +17,12 @@ pub struct Args {
     /// The upload token.
     #[arg(long, env = "OTADROP_TOKEN", hide_env_values = true)]
     token: String,
-    /// Release notes.
+    /// Release notes (Markdown).
     #[arg(long)]
     notes: Option<String>,
+    /// The channel to publish to (`beta`, `qa`...: a-z, 0-9, `.`, `_`, `-`) [default: default].
+    #[arg(long, env = "OTADROP_CHANNEL")]
+    channel: Option<String>,
     /// Also trust this CA certificate (PEM), e.g. a default server's <data>/tls/ca.crt.
     #[arg(long)]
     ca: Option<PathBuf>,
@@ -68,6 +71,10 @@ fn tls_config(ca: Option<&PathBuf>) -> Result<rustls::ClientConfig, String> {
 }
 
 async fn publish(args: Args) -> Result<(), String> {
+    let channel = match &args.channel {
+        Some(c) => Some(crate::store::channel::parse(c).map_err(|e| e.to_string())?),
+        None => None,
+    };
     let file = tokio::fs::File::open(&args.ipa)
         .await
         .map_err(|e| format!("{}: {e}", args.ipa.display()))?;
@@ -111,6 +118,9 @@ async fn publish(args: Args) -> Result<(), String> {
             percent_encoding::utf8_percent_encode(notes, percent_encoding::NON_ALPHANUMERIC)
                 .to_string();
         request = request.header("x-release-notes", encoded);
+    }
+    if let Some(channel) = &channel {
+        request = request.header("x-channel", channel);
     }
     let response = request.send().await.map_err(|e| describe(&url, e))?;
     if let Some(b) = bar {

@@ -1,5 +1,5 @@
-//! The JSON API: list, read, upload and delete releases. Uploads and deletions need the
-//! bearer token.
+//! The JSON API: list, read, upload, edit and delete releases, an app's releases, a release's
+//! install counts. Uploads, edits, deletions and install counts need the bearer token.
 
 use std::sync::Arc;
 
@@ -32,6 +32,10 @@ pub struct ReleaseJson<'a> {
     pub sha256: &'a str,
     pub size: u64,
     pub notes: Option<&'a str>,
+    pub channel: &'a str,
+    /// When the notes were last edited.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub edited: Option<time::OffsetDateTime>,
 }
 
 impl<'a> ReleaseJson<'a> {
@@ -51,6 +55,8 @@ impl<'a> ReleaseJson<'a> {
             sha256: &r.sha256,
             size: r.size,
             notes: r.notes.as_deref(),
+            channel: &r.channel,
+            edited: r.edited,
         }
     }
 }
@@ -136,14 +142,131 @@ pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId)
     let s = state.clone();
     let id2 = id.clone();
     match tokio::task::spawn_blocking(move || s.store.delete(&id2)).await {
-        Ok(Ok(true)) => {
-            state.forget(id);
+        Ok(Ok(Some(gone))) => {
+            tracing::info!(id = %gone.id, bundle = %gone.app.bundle_id, "release deleted");
+            state.deleted(gone);
             response::empty(StatusCode::NO_CONTENT)
         }
-        Ok(Ok(false)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
+        Ok(Ok(None)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
         Ok(Err(e)) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
         Err(e) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
     }
+}
+
+/// Largest `PATCH /api/releases/{id}` body: the notes' limit, JSON-escaped, and some.
+const MAX_EDIT_BODY: usize = upload::MAX_NOTES * 6 + 1024;
+
+/// What `PATCH /api/releases/{id}` may change.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    /// New notes (Markdown); `null` or blank clears them.
+    notes: Option<String>,
+}
+
+/// `PATCH /api/releases/{id}` with `{"notes": ...}`: replaces the release notes.
+pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) -> Resp {
+    if let Some(denied) = deny_without_token(state, &req) {
+        upload::discard(req.into_body()).await;
+        return denied;
+    }
+    let body = match read_small_body(req.into_body(), MAX_EDIT_BODY, state.config.body_timeout).await {
+        Ok(b) => b,
+        Err(resp) => return resp,
+    };
+    let edit: Edit = match serde_json::from_slice(&body) {
+        Ok(e) => e,
+        Err(e) => {
+            return response::error(
+                StatusCode::BAD_REQUEST,
+                &format!("expected a JSON object like {{\"notes\": \"...\"}}: {e}"),
+            )
+        }
+    };
+    let notes = edit.notes.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    if notes.as_ref().is_some_and(|n| n.len() > upload::MAX_NOTES) {
+        return response::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &upload::UploadError::NotesTooLong.to_string(),
+        );
+    }
+    let s = state.clone();
+    let id2 = id.clone();
+    match tokio::task::spawn_blocking(move || s.store.edit_notes(&id2, notes)).await {
+        Ok(Ok(Some(release))) => {
+            state.forget(id);
+            tracing::info!(id = %release.id, "release notes edited");
+            response::json(
+                StatusCode::OK,
+                &ReleaseJson::new(&release, &state.config.public_url),
+            )
+        }
+        Ok(Ok(None)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
+        Ok(Err(e)) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        Err(e) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+/// A small request body, whole; the error answer when it is too large, cut or slow.
+async fn read_small_body(
+    body: Incoming,
+    limit: usize,
+    timeout: std::time::Duration,
+) -> Result<bytes::Bytes, Resp> {
+    use http_body_util::BodyExt;
+    let limited = http_body_util::Limited::new(body, limit);
+    match tokio::time::timeout(timeout, limited.collect()).await {
+        Err(_) => Err(response::error(
+            StatusCode::REQUEST_TIMEOUT,
+            "the request body did not arrive in time",
+        )),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(response::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("the request body is larger than {limit} bytes"),
+        )),
+        Ok(Err(e)) => Err(response::error(StatusCode::BAD_REQUEST, &e.to_string())),
+        Ok(Ok(c)) => Ok(c.to_bytes()),
+    }
+}
+
+/// `GET /api/apps/{bundle id}/releases[?channel=NAME]`: an app's releases, newest first.
+pub fn app_releases(state: &State, bundle: &str, query: Option<&str>) -> Resp {
+    let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
+    let channel = match channel_query(query) {
+        Ok(c) => c,
+        Err(e) => return response::error(StatusCode::BAD_REQUEST, &e.to_string()),
+    };
+    let all = state.store.history(&bundle, channel.as_deref());
+    if all.is_empty() && state.store.latest(&bundle).is_none() {
+        return response::error(StatusCode::NOT_FOUND, "no app with that bundle id");
+    }
+    let out: Vec<ReleaseJson<'_>> = all
+        .iter()
+        .map(|r| ReleaseJson::new(r, &state.config.public_url))
+        .collect();
+    response::json(StatusCode::OK, &out)
+}
+
+/// The `channel` of a query string, checked (`None` when absent).
+pub fn channel_query(
+    query: Option<&str>,
+) -> Result<Option<String>, crate::store::channel::BadChannel> {
+    let Some(q) = query else { return Ok(None) };
+    match form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "channel") {
+        Some((_, v)) if !v.trim().is_empty() => crate::store::channel::parse(&v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// `GET /api/releases/{id}/installs`: the release's install counts (needs the token).
+pub fn installs<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
+    if let Some(denied) = deny_without_token(state, req) {
+        return denied;
+    }
+    if state.store.get(id).is_none() {
+        return response::error(StatusCode::NOT_FOUND, "no release with that id");
+    }
+    response::json(StatusCode::OK, &state.installs.report(id))
 }
 
 /// Checks `Authorization: Bearer <token>` in constant time; the 401 answer when it fails.

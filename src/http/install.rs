@@ -26,6 +26,18 @@ pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseI
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     state.metrics.install_started();
+    if req.method() == http::Method::GET {
+        let installer = req
+            .headers()
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .and_then(crate::installs::installer);
+        if let Some(who) = installer {
+            state
+                .installs
+                .count(&release.id, &who, time::OffsetDateTime::now_utc());
+        }
+    }
     let manifest = state.manifests.get_or_make(release.id.clone(), || {
         let urls = state.config.public_url.release(id);
         Arc::new(Generated::new(Bytes::from(crate::manifest::manifest_xml(

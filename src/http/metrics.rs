@@ -23,12 +23,13 @@ pub enum Route {
     ApiGet,
     ApiUpload,
     ApiDelete,
+    ApiEdit,
     Health,
     Metrics,
     Other,
 }
 
-const ROUTES: [(Route, &str); 18] = [
+const ROUTES: [(Route, &str); 19] = [
     (Route::Index, "index"),
     (Route::Page, "page"),
     (Route::AmpPage, "amp_page"),
@@ -44,6 +45,7 @@ const ROUTES: [(Route, &str); 18] = [
     (Route::ApiGet, "api_get"),
     (Route::ApiUpload, "api_upload"),
     (Route::ApiDelete, "api_delete"),
+    (Route::ApiEdit, "api_edit"),
     (Route::Health, "healthz"),
     (Route::Metrics, "metrics"),
     (Route::Other, "other"),

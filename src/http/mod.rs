@@ -69,6 +69,10 @@ pub struct State {
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
+    /// Where release events go.
+    pub webhooks: crate::webhook::Webhooks,
+    /// Installs counted from the device installer's manifest fetches.
+    pub installs: crate::installs::InstallCounts,
 }
 
 impl State {
@@ -78,7 +82,11 @@ impl State {
         site: crate::page::Site,
         local_ca: Option<(String, Vec<u8>)>,
     ) -> State {
+        let webhooks = crate::webhook::Webhooks::start(config.webhooks.clone());
+        let installs = crate::installs::InstallCounts::open(&config.data);
         State {
+            webhooks,
+            installs,
             config,
             store,
             site,
@@ -91,11 +99,34 @@ impl State {
         }
     }
 
-    /// Drops everything cached for a release that was deleted or retired.
+    /// Drops everything cached for a release that was deleted or retired, or whose notes
+    /// changed.
     pub fn forget(&self, id: &ReleaseId) {
         self.pages.forget(id);
         self.manifests.forget(id);
         self.qr.forget(id);
+    }
+
+    /// After a release was deleted (by the API or retention): drop its caches and counts, and
+    /// tell the webhooks.
+    pub fn deleted(&self, release: Arc<crate::store::Release>) {
+        self.forget(&release.id);
+        self.installs.forget(&release.id);
+        self.event(crate::webhook::EventKind::Deleted, release);
+    }
+
+    /// Hands a release event to the webhooks (returns at once).
+    pub fn event(&self, kind: crate::webhook::EventKind, release: Arc<crate::store::Release>) {
+        let base = &self.config.public_url;
+        let release_json =
+            serde_json::to_value(api::ReleaseJson::new(&release, base)).unwrap_or_default();
+        self.webhooks.send(crate::webhook::Event {
+            kind,
+            page_url: base.release(&release.id).page,
+            release_json,
+            release,
+            sent_at: time::OffsetDateTime::now_utc(),
+        });
     }
 }
 

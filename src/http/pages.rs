@@ -32,6 +32,9 @@ pub struct PageKey {
     visitor: Visitor,
     day: i64,
     expiries_passed: u8,
+    /// App pages only: the channel followed and a fingerprint of the earlier builds listed
+    /// (their ids and edit times), so a deleted or edited earlier build makes a new page.
+    app: Option<(Option<String>, u64)>,
 }
 
 impl ReleaseKey for PageKey {
@@ -93,11 +96,13 @@ fn amp_cacheability() -> Cacheability {
     PUBLIC_AMP_PAGE
 }
 
+/// A release page, or (with `app`) an app page: its newest build with the earlier ones under it.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     flavor: Flavor,
+    app: Option<AppPage>,
 ) -> Resp {
     // The AMP document is the same for every visitor: one cache entry, whoever asks.
     let visitor = match flavor {
@@ -112,6 +117,7 @@ async fn release_page(
         visitor,
         day,
         expiries_passed: expiries_passed(release, now),
+        app: app.as_ref().map(|a| (a.channel.clone(), a.fingerprint())),
     };
     let page = state.pages.get_or_make(key, || {
         let urls = state.config.public_url.release(&release.id);
@@ -124,11 +130,39 @@ async fn release_page(
             now,
             qr_svg: qr.as_deref(),
         };
-        Arc::new(Generated::new(Bytes::from(page::release_page(
-            &ctx, flavor,
-        ))))
+        let html = match &app {
+            Some(a) => page::app_page(&ctx, &a.previous, flavor),
+            None => page::release_page(&ctx, flavor),
+        };
+        Arc::new(Generated::new(Bytes::from(html)))
     });
-    send_page(req, page, flavor, SystemTime::from(release.created)).await
+    let changed = app
+        .iter()
+        .flat_map(|a| a.previous.iter())
+        .map(|r| r.edited.unwrap_or(r.created))
+        .chain([release.edited.unwrap_or(release.created)])
+        .max()
+        .unwrap_or(release.created);
+    send_page(req, page, flavor, SystemTime::from(changed)).await
+}
+
+/// What an app page shows besides its newest build.
+struct AppPage {
+    channel: Option<String>,
+    /// The app's earlier builds (of the channel), newest first.
+    previous: Vec<Arc<Release>>,
+}
+
+impl AppPage {
+    fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for r in &self.previous {
+            r.id.hash(&mut h);
+            r.edited.map(|t| t.unix_timestamp_nanos()).hash(&mut h);
+        }
+        h.finish()
+    }
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -147,12 +181,13 @@ pub async fn release(
     flavor: Flavor,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, None).await,
         None => not_found(state, req),
     }
 }
 
-/// The stable URL of an app: its newest release's page.
+/// The stable URL of an app: its newest release's page, then its earlier builds. With
+/// `?channel=NAME`, the newest build of that channel and that channel's earlier builds.
 pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
@@ -160,11 +195,26 @@ pub async fn app(
     flavor: Flavor,
 ) -> Resp {
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
-    match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor).await,
-        None => not_found(state, req),
+    let channel = match super::api::channel_query(req.uri().query()) {
+        Ok(c) => c,
+        Err(e) => return response::error(StatusCode::BAD_REQUEST, &e.to_string()),
+    };
+    let mut history = state.store.history(&bundle, channel.as_deref());
+    if history.is_empty() {
+        return not_found(state, req);
     }
+    let newest = history.remove(0);
+    // A long history is cut: the page is for installing, the API lists everything.
+    history.truncate(MAX_PREVIOUS);
+    let app = AppPage {
+        channel,
+        previous: history,
+    };
+    release_page(state, req, &newest, flavor, Some(app)).await
 }
+
+/// Earlier builds an app page lists.
+const MAX_PREVIOUS: usize = 20;
 
 pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
     let apps = state.store.apps();

@@ -17,6 +17,7 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         size,
         sha256,
         notes,
+        channel,
     } = received;
     let ipa_path = staged.ipa_path();
     let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
@@ -29,6 +30,8 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         sha256,
         size,
         notes,
+        channel,
+        edited: None,
         has_icon: inspection.icon.is_some(),
         app: inspection.info,
     };
@@ -38,6 +41,7 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
     })
     .await
     .map_err(|e| UploadError::Storage(e.to_string()))??;
+    state.event(crate::webhook::EventKind::Published, release.clone());
     if let Some(keep) = state.config.keep {
         retain(state, &release.app.bundle_id, keep).await;
     }
@@ -50,11 +54,12 @@ async fn retain(state: &Arc<State>, bundle: &str, keep: usize) {
     let owned = bundle.to_owned();
     match tokio::task::spawn_blocking(move || s.store.retain_newest(&owned, keep)).await {
         Ok(Ok(gone)) => {
-            for id in &gone {
-                state.forget(id);
+            let n = gone.len();
+            for release in gone {
+                state.deleted(release);
             }
-            if !gone.is_empty() {
-                tracing::info!(bundle, deleted = gone.len(), "retention");
+            if n > 0 {
+                tracing::info!(bundle, deleted = n, "retention");
             }
         }
         Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),

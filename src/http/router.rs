@@ -69,9 +69,9 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     }
     let trimmed = path.trim_start_matches('/');
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
-    // No route has more than three segments: four tell every route apart (a longer path
+    // No route has more than four segments: five tell every route apart (a longer path
     // matches none, as before), without allocating per request.
-    let mut buf = [""; 4];
+    let mut buf = [""; 5];
     let mut n = 0;
     for (slot, part) in buf.iter_mut().zip(trimmed.split('/')) {
         *slot = part;
@@ -150,7 +150,23 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
             ),
             (Method::GET | Method::HEAD, Some(rid)) => (Route::ApiGet, api::get(state, &rid)),
             (Method::DELETE, Some(rid)) => (Route::ApiDelete, api::delete(state, &req, &rid).await),
-            _ => (Route::ApiGet, not_allowed("GET, HEAD, DELETE")),
+            (Method::PATCH, Some(rid)) => (Route::ApiEdit, api::edit(state, req, &rid).await),
+            _ => (Route::ApiGet, not_allowed("GET, HEAD, PATCH, DELETE")),
+        },
+        ["api", "releases", rid, "installs"] => match (read, id(rid)) {
+            (false, _) => (Route::ApiGet, not_allowed("GET, HEAD")),
+            (true, None) => (
+                Route::ApiGet,
+                response::error(StatusCode::NOT_FOUND, "no release with that id"),
+            ),
+            (true, Some(rid)) => (Route::ApiGet, api::installs(state, &req, &rid)),
+        },
+        ["api", "apps", bundle, "releases"] => match read {
+            true => (
+                Route::ApiList,
+                api::app_releases(state, bundle, req.uri().query()),
+            ),
+            false => (Route::ApiList, not_allowed("GET, HEAD")),
         },
         ["api", ..] => (
             Route::Other,
@@ -162,7 +178,8 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
 }
 
 fn metrics(state: &State) -> Resp {
-    let text = state.metrics.render(state.store.len());
+    let mut text = state.metrics.render(state.store.len());
+    state.webhooks.render_metrics(&mut text);
     response::with_type(
         StatusCode::OK,
         "text/plain; version=0.0.4; charset=utf-8",

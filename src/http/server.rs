@@ -163,7 +163,19 @@ impl Server {
             shutdown.await;
             let _ = stop.send(true);
         };
+        let flush = {
+            let state = state.clone();
+            tokio::spawn(async move {
+                let mut every = tokio::time::interval(crate::installs::FLUSH_EVERY);
+                every.tick().await;
+                loop {
+                    every.tick().await;
+                    flush_installs(&state).await;
+                }
+            })
+        };
         tokio::join!(main, redirect, signal);
+        flush.abort();
         if let Some(task) = reload {
             task.abort();
         }
@@ -178,6 +190,17 @@ impl Server {
                 "grace period over; closing what is left"
             );
         }
+        flush_installs(&state).await;
+    }
+}
+
+/// Writes the install counts if they changed (on a blocking thread: it is a file write).
+async fn flush_installs(state: &Arc<State>) {
+    let s = state.clone();
+    match tokio::task::spawn_blocking(move || s.installs.flush()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not write the install counts"),
+        Err(e) => tracing::warn!(error = %e, "could not write the install counts"),
     }
 }
 

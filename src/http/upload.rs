@@ -29,6 +29,7 @@ const WRITE_BUFFER: usize = 1024 * 1024;
 /// Release notes are text for people; 64 KiB is a long changelog.
 pub const MAX_NOTES: usize = 64 * 1024;
 pub const NOTES_HEADER: &str = "x-release-notes";
+pub const CHANNEL_HEADER: &str = "x-channel";
 
 #[derive(Debug, Error)]
 pub enum UploadError {
@@ -50,6 +51,8 @@ pub enum UploadError {
     NotesTooLong,
     #[error("release notes must be UTF-8 text: {0}")]
     BadNotes(String),
+    #[error("{0}")]
+    Channel(#[from] crate::store::channel::BadChannel),
     #[error("{0}")]
     Ipa(#[from] IpaError),
     #[error("storing the upload failed: {0}")]
@@ -180,6 +183,19 @@ fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
     Ok((!s.is_empty()).then_some(s))
 }
 
+/// The channel named in the `X-Channel` header (the default channel when absent).
+fn channel_from_header(headers: &HeaderMap) -> Result<String, UploadError> {
+    match headers.get(CHANNEL_HEADER) {
+        None => Ok(crate::store::channel::DEFAULT.to_string()),
+        Some(v) => {
+            let text = v.to_str().map_err(|_| {
+                crate::store::channel::BadChannel(String::from_utf8_lossy(v.as_bytes()).into())
+            })?;
+            Ok(crate::store::channel::parse(text)?)
+        }
+    }
+}
+
 /// Whether the body's content type is one we take.
 pub fn check_content_type(headers: &HeaderMap) -> Result<(), UploadError> {
     kind(headers).map(|_| ())
@@ -221,6 +237,8 @@ pub struct Received {
     /// Hex SHA-256 of the bytes.
     pub sha256: String,
     pub notes: Option<String>,
+    /// The channel the upload is published to.
+    pub channel: String,
 }
 
 /// Receives one upload's body into a staged file. Dropping the result (or any error on the
@@ -233,6 +251,7 @@ pub async fn receive(
     let limit = state.config.max_upload;
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
+    let mut channel = channel_from_header(headers)?;
     let staged = state.store.stage()?;
     let mut sink = Sink::spawn(staged.ipa_path(), limit);
     let chunks = data_stream(body, state.config.body_timeout);
@@ -254,7 +273,8 @@ pub async fn receive(
             let constraints = multer::Constraints::new().size_limit(
                 multer::SizeLimit::new()
                     .whole_stream(limit.saturating_add(MAX_NOTES as u64 + 64 * 1024))
-                    .for_field("notes", MAX_NOTES as u64),
+                    .for_field("notes", MAX_NOTES as u64)
+                    .for_field("channel", 256),
             );
             let mut form = multer::Multipart::with_constraints(chunks, boundary, constraints);
             let mut seen_ipa = false;
@@ -280,9 +300,13 @@ pub async fn receive(
                         let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
                         notes = clean_notes(text)?;
                     }
+                    Some("channel") => {
+                        let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
+                        channel = crate::store::channel::parse(&text)?;
+                    }
                     other => {
                         return Err(UploadError::Multipart(format!(
-                            "unexpected field {:?}: send the .ipa as `ipa` and optional text as `notes`",
+                            "unexpected field {:?}: send the .ipa as `ipa`, and optional text as `notes` and `channel`",
                             other.unwrap_or("")
                         )))
                     }
@@ -302,6 +326,7 @@ pub async fn receive(
         size,
         sha256,
         notes,
+        channel,
     })
 }
 
@@ -338,6 +363,11 @@ const DRAIN_TIME: Duration = Duration::from_secs(5);
 fn multipart_error(e: multer::Error, limit: u64) -> UploadError {
     match e {
         multer::Error::StreamSizeExceeded { .. } => UploadError::TooLarge(limit),
+        multer::Error::FieldSizeExceeded { field_name, .. }
+            if field_name.as_deref() == Some("channel") =>
+        {
+            UploadError::Channel(crate::store::channel::BadChannel("(too long)".into()))
+        }
         multer::Error::FieldSizeExceeded { .. } => UploadError::NotesTooLong,
         multer::Error::StreamReadFailed(inner) => match inner.downcast::<UploadError>() {
             Ok(u) => *u,

@@ -11,6 +11,7 @@
 //! from the same view model and components as the plain page.
 
 mod format;
+pub mod notes;
 mod personal;
 pub mod qr;
 mod render;
@@ -63,6 +64,26 @@ pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
             render::release_plain(ctx, &view::release_view(ctx.release, ctx.visitor, ctx.now))
         }
         Flavor::Amp => render::release_amp(ctx),
+    }
+}
+
+/// The stable page of an app (`/apps/<bundle id>`): `ctx` is its newest build (of one
+/// channel, when the page follows one), `previous` the app's earlier builds, newest first,
+/// listed under "Previous builds" with their own install or refusal.
+pub fn app_page(ctx: &ReleaseContext<'_>, previous: &[Arc<Release>], flavor: Flavor) -> String {
+    match flavor {
+        Flavor::Plain => {
+            let earlier = view::previous_builds(previous, Some(ctx.visitor), ctx.now);
+            render::release_plain_with(
+                ctx,
+                &view::release_view(ctx.release, ctx.visitor, ctx.now),
+                &earlier,
+            )
+        }
+        Flavor::Amp => {
+            let earlier = view::previous_builds(previous, None, ctx.now);
+            render::release_amp_with(ctx, &earlier)
+        }
     }
 }
 

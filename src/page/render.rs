@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{self, Blocker, FirstViews, Lead, ReleaseView, Signing};
+use super::view::{self, Blocker, BuildAction, FirstViews, Lead, PreviousBuild, ReleaseView, Signing};
 use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::{InApp, OsVersion};
 use crate::store::Release;
@@ -171,14 +171,28 @@ fn value(fill: Fill, key: &str, now: &str) -> Markup {
 
 /// The plain page: for this visitor, rendered on the server.
 pub fn release_plain(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> String {
+    release_plain_with(ctx, view, &[])
+}
+
+/// The plain page with "Previous builds" under it (the app page).
+pub fn release_plain_with(
+    ctx: &ReleaseContext<'_>,
+    view: &ReleaseView,
+    previous: &[PreviousBuild<'_>],
+) -> String {
     let lead = lead(ctx, view, Flavor::Plain, Fill::Now);
-    release_document(ctx, view, Flavor::Plain, lead)
+    release_document(ctx, view, Flavor::Plain, lead, previous)
 }
 
 /// The AMP document: the same for every visitor (it never reads `ctx.visitor`). Two first views
 /// chosen by CSS, shown with no script at all and until the personal part has loaded; then the
 /// personal part, rendered by `amp-mustache` from the visitor JSON that `amp-render` fetches.
 pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
+    release_amp_with(ctx, &[])
+}
+
+/// The AMP document with "Previous builds" under it (the app page).
+pub fn release_amp_with(ctx: &ReleaseContext<'_>, previous: &[PreviousBuild<'_>]) -> String {
     let first = view::first_views(ctx.release, ctx.now);
     // AMP fetches only over https: with an http public URL (a test setup; iOS installs need
     // https anyway) the page names the endpoint by its path, which keeps it valid AMP.
@@ -196,7 +210,7 @@ pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
             }
         }
     };
-    release_document(ctx, &first.ios, Flavor::Amp, personal)
+    release_document(ctx, &first.ios, Flavor::Amp, personal, previous)
 }
 
 /// The lead section(s) for one view.
@@ -237,6 +251,7 @@ fn release_document(
     view: &ReleaseView,
     flavor: Flavor,
     lead: Markup,
+    previous: &[PreviousBuild<'_>],
 ) -> String {
     let r = ctx.release;
     let app = &r.app;
@@ -275,6 +290,9 @@ fn release_document(
                 }
             }
             (details(ctx, view))
+            @if !previous.is_empty() {
+                (previous_builds(ctx, previous))
+            }
         }
     };
     document(&head, ctx.site, flavor, attrs, main)
@@ -566,9 +584,62 @@ fn details(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> Markup {
         @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
             section.card {
                 h2 { "Release notes" }
-                p.notes { (notes) }
+                (notes_html(notes))
             }
         }
+    }
+}
+
+/// Release notes: Markdown rendered and sanitised to AMP-valid HTML by [`super::notes`].
+fn notes_html(markdown: &str) -> Markup {
+    html! { div.notes { (PreEscaped(super::notes::to_html(markdown))) } }
+}
+
+/// The app page's earlier builds: version, date, channel, notes, and each one's own install
+/// (or why it cannot install, or a link to its page where the visitor's browser cannot).
+fn previous_builds(ctx: &ReleaseContext<'_>, previous: &[PreviousBuild<'_>]) -> Markup {
+    html! {
+        section.card #previous {
+            h2 { "Previous builds" }
+            ul.builds {
+                @for b in previous {
+                    @let r = b.release;
+                    @let urls = ctx.site.public_url.release(&r.id);
+                    li {
+                        p {
+                            b { "Version " (r.app.version) " (" (r.app.build) ")" }
+                            br;
+                            span.sub {
+                                span.nw { (format::date(r.created.date())) }
+                                @if r.channel != crate::store::channel::DEFAULT { " · " span.nw { (r.channel) } }
+                                " · " span.nw { (format::size(r.size)) }
+                            }
+                        }
+                        @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+                            (notes_html(notes))
+                        }
+                        @match b.action {
+                            BuildAction::Install => p { a.btn2 href=(urls.install) { "Install " (r.app.version) " (" (r.app.build) ")" } },
+                            BuildAction::Page => p { a.btn2 href=(urls.page) { "Open " (r.app.version) " (" (r.app.build) ")" } },
+                            BuildAction::Refused(why) => p.note.refused { (refusal(r, why)) },
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One line saying why a build cannot install (the "Previous builds" list).
+fn refusal(r: &Release, b: Blocker) -> String {
+    match b {
+        Blocker::ProfileExpired(d) => format!("Cannot be installed: its provisioning profile expired on {}.", format::date(d)),
+        Blocker::CertificateExpired(d) => format!("Cannot be installed: its signing certificate expired on {}.", format::date(d)),
+        Blocker::AppStoreSigned => "Cannot be installed: it is signed for the App Store.".into(),
+        Blocker::WrongPlatform => format!("Cannot be installed: it was built for {}.", r.app.platform.as_deref().unwrap_or("another platform")),
+        Blocker::NoPhoneOrTablet => "Cannot be installed: it is built for neither iPhone nor iPad.".into(),
+        Blocker::OsTooOld { needs, has } => format!("Cannot be installed on this device: it needs iOS {needs} or later, and this device runs iOS {has}."),
+        Blocker::IpadOnlyOnIphone => "Cannot be installed on this device: it is built for iPad only.".into(),
     }
 }
 

@@ -183,6 +183,47 @@ pub fn release_view(release: &Release, visitor: Visitor, now: OffsetDateTime) ->
     }
 }
 
+/// What a "Previous builds" entry offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildAction {
+    /// Its own install button (a visitor whose browser installs).
+    Install,
+    /// A link to its own page, which leads the visitor as a release page does (QR, Safari...).
+    Page,
+    /// It cannot install: the reason, no button.
+    Refused(Blocker),
+}
+
+/// One earlier build of an app, as its app page lists it.
+#[derive(Debug, Clone)]
+pub struct PreviousBuild<'a> {
+    pub release: &'a Release,
+    pub action: BuildAction,
+}
+
+/// The app page's "Previous builds", newest first. `visitor` is the plain page's visitor; the
+/// AMP document (the same for everyone) passes `None` and gets each build's own problems only.
+pub fn previous_builds<'a>(
+    releases: &'a [std::sync::Arc<Release>],
+    visitor: Option<Visitor>,
+    now: OffsetDateTime,
+) -> Vec<PreviousBuild<'a>> {
+    releases
+        .iter()
+        .map(|r| {
+            let action = match visitor {
+                Some(v) => match release_view(r, v, now).lead {
+                    Lead::Install => BuildAction::Install,
+                    Lead::Blocked(b) => BuildAction::Refused(b),
+                    _ => BuildAction::Page,
+                },
+                None => build_problem(r, now).map_or(BuildAction::Page, BuildAction::Refused),
+            };
+            PreviousBuild { release: r, action }
+        })
+        .collect()
+}
+
 /// Problems of the build itself, whoever visits.
 fn build_blocker(
     release: &Release,
@@ -356,6 +397,26 @@ mod tests {
         r.app.platform = Some("iphonesimulator".into());
         let v = release_view(&r, detect(SAFARI_17), at(2025));
         assert_eq!(v.lead, Lead::Blocked(Blocker::WrongPlatform));
+    }
+
+    #[test]
+    fn previous_builds_offer_their_own_install_or_say_why_not() {
+        let ok = std::sync::Arc::new(release(Some(ProfileType::Enterprise)));
+        let mut old = release(Some(ProfileType::AdHoc));
+        old.app.profile.as_mut().unwrap().expires = Some(at(2024));
+        let old = std::sync::Arc::new(old);
+        let list = vec![ok, old];
+        let on_iphone = previous_builds(&list, Some(detect(SAFARI_17)), at(2025));
+        assert_eq!(on_iphone[0].action, BuildAction::Install);
+        assert!(matches!(
+            on_iphone[1].action,
+            BuildAction::Refused(Blocker::ProfileExpired(_))
+        ));
+        let in_wechat = previous_builds(&list, Some(detect(WECHAT)), at(2025));
+        assert_eq!(in_wechat[0].action, BuildAction::Page);
+        let amp = previous_builds(&list, None, at(2025));
+        assert_eq!(amp[0].action, BuildAction::Page);
+        assert!(matches!(amp[1].action, BuildAction::Refused(_)));
     }
 
     #[test]

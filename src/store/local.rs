@@ -14,8 +14,10 @@
 //! is rewritten (temporary file, then `rename`) after every commit and delete, and used only
 //! when it names exactly the release folders present: a crash between a commit (or delete)
 //! and the index write, a folder copied in or removed by hand, or a torn or unreadable index
-//! all make start-up scan the folders and write a fresh index. Records are never changed by
-//! otadrop; after editing a `release.json` by hand, delete the index.
+//! all make start-up scan the folders and write a fresh index. A record changes only when its
+//! notes are edited: the new record is written to `release.json.tmp` beside it, synced, and
+//! renamed over it (atomic), then the index is rewritten. After editing a `release.json` by
+//! hand, delete the index.
 
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -150,6 +152,22 @@ impl Backend for LocalBackend {
         fs::rename(&staged.dir, self.releases.join(release.id.as_str()))?;
         staged.committed = true;
         sync_dir(&self.releases)?;
+        Ok(())
+    }
+
+    fn rewrite(&self, release: &Release) -> Result<(), StoreError> {
+        let dir = self.releases.join(release.id.as_str());
+        if !dir.is_dir() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no release folder {}", dir.display()),
+            )));
+        }
+        let record = serde_json::to_vec_pretty(release).map_err(std::io::Error::other)?;
+        let tmp = dir.join(format!("{RECORD}.tmp"));
+        write_synced(&tmp, &record)?;
+        fs::rename(&tmp, dir.join(RECORD))?;
+        sync_dir(&dir)?;
         Ok(())
     }
 
@@ -301,7 +319,7 @@ mod tests {
             assert_eq!(store.get(id).map(|r| r.id.clone()), Some(id.clone()));
         }
         assert!(store.get(&ReleaseId::new(7)).is_none());
-        assert!(store.delete(&made[2]).unwrap());
+        assert!(store.delete(&made[2]).unwrap().is_some());
         assert!(store.get(&made[2]).is_none());
         let b = LocalBackend::open(dir.path()).unwrap();
         let mut ids = b.folder_ids().unwrap();
@@ -309,5 +327,44 @@ mod tests {
         let mut want = vec![made[0].clone(), made[1].clone(), made[3].clone()];
         want.sort();
         assert_eq!(sorted_ids(indexed), want);
+    }
+
+    #[test]
+    fn edited_notes_are_rewritten_atomically_and_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_local(dir.path()).unwrap();
+        let staged = store.stage().unwrap();
+        fs::write(staged.ipa_path(), b"ipa").unwrap();
+        let id = store.commit(staged, release(4), None).unwrap().id.clone();
+        let edited = store
+            .edit_notes(&id, Some("**New** notes".into()))
+            .unwrap()
+            .expect("the release exists");
+        assert_eq!(edited.notes.as_deref(), Some("**New** notes"));
+        assert!(edited.edited.is_some());
+        assert_eq!(store.get(&id).unwrap().notes.as_deref(), Some("**New** notes"));
+        assert!(store.edit_notes(&ReleaseId::new(99), None).unwrap().is_none());
+        let folder = dir.path().join("releases").join(id.as_str());
+        let names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+        drop(store);
+        // From the index, and (index gone) from the record itself.
+        let again = Store::open_local(dir.path()).unwrap();
+        assert_eq!(again.get(&id).unwrap().notes.as_deref(), Some("**New** notes"));
+        fs::remove_file(dir.path().join(INDEX)).unwrap();
+        let again = Store::open_local(dir.path()).unwrap();
+        assert_eq!(again.get(&id).unwrap().as_ref(), edited.as_ref());
+    }
+
+    #[test]
+    fn a_record_without_a_channel_reads_as_the_default_channel() {
+        let mut json = serde_json::to_value(release(1)).unwrap();
+        json.as_object_mut().unwrap().remove("channel");
+        let r: Release = serde_json::from_value(json).unwrap();
+        assert_eq!(r.channel, "default");
+        assert_eq!(r.edited, None);
     }
 }

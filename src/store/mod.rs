@@ -1,10 +1,13 @@
 //! Where releases live: the catalogue in memory, the bytes behind a [`Backend`].
 //!
-//! A release is written once and never changed, so everything derived from it (pages,
-//! manifest, ETags) can be computed once. An upload is first *staged* (written to a private
+//! A release's files are written once and never changed. Its record changes in one way only:
+//! its notes can be edited ([`Store::edit_notes`]), which rewrites the record atomically through
+//! the backend ([`Backend::rewrite`]); whoever caches something derived from the notes (pages)
+//! drops it then. An upload is first *staged* (written to a private
 //! place nobody serves) and then *committed* in one atomic step; a staged upload that is
 //! dropped, or left behind by a crash, never becomes visible and is removed.
 
+pub mod channel;
 mod id;
 mod local;
 
@@ -29,7 +32,18 @@ pub struct Release {
     /// Hex SHA-256 of the IPA bytes.
     pub sha256: String,
     pub size: u64,
+    /// Release notes, Markdown as sent (rendered and sanitised by the pages).
     pub notes: Option<String>,
+    /// The channel the build was published to (`default`, `beta`, `qa`...): see [`channel`].
+    #[serde(default = "channel::default_string")]
+    pub channel: String,
+    /// When the notes were last edited (absent until they are).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::serde::rfc3339::option"
+    )]
+    pub edited: Option<OffsetDateTime>,
     pub app: AppInfo,
     /// The release has `icon.png`, `icon-57.png` and `icon-512.png`.
     pub has_icon: bool,
@@ -97,6 +111,9 @@ pub trait Backend: Send + Sync + 'static {
         release: &Release,
         icons: Option<&IconImages>,
     ) -> Result<(), StoreError>;
+    /// Replaces the record of a committed release (same id) in one atomic step: a reader, or a
+    /// crash, sees the old record or the new one, never a mix. Its files are left as they are.
+    fn rewrite(&self, release: &Release) -> Result<(), StoreError>;
     /// Every committed release, in no particular order.
     fn load_all(&self) -> Result<Vec<Release>, StoreError>;
     /// Called after every change with the whole catalogue, so a backend can keep an index that
@@ -196,22 +213,57 @@ impl Store {
             .cloned()
     }
 
+    /// Every release of one app, newest first; of one channel only when `channel` is given.
+    pub fn history(&self, bundle_id: &str, channel: Option<&str>) -> Vec<Arc<Release>> {
+        self.read()
+            .iter()
+            .filter(|r| r.app.bundle_id == bundle_id && channel.is_none_or(|c| r.channel == c))
+            .cloned()
+            .collect()
+    }
+
+    /// Replaces a release's notes (`None` clears them); the updated release, or `None` when
+    /// there is no release with that id. The record is rewritten atomically by the backend
+    /// before the catalogue changes, so a failed write changes nothing.
+    pub fn edit_notes(
+        &self,
+        id: &ReleaseId,
+        notes: Option<String>,
+    ) -> Result<Option<Arc<Release>>, StoreError> {
+        let updated = {
+            let mut all = self.write();
+            let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
+                return Ok(None);
+            };
+            let mut release = Release::clone(&all[at]);
+            release.notes = notes;
+            release.edited = Some(OffsetDateTime::now_utc());
+            self.backend.rewrite(&release)?;
+            let release = Arc::new(release);
+            all[at] = release.clone();
+            release
+        };
+        self.save_index();
+        Ok(Some(updated))
+    }
+
     pub fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf> {
         self.backend.asset_path(id, asset)
     }
 
-    /// Remove a release. Downloads already under way keep their open file and finish.
-    pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
-        {
+    /// Remove a release; the removed release, or `None` when there was none with that id.
+    /// Downloads already under way keep their open file and finish.
+    pub fn delete(&self, id: &ReleaseId) -> Result<Option<Arc<Release>>, StoreError> {
+        let gone = {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
-                return Ok(false);
+                return Ok(None);
             };
             self.backend.delete(id)?;
-            all.remove(at);
-        }
+            all.remove(at)
+        };
         self.save_index();
-        Ok(true)
+        Ok(Some(gone))
     }
 
     /// Hands the current list to the backend's index (see [`Backend::save_index`]).
@@ -223,12 +275,13 @@ impl Store {
         }
     }
 
-    /// Delete all but the newest `keep` releases of `bundle_id`; returns the ids deleted.
+    /// Delete all but the newest `keep` releases of `bundle_id` (of all its channels); returns
+    /// the releases deleted.
     pub fn retain_newest(
         &self,
         bundle_id: &str,
         keep: usize,
-    ) -> Result<Vec<ReleaseId>, StoreError> {
+    ) -> Result<Vec<Arc<Release>>, StoreError> {
         let old: Vec<ReleaseId> = self
             .read()
             .iter()
@@ -236,10 +289,11 @@ impl Store {
             .skip(keep)
             .map(|r| r.id.clone())
             .collect();
+        let mut gone = Vec::with_capacity(old.len());
         for id in &old {
-            self.delete(id)?;
+            gone.extend(self.delete(id)?);
         }
-        Ok(old)
+        Ok(gone)
     }
 
     // A poisoned lock only means another request panicked while holding it; the Vec itself is

@@ -315,6 +315,8 @@ pub fn release(ipa_bytes: &[u8], base: &str, has_icon: bool) -> (Release, Releas
         sha256: String::new(),
         size: ipa_bytes.len() as u64,
         notes: None,
+        channel: "default".into(),
+        edited: None,
         app,
         has_icon,
     };

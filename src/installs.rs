@@ -1,0 +1,328 @@
+//! Install counts: how often the device's own installer fetched a release's manifest, by day
+//! (UTC), iOS version and device model. No IP address or other identifier is kept.
+//!
+//! The installer announces itself in its User-Agent: `com.apple.appstored/1.0 iOS/17.5
+//! model/iPhone15,2 hwp/t8120 build/21F90 (6; dt:282) AMS/1`, or on older iOS `itunesstored/1.0
+//! iOS/12.4 model/iPhone10,3 ...`. Any other client (a browser, `otadrop doctor`, curl) is not
+//! an install.
+//!
+//! Counts live in memory and in `<data>/installs.json`, written whole to a temporary file and
+//! renamed over the old one (atomic), when something changed, every [`FLUSH_EVERY`] and at
+//! shutdown. Bounded: at most [`MAX_ROWS`] (day, iOS, model) rows per release; beyond that, new
+//! combinations are counted under `other`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::ReleaseId;
+
+pub const FILE: &str = "installs.json";
+pub const FLUSH_EVERY: Duration = Duration::from_secs(30);
+pub const MAX_ROWS: usize = 2000;
+const OTHER: &str = "other";
+const UNKNOWN: &str = "unknown";
+
+/// What the installer's User-Agent says about the device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installer {
+    pub ios: String,
+    pub model: String,
+}
+
+/// The device's installer, if `ua` is its User-Agent.
+pub fn installer(ua: &str) -> Option<Installer> {
+    let mut tokens = ua.split_ascii_whitespace();
+    let first = tokens.next()?;
+    let (product, _) = first.split_once('/').unwrap_or((first, ""));
+    if product != "com.apple.appstored" && product != "itunesstored" {
+        return None;
+    }
+    let mut ios = None;
+    let mut model = None;
+    for t in tokens {
+        if let Some(v) = t.strip_prefix("iOS/") {
+            ios = ios.or(clean(v, |c| c.is_ascii_digit() || c == '.'));
+        } else if let Some(v) = t.strip_prefix("model/") {
+            model = model.or(clean(v, |c| c.is_ascii_alphanumeric() || c == ','));
+        }
+    }
+    Some(Installer {
+        ios: ios.unwrap_or_else(|| UNKNOWN.into()),
+        model: model.unwrap_or_else(|| UNKNOWN.into()),
+    })
+}
+
+/// `v` if it is short and made of `ok` characters only (it becomes a JSON key and a label).
+fn clean(v: &str, ok: impl Fn(char) -> bool) -> Option<String> {
+    (!v.is_empty() && v.len() <= 24 && v.chars().all(ok)).then(|| v.to_string())
+}
+
+/// One counted combination.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Row {
+    pub day: String,
+    pub ios: String,
+    pub model: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Saved {
+    releases: BTreeMap<String, Vec<SavedRow>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SavedRow {
+    #[serde(flatten)]
+    row: Row,
+    count: u64,
+}
+
+/// Every release's counts.
+pub struct InstallCounts {
+    path: PathBuf,
+    counts: Mutex<HashMap<ReleaseId, BTreeMap<Row, u64>>>,
+    dirty: AtomicBool,
+}
+
+/// A release's counts as the API shows them.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub release: ReleaseId,
+    pub total: u64,
+    pub by_day: BTreeMap<String, u64>,
+    pub by_ios: BTreeMap<String, u64>,
+    pub by_model: BTreeMap<String, u64>,
+    pub rows: Vec<ReportRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportRow {
+    pub day: String,
+    pub ios: String,
+    pub model: String,
+    pub count: u64,
+}
+
+impl InstallCounts {
+    /// Loads `<data>/installs.json`; an absent file is no counts, an unreadable one is logged,
+    /// kept aside as `installs.json.bad` and started over.
+    pub fn open(data: &Path) -> InstallCounts {
+        let path = data.join(FILE);
+        let mut counts = HashMap::new();
+        match std::fs::read(&path) {
+            Ok(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
+                Ok(saved) => {
+                    for (id, rows) in saved.releases {
+                        let Some(id) = ReleaseId::parse(&id) else { continue };
+                        let map: &mut BTreeMap<Row, u64> = counts.entry(id).or_default();
+                        for r in rows.into_iter().take(MAX_ROWS) {
+                            *map.entry(r.row).or_default() += r.count;
+                        }
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, path = %path.display(), "install counts unreadable; starting over");
+                    let _ = std::fs::rename(&path, path.with_extension("json.bad"));
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(error = %e, path = %path.display(), "cannot read install counts"),
+        }
+        InstallCounts {
+            path,
+            counts: Mutex::new(counts),
+            dirty: AtomicBool::new(false),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ReleaseId, BTreeMap<Row, u64>>> {
+        self.counts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Counts one install of `release` by `who` at `now`.
+    pub fn count(&self, release: &ReleaseId, who: &Installer, now: time::OffsetDateTime) {
+        let day = now.date().to_string();
+        let mut all = self.lock();
+        let rows = all.entry(release.clone()).or_default();
+        let mut row = Row {
+            day,
+            ios: who.ios.clone(),
+            model: who.model.clone(),
+        };
+        if !rows.contains_key(&row) && rows.len() >= MAX_ROWS {
+            row.ios = OTHER.into();
+            row.model = OTHER.into();
+        }
+        *rows.entry(row).or_default() += 1;
+        self.dirty.store(true, Ordering::Release);
+    }
+
+    /// Drops a deleted release's counts.
+    pub fn forget(&self, release: &ReleaseId) {
+        if self.lock().remove(release).is_some() {
+            self.dirty.store(true, Ordering::Release);
+        }
+    }
+
+    pub fn report(&self, release: &ReleaseId) -> Report {
+        let all = self.lock();
+        let mut report = Report {
+            release: release.clone(),
+            total: 0,
+            by_day: BTreeMap::new(),
+            by_ios: BTreeMap::new(),
+            by_model: BTreeMap::new(),
+            rows: Vec::new(),
+        };
+        for (row, &n) in all.get(release).into_iter().flatten() {
+            report.total += n;
+            *report.by_day.entry(row.day.clone()).or_default() += n;
+            *report.by_ios.entry(row.ios.clone()).or_default() += n;
+            *report.by_model.entry(row.model.clone()).or_default() += n;
+            report.rows.push(ReportRow {
+                day: row.day.clone(),
+                ios: row.ios.clone(),
+                model: row.model.clone(),
+                count: n,
+            });
+        }
+        report
+    }
+
+    /// Writes the counts if they changed since the last write (temporary file, then rename).
+    pub fn flush(&self) -> std::io::Result<()> {
+        if !self.dirty.swap(false, Ordering::AcqRel) {
+            return Ok(());
+        }
+        let saved = {
+            let all = self.lock();
+            Saved {
+                releases: all
+                    .iter()
+                    .map(|(id, rows)| {
+                        let rows = rows
+                            .iter()
+                            .map(|(row, &count)| SavedRow {
+                                row: row.clone(),
+                                count,
+                            })
+                            .collect();
+                        (id.to_string(), rows)
+                    })
+                    .collect(),
+            }
+        };
+        let result = (|| {
+            let bytes = serde_json::to_vec(&saved).map_err(std::io::Error::other)?;
+            let tmp = self.path.with_extension("json.tmp");
+            {
+                use std::io::Write;
+                let mut f = std::fs::File::create(&tmp)?;
+                f.write_all(&bytes)?;
+                f.sync_all()?;
+            }
+            std::fs::rename(&tmp, &self.path)
+        })();
+        if result.is_err() {
+            // Try again next time.
+            self.dirty.store(true, Ordering::Release);
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const APPSTORED: &str =
+        "com.apple.appstored/1.0 iOS/17.5 model/iPhone15,2 hwp/t8120 build/21F90 (6; dt:282) AMS/1";
+    const ITUNESSTORED: &str =
+        "itunesstored/1.0 iOS/12.4 model/iPhone10,3 hwp/t8015 build/16G77 (6; dt:157)";
+
+    #[test]
+    fn the_installer_is_recognised_and_nothing_else() {
+        assert_eq!(
+            installer(APPSTORED),
+            Some(Installer {
+                ios: "17.5".into(),
+                model: "iPhone15,2".into()
+            })
+        );
+        assert_eq!(installer(ITUNESSTORED).unwrap().model, "iPhone10,3");
+        assert_eq!(
+            installer("com.apple.appstored/1.0 iOS/<script> model/x\"y").unwrap(),
+            Installer {
+                ios: UNKNOWN.into(),
+                model: UNKNOWN.into()
+            }
+        );
+        for other in [
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            "otadrop-doctor/0.1",
+            "curl/8.0 com.apple.appstored/1.0",
+            "",
+        ] {
+            assert_eq!(installer(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn counts_are_kept_by_day_ios_and_model_and_survive_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = InstallCounts::open(dir.path());
+        let id = ReleaseId::new(5);
+        let day1 = time::macros::datetime!(2026-12-01 23:59 UTC);
+        let day2 = time::macros::datetime!(2026-12-02 00:01 UTC);
+        let a = installer(APPSTORED).unwrap();
+        let b = installer(ITUNESSTORED).unwrap();
+        c.count(&id, &a, day1);
+        c.count(&id, &a, day2);
+        c.count(&id, &b, day2);
+        let r = c.report(&id);
+        assert_eq!(r.total, 3);
+        assert_eq!(r.by_day["2026-12-02"], 2);
+        assert_eq!(r.by_ios["17.5"], 2);
+        assert_eq!(r.by_model["iPhone10,3"], 1);
+        c.flush().unwrap();
+        assert!(!dir.path().join("installs.json.tmp").exists());
+        let again = InstallCounts::open(dir.path());
+        assert_eq!(again.report(&id).rows.len(), 3);
+        assert_eq!(again.report(&id).total, 3);
+        again.forget(&id);
+        assert_eq!(again.report(&id).total, 0);
+    }
+
+    #[test]
+    fn rows_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = InstallCounts::open(dir.path());
+        let id = ReleaseId::new(5);
+        let now = time::macros::datetime!(2026-12-01 12:00 UTC);
+        for i in 0..MAX_ROWS + 10 {
+            let who = Installer {
+                ios: "17.5".into(),
+                model: format!("iPhone{i}"),
+            };
+            c.count(&id, &who, now);
+        }
+        let r = c.report(&id);
+        assert_eq!(r.rows.len(), MAX_ROWS + 1);
+        assert_eq!(r.by_model[OTHER], 10);
+        assert_eq!(r.total, (MAX_ROWS + 10) as u64);
+    }
+
+    #[test]
+    fn a_torn_file_is_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), "{\"releases\":").unwrap();
+        let c = InstallCounts::open(dir.path());
+        assert_eq!(c.report(&ReleaseId::new(1)).total, 0);
+        assert!(dir.path().join("installs.json.bad").exists());
+    }
+}
