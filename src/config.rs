@@ -226,11 +226,17 @@ impl Config {
         let secret = s.webhook_secret.as_deref();
         let mut webhooks = Vec::new();
         for flag in s.webhook.iter().filter(|w| !w.trim().is_empty()) {
-            webhooks.push(crate::webhook::Hook::from_flag(flag.trim(), secret).map_err(ConfigError::Invalid)?);
+            webhooks.push(
+                crate::webhook::Hook::from_flag(flag.trim(), secret)
+                    .map_err(ConfigError::Invalid)?,
+            );
         }
         for w in s.webhooks {
             let secret = w.secret.or_else(|| s.webhook_secret.clone());
-            webhooks.push(crate::webhook::Hook::new(&w.url, w.format, secret).map_err(ConfigError::Invalid)?);
+            webhooks.push(
+                crate::webhook::Hook::new(&w.url, w.format, secret)
+                    .map_err(ConfigError::Invalid)?,
+            );
         }
         Ok(Config {
             webhooks,
@@ -366,7 +372,10 @@ mod tests {
             ..Default::default()
         };
         assert!(Config::resolve(bad).is_err());
-        assert!(toml::from_str::<Settings>("[[webhooks]]\nurl = \"http://x\"\nformat = \"teams\"").is_err());
+        assert!(
+            toml::from_str::<Settings>("[[webhooks]]\nurl = \"http://x\"\nformat = \"teams\"")
+                .is_err()
+        );
     }
 
     #[test]

@@ -118,7 +118,9 @@ impl InstallCounts {
             Ok(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
                 Ok(saved) => {
                     for (id, rows) in saved.releases {
-                        let Some(id) = ReleaseId::parse(&id) else { continue };
+                        let Some(id) = ReleaseId::parse(&id) else {
+                            continue;
+                        };
                         let map: &mut BTreeMap<Row, u64> = counts.entry(id).or_default();
                         for r in rows.into_iter().take(MAX_ROWS) {
                             *map.entry(r.row).or_default() += r.count;
@@ -131,7 +133,9 @@ impl InstallCounts {
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => tracing::warn!(error = %e, path = %path.display(), "cannot read install counts"),
+            Err(e) => {
+                tracing::warn!(error = %e, path = %path.display(), "cannot read install counts")
+            }
         }
         InstallCounts {
             path,

@@ -33,6 +33,7 @@ pub mod config;
 #[doc(hidden)]
 pub mod fixture;
 pub mod http;
+pub mod installs;
 pub mod manifest;
 pub mod mobileconfig;
 pub mod page;
@@ -40,7 +41,6 @@ pub mod store;
 pub mod tls;
 pub mod urls;
 pub mod webhook;
-pub mod installs;
 
 /// The install-link doctor (the `otadrop-doctor` crate).
 pub use otadrop_doctor as doctor;

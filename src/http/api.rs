@@ -170,10 +170,11 @@ pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) ->
         upload::discard(req.into_body()).await;
         return denied;
     }
-    let body = match read_small_body(req.into_body(), MAX_EDIT_BODY, state.config.body_timeout).await {
-        Ok(b) => b,
-        Err(resp) => return resp,
-    };
+    let body =
+        match read_small_body(req.into_body(), MAX_EDIT_BODY, state.config.body_timeout).await {
+            Ok(b) => b,
+            Err(resp) => return resp,
+        };
     let edit: Edit = match serde_json::from_slice(&body) {
         Ok(e) => e,
         Err(e) => {
@@ -183,7 +184,10 @@ pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) ->
             )
         }
     };
-    let notes = edit.notes.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let notes = edit
+        .notes
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
     if notes.as_ref().is_some_and(|n| n.len() > upload::MAX_NOTES) {
         return response::error(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -16,8 +16,23 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 /// The elements the notes may contain. Every one is allowed by the AMP validator with the
 /// attributes below.
 const TAGS: &[&str] = &[
-    "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h3",
-    "h4", "h5", "h6", "hr",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
 ];
 const URL_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
@@ -86,7 +101,11 @@ pub fn summary(markdown: &str, max: usize) -> String {
             _ => {}
         }
     }
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() > max {
         let cut: String = line.chars().take(max.saturating_sub(1)).collect();
         format!("{cut}…")
@@ -108,7 +127,9 @@ mod tests {
         assert!(h.contains("<em>faster</em>"), "{h}");
         assert!(h.contains("<del>old</del>"), "{h}");
         assert!(
-            h.contains(r#"<a href="https://example.com/x" rel="noopener noreferrer nofollow">docs</a>"#),
+            h.contains(
+                r#"<a href="https://example.com/x" rel="noopener noreferrer nofollow">docs</a>"#
+            ),
             "{h}"
         );
     }
@@ -124,7 +145,9 @@ mod tests {
 
     #[test]
     fn dangerous_links_lose_their_href_and_images_become_links() {
-        let h = to_html("[x](javascript:alert(1)) [y](data:text/html,hi) ![shot](https://example.com/a.png)");
+        let h = to_html(
+            "[x](javascript:alert(1)) [y](data:text/html,hi) ![shot](https://example.com/a.png)",
+        );
         assert!(!h.contains("javascript:"), "{h}");
         assert!(!h.contains("data:"), "{h}");
         assert!(!h.contains("<img"), "{h}");
@@ -133,7 +156,9 @@ mod tests {
 
     #[test]
     fn only_allowed_elements_and_attributes_remain() {
-        let h = to_html("```rust\nfn main() {}\n```\n\n3. three\n4. four\n\n> quoted\n\n---\n\n###### deep");
+        let h = to_html(
+            "```rust\nfn main() {}\n```\n\n3. three\n4. four\n\n> quoted\n\n---\n\n###### deep",
+        );
         assert!(h.contains("<pre><code>fn main() {}"), "{h}");
         assert!(h.contains(r#"<ol start="3">"#), "{h}");
         assert!(h.contains("<blockquote>"), "{h}");
@@ -144,7 +169,10 @@ mod tests {
 
     #[test]
     fn single_line_breaks_are_kept() {
-        assert_eq!(to_html("Fixes the crash.\nNew icon."), "<p>Fixes the crash.<br>\nNew icon.</p>\n");
+        assert_eq!(
+            to_html("Fixes the crash.\nNew icon."),
+            "<p>Fixes the crash.<br>\nNew icon.</p>\n"
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{self, Blocker, BuildAction, FirstViews, Lead, PreviousBuild, ReleaseView, Signing};
+use super::view::{
+    self, Blocker, BuildAction, FirstViews, Lead, PreviousBuild, ReleaseView, Signing,
+};
 use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::{InApp, OsVersion};
 use crate::store::Release;

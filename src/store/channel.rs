@@ -20,9 +20,12 @@ pub fn parse(s: &str) -> Result<String, BadChannel> {
         return Ok(DEFAULT.to_string());
     }
     let ok = s.len() <= MAX_LEN
-        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'));
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        });
     if ok {
         Ok(s.to_string())
     } else {
@@ -44,7 +47,16 @@ mod tests {
         assert_eq!(parse(" qa ").unwrap(), "qa");
         assert_eq!(parse("").unwrap(), "default");
         assert_eq!(parse("1.2-rc_3").unwrap(), "1.2-rc_3");
-        for bad in ["Beta", "be ta", "../x", "-x", ".x", "bêta", "a/b", &"a".repeat(33)] {
+        for bad in [
+            "Beta",
+            "be ta",
+            "../x",
+            "-x",
+            ".x",
+            "bêta",
+            "a/b",
+            &"a".repeat(33),
+        ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         assert!(parse(&"a".repeat(32)).is_ok());

@@ -342,8 +342,14 @@ mod tests {
             .expect("the release exists");
         assert_eq!(edited.notes.as_deref(), Some("**New** notes"));
         assert!(edited.edited.is_some());
-        assert_eq!(store.get(&id).unwrap().notes.as_deref(), Some("**New** notes"));
-        assert!(store.edit_notes(&ReleaseId::new(99), None).unwrap().is_none());
+        assert_eq!(
+            store.get(&id).unwrap().notes.as_deref(),
+            Some("**New** notes")
+        );
+        assert!(store
+            .edit_notes(&ReleaseId::new(99), None)
+            .unwrap()
+            .is_none());
         let folder = dir.path().join("releases").join(id.as_str());
         let names: Vec<String> = fs::read_dir(&folder)
             .unwrap()
@@ -353,7 +359,10 @@ mod tests {
         drop(store);
         // From the index, and (index gone) from the record itself.
         let again = Store::open_local(dir.path()).unwrap();
-        assert_eq!(again.get(&id).unwrap().notes.as_deref(), Some("**New** notes"));
+        assert_eq!(
+            again.get(&id).unwrap().notes.as_deref(),
+            Some("**New** notes")
+        );
         fs::remove_file(dir.path().join(INDEX)).unwrap();
         let again = Store::open_local(dir.path()).unwrap();
         assert_eq!(again.get(&id).unwrap().as_ref(), edited.as_ref());

@@ -57,11 +57,16 @@ impl Webhooks {
                     let request = format::request(hook, &event);
                     let (client, stats, hook) = (client.clone(), s.clone(), hook.clone());
                     let name = event.kind.name();
-                    tokio::spawn(async move { deliver(&client, &hook, request, name, &stats).await });
+                    tokio::spawn(
+                        async move { deliver(&client, &hook, request, name, &stats).await },
+                    );
                 }
             }
         });
-        Webhooks { tx: Some(tx), stats }
+        Webhooks {
+            tx: Some(tx),
+            stats,
+        }
     }
 
     /// Queues an event for every hook; never waits.

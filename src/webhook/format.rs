@@ -30,7 +30,10 @@ pub struct Request {
 
 /// `sha256=<hex HMAC-SHA-256 of body with secret>`.
 pub fn signature(secret: &str, body: &[u8]) -> String {
-    format!("sha256={}", hex::encode(hmac_sha256(secret.as_bytes(), body)))
+    format!(
+        "sha256={}",
+        hex::encode(hmac_sha256(secret.as_bytes(), body))
+    )
 }
 
 fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
@@ -53,7 +56,10 @@ fn headline(e: &Event) -> String {
     } else {
         format!(" on {}", e.release.channel)
     };
-    format!("{} {} ({}) {what}{channel}", app.title, app.version, app.build)
+    format!(
+        "{} {} ({}) {what}{channel}",
+        app.title, app.version, app.build
+    )
 }
 
 fn notes_line(e: &Event) -> Option<String> {
@@ -108,8 +114,10 @@ pub fn request(hook: &Hook, event: &Event) -> Request {
                 // DingTalk: HMAC-SHA256 keyed with the secret over "timestamp\nsecret", base64,
                 // in the query with the timestamp in milliseconds.
                 let ts = (event.sent_at.unix_timestamp_nanos() / 1_000_000).to_string();
-                let sign = base64::engine::general_purpose::STANDARD
-                    .encode(hmac_sha256(secret.as_bytes(), format!("{ts}\n{secret}").as_bytes()));
+                let sign = base64::engine::general_purpose::STANDARD.encode(hmac_sha256(
+                    secret.as_bytes(),
+                    format!("{ts}\n{secret}").as_bytes(),
+                ));
                 url.query_pairs_mut()
                     .append_pair("timestamp", &ts)
                     .append_pair("sign", &sign);
@@ -176,7 +184,12 @@ mod tests {
     }
 
     fn hook(format: Format, secret: Option<&str>) -> Hook {
-        Hook::new("https://example.com/hook", Some(format), secret.map(Into::into)).unwrap()
+        Hook::new(
+            "https://example.com/hook",
+            Some(format),
+            secret.map(Into::into),
+        )
+        .unwrap()
     }
 
     fn body(r: &Request) -> serde_json::Value {
@@ -185,12 +198,19 @@ mod tests {
 
     #[test]
     fn json_is_signed_with_hmac_sha256() {
-        let r = request(&hook(Format::Json, Some("s3cret")), &event(EventKind::Published));
+        let r = request(
+            &hook(Format::Json, Some("s3cret")),
+            &event(EventKind::Published),
+        );
         let b = body(&r);
         assert_eq!(b["event"], "release.published");
         assert_eq!(b["sent_at"], "2026-12-02T10:00:00Z");
         assert_eq!(b["release"]["id"], crate::fixture::ID);
-        let sig = r.headers.iter().find(|(n, _)| *n == SIGNATURE_HEADER).unwrap();
+        let sig = r
+            .headers
+            .iter()
+            .find(|(n, _)| *n == SIGNATURE_HEADER)
+            .unwrap();
         assert_eq!(sig.1, signature("s3cret", &r.body));
         // RFC 4231 test case 2.
         assert_eq!(
@@ -212,17 +232,26 @@ mod tests {
         );
         let lark = body(&request(&hook(Format::Lark, Some("k")), &e));
         assert_eq!(lark["msg_type"], "text");
-        assert!(lark["content"]["text"].as_str().unwrap().contains("https://ota.example.com/r/x"));
+        assert!(lark["content"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("https://ota.example.com/r/x"));
         assert_eq!(lark["timestamp"], e.sent_at.unix_timestamp().to_string());
         assert!(lark["sign"].as_str().is_some_and(|s| s.len() == 44));
         let ding = request(&hook(Format::Dingtalk, Some("k")), &e);
         assert_eq!(body(&ding)["msgtype"], "markdown");
-        assert!(body(&ding)["markdown"]["text"].as_str().unwrap().contains("[Install page](https://ota.example.com/r/x)"));
+        assert!(body(&ding)["markdown"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("[Install page](https://ota.example.com/r/x)"));
         let q: Vec<(String, String)> = ding.url.query_pairs().into_owned().collect();
         assert_eq!(q[0].0, "timestamp");
         assert_eq!(q[1].0, "sign");
         let wecom = body(&request(&hook(Format::Wecom, None), &e));
         assert_eq!(wecom["msgtype"], "markdown");
-        assert!(wecom["markdown"]["content"].as_str().unwrap().starts_with("**Demo <&> 1.2.3 (45) published on beta**"));
+        assert!(wecom["markdown"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("**Demo <&> 1.2.3 (45) published on beta**"));
     }
 }

@@ -99,7 +99,9 @@ impl Hook {
     pub fn new(url: &str, format: Option<Format>, secret: Option<String>) -> Result<Hook, String> {
         let url = url::Url::parse(url.trim()).map_err(|e| format!("webhook URL {url:?}: {e}"))?;
         if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(format!("webhook URL {url}: must be an http:// or https:// URL"));
+            return Err(format!(
+                "webhook URL {url}: must be an http:// or https:// URL"
+            ));
         }
         let format = format.unwrap_or_else(|| Format::for_host(url.host_str().unwrap_or("")));
         Ok(Hook {

@@ -15,3 +15,5 @@ mod hardening;
 mod inspect_cli;
 mod listeners;
 mod pages;
+mod releases;
+mod webhooks;

@@ -1,0 +1,405 @@
+//! The release manager's side through the API and the pages: channels, an app's history,
+//! editing Markdown notes, install counts.
+
+use crate::support::{make_ipa, tools, TestServer, TOKEN};
+
+const BUNDLE: &str = "com.example.history";
+const APPSTORED: &str =
+    "com.apple.appstored/1.0 iOS/17.5 model/iPhone15,2 hwp/t8120 build/21F90 (6; dt:282) AMS/1";
+const ITUNESSTORED: &str =
+    "itunesstored/1.0 iOS/12.4 model/iPhone10,3 hwp/t8015 build/16G77 (6; dt:157)";
+const SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+/// Notes using every element the allow-list keeps, and some it does not.
+const RICH_NOTES: &str = "# Big changes\n\nFixes the **login** crash and makes *sync* ~~slow~~ fast.\nSecond line.\n\n## Details\n\n- one `code`\n- two\n\n3. three\n4. four\n\n> quoted\n\n```\nlet x = 1;\n```\n\n---\n\n[docs](https://example.com/docs) ![shot](https://example.com/s.png) [bad](javascript:alert(1))\n\n<script>alert(1)</script> <b>raw</b>";
+
+fn ipa(version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "History.app",
+        &[
+            ("CFBundleIdentifier", BUNDLE.into()),
+            ("CFBundleShortVersionString", version.into()),
+            ("CFBundleVersion", build.into()),
+            ("CFBundleName", "History".into()),
+            ("MinimumOSVersion", "15.0".into()),
+        ],
+        &[],
+    )
+}
+
+/// Uploads `bytes` with extra headers; the answer's status and JSON.
+async fn upload(
+    s: &TestServer,
+    bytes: Vec<u8>,
+    headers: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let mut req = s
+        .client
+        .post(s.url("/api/releases"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "application/octet-stream");
+    for (n, v) in headers {
+        req = req.header(*n, *v);
+    }
+    let r = req.body(bytes).send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap())
+}
+
+async fn patch(
+    s: &TestServer,
+    id: &str,
+    body: &str,
+    token: Option<&str>,
+) -> (u16, serde_json::Value) {
+    let mut req = s
+        .client
+        .patch(s.url(&format!("/api/releases/{id}")))
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap())
+}
+
+async fn get_json(s: &TestServer, path: &str) -> (u16, serde_json::Value) {
+    let r = s.client.get(s.url(path)).send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap())
+}
+
+fn ids(list: &serde_json::Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Checks AMP documents with the official validator (skips without it, unless CI).
+fn validate(name: &str, pages: &[(&str, &str)]) {
+    if !tools::validator_ready() {
+        return;
+    }
+    let dir = tools::artifacts("releases");
+    let files: Vec<_> = pages
+        .iter()
+        .map(|(n, html)| {
+            let f = dir.join(format!("{name}-{n}.amp.html"));
+            std::fs::write(&f, html).unwrap();
+            f
+        })
+        .collect();
+    for (r, f) in tools::validate_amp(&files).iter().zip(&files) {
+        assert_eq!(r["status"], "PASS", "{}: {}", f.display(), r["errors"]);
+    }
+}
+
+#[tokio::test]
+async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
+    let s = TestServer::start(&["--http"]);
+    let (st, a) = upload(&s, ipa("1.0", "1"), &[]).await;
+    assert_eq!(st, 201, "{a}");
+    assert_eq!(a["channel"], "default");
+    // The channel as a multipart field.
+    let form = reqwest::multipart::Form::new()
+        .text("channel", "beta")
+        .part(
+            "ipa",
+            reqwest::multipart::Part::bytes(ipa("1.1", "2")).file_name("A.ipa"),
+        );
+    let r = s
+        .client
+        .post(s.url("/api/releases"))
+        .bearer_auth(TOKEN)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let b: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(b["channel"], "beta");
+    // And as a header.
+    let (st, c) = upload(&s, ipa("1.2", "3"), &[("x-channel", "qa")]).await;
+    assert_eq!(st, 201, "{c}");
+    assert_eq!(c["channel"], "qa");
+    for bad in ["Beta", "../x", "a b", &"x".repeat(40)] {
+        let (st, e) = upload(&s, ipa("9", "9"), &[("x-channel", bad)]).await;
+        assert_eq!(st, 400, "{bad}: {e}");
+        assert!(
+            e["error"].as_str().unwrap().contains("invalid channel"),
+            "{e}"
+        );
+    }
+
+    let (st, all) = get_json(&s, &format!("/api/apps/{BUNDLE}/releases")).await;
+    assert_eq!(st, 200);
+    let want: Vec<String> = [&c, &b, &a]
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids(&all), want, "newest first");
+    let (_, beta) = get_json(&s, &format!("/api/apps/{BUNDLE}/releases?channel=beta")).await;
+    assert_eq!(ids(&beta), vec![b["id"].as_str().unwrap()]);
+    let (_, none) = get_json(&s, &format!("/api/apps/{BUNDLE}/releases?channel=nightly")).await;
+    assert_eq!(none.as_array().unwrap().len(), 0);
+    let (st, e) = get_json(&s, &format!("/api/apps/{BUNDLE}/releases?channel=Nope!")).await;
+    assert_eq!(st, 400, "{e}");
+    let (st, e) = get_json(&s, "/api/apps/com.example.none/releases").await;
+    assert_eq!(st, 404, "{e}");
+    let (st, _) = get_json(&s, &format!("/api/apps/{BUNDLE}/releases/extra")).await;
+    assert_eq!(st, 404);
+
+    // The app page follows the newest build, of one channel when asked.
+    let page = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
+    assert!(page.contains("Version 1.2 (3)"), "newest overall leads");
+    let page = s
+        .text(&s.url(&format!("/apps/{BUNDLE}?channel=beta")))
+        .await;
+    assert!(page.contains("<h1>History</h1>"));
+    assert!(page.contains("Version 1.1 (2)"), "the beta build leads");
+    assert!(
+        !page.contains("Version 1.2 (3)"),
+        "no other channel on a channel's page"
+    );
+    assert!(!page.contains("Previous builds"), "beta has one build");
+    let r = s
+        .client
+        .get(s.url(&format!("/apps/{BUNDLE}?channel=BAD")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = s
+        .client
+        .get(s.url(&format!("/apps/{BUNDLE}?channel=nightly")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}
+
+#[tokio::test]
+async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
+    let s = TestServer::start(&["--http"]);
+    let (_, a) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "First%20build")]).await;
+    let (_, b) = upload(
+        &s,
+        ipa("1.1", "2"),
+        &[("x-release-notes", "Second%20*build*")],
+    )
+    .await;
+    let (_, c) = upload(&s, ipa("1.2", "3"), &[]).await;
+    let install_of =
+        |r: &serde_json::Value| r["install_url"].as_str().unwrap().replace('&', "&amp;");
+    let page_of = |r: &serde_json::Value| r["page_url"].as_str().unwrap().to_string();
+
+    // An iPhone gets each earlier build's own install button.
+    let r = s
+        .get_with(
+            &s.url(&format!("/apps/{BUNDLE}")),
+            &[("user-agent", SAFARI)],
+        )
+        .await;
+    let html = r.text().await.unwrap();
+    let (lead, previous) = html
+        .split_once("Previous builds")
+        .expect("a Previous builds section");
+    assert!(lead.contains("Version 1.2 (3)"));
+    assert!(
+        lead.contains(&install_of(&c)),
+        "the newest build's install card"
+    );
+    for (r, v) in [(&b, "Install 1.1 (2)"), (&a, "Install 1.0 (1)")] {
+        assert!(previous.contains(&install_of(r)), "{v}");
+        assert!(previous.contains(v), "{v}");
+    }
+    assert!(previous.contains("<p>First build</p>"), "{previous}");
+    assert!(
+        previous.contains("<p>Second <em>build</em></p>"),
+        "{previous}"
+    );
+    assert!(
+        previous.find("1.1 (2)").unwrap() < previous.find("1.0 (1)").unwrap(),
+        "newest first"
+    );
+    // A desktop gets links to their pages instead (where the QR code is).
+    let desktop = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
+    let (_, previous) = desktop.split_once("Previous builds").unwrap();
+    assert!(previous.contains(&page_of(&a)) && previous.contains("Open 1.0 (1)"));
+    assert!(!previous.contains(&install_of(&a)));
+
+    // The AMP app page: the same list, and valid.
+    let amp = s.text(&s.url(&format!("/apps/{BUNDLE}/amp"))).await;
+    assert!(amp.contains("Previous builds") && amp.contains("<p>First build</p>"));
+    validate("history", &[("app", &amp)]);
+
+    // Deleting an earlier build takes it off the app page.
+    let r = s
+        .client
+        .delete(s.url(&format!("/api/releases/{}", a["id"].as_str().unwrap())))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let html = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
+    assert!(!html.contains("First build"));
+    assert!(html.contains("Open 1.1 (2)"));
+}
+
+#[tokio::test]
+async fn notes_are_markdown_sanitised_and_editable() {
+    let s = TestServer::start(&["--http"]);
+    let (_, old) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "Old%20notes")]).await;
+    let (_, r) = upload(&s, ipa("1.1", "2"), &[("x-release-notes", "Plain%20notes")]).await;
+    let id = r["id"].as_str().unwrap();
+    let page_url = r["page_url"].as_str().unwrap().to_string();
+    let amp_url = r["amp_url"].as_str().unwrap().to_string();
+    // Cached before the edit.
+    assert!(s.text(&page_url).await.contains("Plain notes"));
+    assert!(s.text(&amp_url).await.contains("Plain notes"));
+    assert!(s
+        .text(&s.url(&format!("/apps/{BUNDLE}")))
+        .await
+        .contains("Old notes"));
+
+    let body = serde_json::json!({ "notes": RICH_NOTES }).to_string();
+    let (st, e) = patch(&s, id, &body, None).await;
+    assert_eq!(st, 401, "{e}");
+    let (st, e) = patch(&s, id, &body, Some("wrong-token-123")).await;
+    assert_eq!(st, 401, "{e}");
+    for bad in ["not json", "{\"notes\": 3}", "{\"title\": \"x\"}", "[]"] {
+        let (st, e) = patch(&s, id, bad, Some(TOKEN)).await;
+        assert_eq!(st, 400, "{bad}: {e}");
+        assert!(e["error"].is_string());
+    }
+    let huge = serde_json::json!({ "notes": "x".repeat(70 * 1024) }).to_string();
+    let (st, _) = patch(&s, id, &huge, Some(TOKEN)).await;
+    assert_eq!(st, 413);
+    let (st, _) = patch(&s, "01jd5x0000000000000000000z", &body, Some(TOKEN)).await;
+    assert_eq!(st, 404);
+
+    let (st, edited) = patch(&s, id, &body, Some(TOKEN)).await;
+    assert_eq!(st, 200, "{edited}");
+    assert_eq!(edited["notes"], RICH_NOTES);
+    assert!(edited["edited"].is_string());
+    let (_, again) = get_json(&s, &format!("/api/releases/{id}")).await;
+    assert_eq!(again["notes"], RICH_NOTES);
+
+    // The cached pages were dropped: both flavors show the new notes, rendered and cleaned.
+    let plain = s.text(&page_url).await;
+    let amp = s.text(&amp_url).await;
+    for html in [&plain, &amp] {
+        assert!(!html.contains("Plain notes"));
+        assert!(html.contains("<h3>Big changes</h3>"));
+        assert!(html.contains("<strong>login</strong>"));
+        assert!(html.contains("<del>slow</del>"));
+        assert!(html.contains("fast.<br>"));
+        assert!(html.contains("<h4>Details</h4>"));
+        assert!(html.contains("<ol start=\"3\">"));
+        assert!(html.contains(
+            r#"<a href="https://example.com/docs" rel="noopener noreferrer nofollow">docs</a>"#
+        ));
+        assert!(!html.contains("javascript:"));
+        assert!(!html.contains("<script>alert"));
+        assert!(!html.contains("<img"));
+        assert!(html.contains("&lt;b&gt;raw&lt;/b&gt;"));
+    }
+    // Editing an earlier build's notes changes the app page too.
+    let (st, _) = patch(
+        &s,
+        old["id"].as_str().unwrap(),
+        r#"{"notes": "Newer **old** notes"}"#,
+        Some(TOKEN),
+    )
+    .await;
+    assert_eq!(st, 200);
+    let app = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
+    assert!(app.contains("Newer <strong>old</strong> notes") && !app.contains("Old notes"));
+    let app_amp = s.text(&s.url(&format!("/apps/{BUNDLE}/amp"))).await;
+    validate("notes", &[("release", &amp), ("app", &app_amp)]);
+
+    // Kept across a restart; null clears.
+    let (st, cleared) = patch(&s, id, r#"{"notes": null}"#, Some(TOKEN)).await;
+    assert_eq!(st, 200);
+    assert!(cleared["notes"].is_null());
+    assert!(!s.text(&page_url).await.contains("Release notes"));
+}
+
+#[tokio::test]
+async fn installs_are_counted_from_the_device_installer_only_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = TestServer::start_in(dir.path(), &["--http"]);
+    let (_, r) = upload(&s, ipa("1.0", "1"), &[]).await;
+    let id = r["id"].as_str().unwrap().to_string();
+    let manifest = r["manifest_url"].as_str().unwrap().to_string();
+    for ua in [
+        APPSTORED,
+        APPSTORED,
+        ITUNESSTORED,
+        SAFARI,
+        "otadrop-doctor",
+        "curl/8.5.0",
+    ] {
+        let resp = s.get_with(&manifest, &[("user-agent", ua)]).await;
+        assert_eq!(resp.status(), 200);
+    }
+    // A HEAD is not an install either.
+    s.head_with(&manifest, &[("user-agent", APPSTORED)]).await;
+    let url = s.url(&format!("/api/releases/{id}/installs"));
+    let r = s.client.get(&url).send().await.unwrap();
+    assert_eq!(r.status(), 401, "counts need the token");
+    let counts: serde_json::Value = s
+        .client
+        .get(&url)
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(counts["total"], 3, "{counts}");
+    assert_eq!(counts["by_ios"]["17.5"], 2);
+    assert_eq!(counts["by_ios"]["12.4"], 1);
+    assert_eq!(counts["by_model"]["iPhone15,2"], 2);
+    assert_eq!(counts["by_model"]["iPhone10,3"], 1);
+    let today = counts["rows"][0]["day"].as_str().unwrap().to_string();
+    assert_eq!(counts["by_day"][&today], 3);
+    assert!(
+        !counts.to_string().contains("127.0.0.1"),
+        "no addresses kept"
+    );
+
+    // Written at shutdown, read back at start.
+    assert!(s.terminate().success());
+    let saved = std::fs::read_to_string(dir.path().join("installs.json")).unwrap();
+    assert!(!saved.contains("127.0.0.1"));
+    let s = TestServer::start_in(dir.path(), &["--http"]);
+    let url = s.url(&format!("/api/releases/{id}/installs"));
+    let again: serde_json::Value = s
+        .client
+        .get(&url)
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["total"], 3, "{again}");
+    let (st, _) = get_json(&s, "/api/releases/01jd5x0000000000000000000z/installs").await;
+    assert_eq!(st, 401);
+    let r = s
+        .client
+        .get(s.url("/api/releases/01jd5x0000000000000000000z/installs"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}
