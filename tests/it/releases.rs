@@ -403,3 +403,56 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
         .unwrap();
     assert_eq!(r.status(), 404);
 }
+
+#[tokio::test]
+async fn the_app_page_with_history_in_chromium() {
+    if !tools::browser_ready() {
+        return;
+    }
+    let s = TestServer::start(&[]);
+    let notes = "## Fixed\n\n- the **login** crash\n- sync on `cellular`";
+    let enc = |t: &str| {
+        percent_encoding::utf8_percent_encode(t, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    upload(
+        &s,
+        ipa("1.0", "1"),
+        &[("x-release-notes", &enc("First build.\nTwo lines."))],
+    )
+    .await;
+    upload(
+        &s,
+        ipa("1.1", "2"),
+        &[("x-release-notes", &enc(notes)), ("x-channel", "beta")],
+    )
+    .await;
+    let (st, _) = upload(&s, ipa("1.2", "3"), &[("x-release-notes", &enc(notes))]).await;
+    assert_eq!(st, 201);
+    let config = serde_json::json!({
+        "base": s.base,
+        "out": tools::artifacts("releases"),
+        "scenarios": [
+            {"name": "app-history-iphone", "url": s.url(&format!("/apps/{BUNDLE}")), "profile": "iphone"},
+            {"name": "app-history-amp-iphone", "url": s.url(&format!("/apps/{BUNDLE}/amp")), "profile": "iphone", "javaScriptEnabled": false},
+            {"name": "app-history-desktop", "url": s.url(&format!("/apps/{BUNDLE}")), "profile": "desktop"},
+        ],
+    });
+    let results = tools::browser_check(config).await;
+    for name in [
+        "app-history-iphone",
+        "app-history-amp-iphone",
+        "app-history-desktop",
+    ] {
+        let r = tools::scenario(&results, name);
+        let text = r["text"].as_str().unwrap();
+        assert!(text.contains("Previous builds"), "{name}: {text}");
+        assert!(
+            text.contains("Version 1.1 (2)") && text.contains("Version 1.0 (1)"),
+            "{name}: {text}"
+        );
+        assert!(text.contains("the login crash"), "{name}: {text}");
+        assert!(std::path::Path::new(r["screenshot"].as_str().unwrap()).is_file());
+    }
+    let iphone = tools::scenario(&results, "app-history-iphone");
+    assert!(iphone["text"].as_str().unwrap().contains("Install 1.1 (2)"));
+}
