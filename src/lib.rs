@@ -18,8 +18,12 @@
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
-//! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
-//! - [`store`]: releases on disk behind a small backend interface; atomic publish.
+//! - [`page`]: the HTML pages, one view model each, rendered plain and AMP; Markdown notes.
+//! - [`store`]: releases on disk behind a small backend interface; atomic publish, atomic
+//!   notes edits; channel names.
+//! - [`webhook`]: release events to configured URLs (json signed, Slack, Lark, DingTalk,
+//!   WeCom), delivered off the request path with retries.
+//! - [`installs`]: install counts from the device installer's manifest fetches.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules
