@@ -323,3 +323,17 @@ pub mod hosts;
 
 /// The AMP validator, Chromium and zbarimg, as the tests run them.
 pub mod tools;
+
+/// `otadrop detect UA` as JSON, from the real binary.
+pub fn detect_cli(ua: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+        .args(["detect", ua])
+        .output()
+        .expect("run otadrop detect");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
