@@ -12,7 +12,7 @@ use std::process::Command;
 
 use reqwest::header::HeaderMap;
 
-use crate::support::{detect_cli, fixture, hosts, make_ipa, tools, TestServer};
+use crate::support::{detect_cli, fixture, hosts, tools, TestServer};
 
 const GOOGLE_AMP: &str = "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-AMPHTML)";
 const BINGBOT: &str =
@@ -38,22 +38,7 @@ fn fixture_rows() -> Vec<(String, String)> {
 }
 
 fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", "3.1.0".into()),
-            ("CFBundleVersion", "77".into()),
-            ("CFBundleDisplayName", title.into()),
-            ("MinimumOSVersion", minimum_os.into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
-    )
+    crate::support::app_ipa(bundle, title, minimum_os, "3.1.0", "77")
 }
 
 /// A server with one release (iOS 15+); its upload answer.

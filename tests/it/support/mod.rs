@@ -150,6 +150,17 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Uploads a multipart form (`ipa` and `notes` fields) with the token.
+    pub async fn upload_form(&self, form: reqwest::multipart::Form) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A GET with extra request headers (conditionals, ranges, encodings).
     pub async fn get_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
         self.request_with(reqwest::Method::GET, url, headers).await
@@ -296,6 +307,26 @@ pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[
         zip.finish().expect("zip");
     }
     out.into_inner()
+}
+
+/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
+pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "Demo.app",
+        &[
+            ("CFBundleIdentifier", bundle.into()),
+            ("CFBundleShortVersionString", version.into()),
+            ("CFBundleVersion", build.into()),
+            ("CFBundleDisplayName", title.into()),
+            ("MinimumOSVersion", minimum_os.into()),
+            ("DTPlatformName", "iphoneos".into()),
+            (
+                "UIDeviceFamily",
+                plist::Value::Array(vec![1.into(), 2.into()]),
+            ),
+        ],
+        &[],
+    )
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
