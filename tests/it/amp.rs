@@ -12,7 +12,7 @@ use std::process::Command;
 
 use reqwest::header::HeaderMap;
 
-use crate::support::{fixture, hosts, make_ipa, tools, TestServer};
+use crate::support::{detect_cli, fixture, hosts, tools, TestServer};
 
 const GOOGLE_AMP: &str = "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-AMPHTML)";
 const BINGBOT: &str =
@@ -38,22 +38,7 @@ fn fixture_rows() -> Vec<(String, String)> {
 }
 
 fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", "3.1.0".into()),
-            ("CFBundleVersion", "77".into()),
-            ("CFBundleDisplayName", title.into()),
-            ("MinimumOSVersion", minimum_os.into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
-    )
+    crate::support::app_ipa(bundle, title, minimum_os, "3.1.0", "77")
 }
 
 /// A server with one release (iOS 15+); its upload answer.
@@ -167,20 +152,6 @@ fn validate(html: &str) {
     std::fs::write(&file, html).unwrap();
     let results = tools::validate_amp(&[file]);
     assert_eq!(results[0]["status"], "PASS", "{}", results[0]["errors"]);
-}
-
-/// `otadrop detect UA` as JSON.
-fn detect_cli(ua: &str) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(["detect", ua])
-        .output()
-        .expect("run otadrop detect");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 /// What the plain page must show for each lead of the visitor JSON.

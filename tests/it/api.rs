@@ -404,14 +404,7 @@ async fn multipart_upload_with_notes() {
             "ipa",
             reqwest::multipart::Part::bytes(ipa).file_name("App.ipa"),
         );
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 201);
     let up: serde_json::Value = r.json().await.unwrap();
     assert_eq!(
@@ -425,14 +418,7 @@ async fn multipart_upload_with_notes() {
 
     // A form without the ipa field.
     let form = reqwest::multipart::Form::new().text("notes", "x");
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 400);
     assert!(r.text().await.unwrap().contains("`ipa`"));
 }

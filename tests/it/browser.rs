@@ -9,25 +9,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{make_ipa, tools, TestServer};
+use crate::support::{tools, TestServer};
 
 fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", "2.4.0".into()),
-            ("CFBundleVersion", "318".into()),
-            ("CFBundleDisplayName", title.into()),
-            ("MinimumOSVersion", minimum_os.into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
-    )
+    crate::support::app_ipa(bundle, title, minimum_os, "2.4.0", "318")
 }
 
 #[tokio::test(flavor = "multi_thread")]

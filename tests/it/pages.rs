@@ -253,35 +253,15 @@ fn every_page_kind_has_its_key_content_in_both_flavors() {
     }
 }
 
-/// Draws the QR SVG's path (runs of `M x yhNv1h-Nz`) into a PNG, 8 px per module.
+/// Draws the QR SVG's modules into a PNG, 8 px per module.
 fn rasterise_qr(svg: &str, out: &Path) {
-    let size: u32 = svg
-        .split("viewBox=\"0 0 ")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .unwrap()
-        .parse()
-        .unwrap();
-    let d = svg
-        .split(" d=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let (size, grid) = page::qr::modules(svg).expect("an SVG made by qr::encode");
     let scale = 8;
-    let mut img = image::GrayImage::from_pixel(size * scale, size * scale, image::Luma([255]));
-    for run in d.split('M').filter(|s| !s.is_empty()) {
-        let (xy, rest) = run.split_once('h').unwrap();
-        let (x, y) = xy.split_once(' ').unwrap();
-        let (x, y): (u32, u32) = (x.parse().unwrap(), y.parse().unwrap());
-        let n: u32 = rest.split('v').next().unwrap().parse().unwrap();
-        for px in x * scale..(x + n) * scale {
-            for py in y * scale..(y + 1) * scale {
-                img.put_pixel(px, py, image::Luma([0]));
-            }
-        }
-    }
+    let side = size as u32 * scale;
+    let img = image::GrayImage::from_fn(side, side, |px, py| {
+        let module = (py / scale) as usize * size + (px / scale) as usize;
+        image::Luma([if grid[module] { 0 } else { 255 }])
+    });
     img.save(out).unwrap();
 }
 

@@ -150,6 +150,17 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Uploads a multipart form (`ipa` and `notes` fields) with the token.
+    pub async fn upload_form(&self, form: reqwest::multipart::Form) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A GET with extra request headers (conditionals, ranges, encodings).
     pub async fn get_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
         self.request_with(reqwest::Method::GET, url, headers).await
@@ -298,6 +309,26 @@ pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[
     out.into_inner()
 }
 
+/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
+pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "Demo.app",
+        &[
+            ("CFBundleIdentifier", bundle.into()),
+            ("CFBundleShortVersionString", version.into()),
+            ("CFBundleVersion", build.into()),
+            ("CFBundleDisplayName", title.into()),
+            ("MinimumOSVersion", minimum_os.into()),
+            ("DTPlatformName", "iphoneos".into()),
+            (
+                "UIDeviceFamily",
+                plist::Value::Array(vec![1.into(), 2.into()]),
+            ),
+        ],
+        &[],
+    )
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
@@ -323,3 +354,17 @@ pub mod hosts;
 
 /// The AMP validator, Chromium and zbarimg, as the tests run them.
 pub mod tools;
+
+/// `otadrop detect UA` as JSON, from the real binary.
+pub fn detect_cli(ua: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+        .args(["detect", ua])
+        .output()
+        .expect("run otadrop detect");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
