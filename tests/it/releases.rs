@@ -456,3 +456,35 @@ async fn the_app_page_with_history_in_chromium() {
     let iphone = tools::scenario(&results, "app-history-iphone");
     assert!(iphone["text"].as_str().unwrap().contains("Install 1.1 (2)"));
 }
+
+#[tokio::test]
+async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
+    let s = TestServer::start(&["--http"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("History.ipa");
+    std::fs::write(&file, ipa("2.0", "20")).unwrap();
+    let publish = |channel: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
+            .arg("publish")
+            .arg(&file)
+            .args(["--server", &s.base, "--token", TOKEN, "--json"])
+            .args(["--channel", channel])
+            .output()
+            .unwrap()
+    };
+    let out = publish("beta");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let up: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(up["channel"], "beta");
+    // Checked before anything is sent: one line, a failure exit code.
+    let out = publish("Not Valid");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("otadrop: invalid channel"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_eq!(s.releases().await.len(), 1);
+}

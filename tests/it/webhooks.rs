@@ -345,6 +345,50 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     );
 }
 
+#[tokio::test]
+async fn retention_sends_release_deleted() {
+    let rx = Receiver::start().await;
+    let hook = format!("json={}", rx.url("/json"));
+    let s = TestServer::start(&["--http", "--keep", "1", "--webhook", &hook]);
+    let ipa = |build: &str| {
+        make_ipa(
+            "Kept.app",
+            &[
+                ("CFBundleIdentifier", "com.example.kept".into()),
+                ("CFBundleShortVersionString", "1.0".into()),
+                ("CFBundleVersion", build.into()),
+                ("CFBundleName", "Kept".into()),
+            ],
+            &[],
+        )
+    };
+    let first: serde_json::Value = s.upload_bytes(ipa("1")).await.json().await.unwrap();
+    let second = s.upload_bytes(ipa("2")).await;
+    assert_eq!(second.status(), 201);
+    let got = rx.wait_for("/json", 3).await;
+    let events: Vec<(String, String)> = got
+        .iter()
+        .map(|g| {
+            let b = g.json();
+            (
+                b["event"].as_str().unwrap().to_string(),
+                b["release"]["app"]["build"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        events.contains(&("release.deleted".into(), "1".into())),
+        "{events:?}"
+    );
+    let deleted = got
+        .iter()
+        .find(|g| g.json()["event"] == "release.deleted")
+        .unwrap();
+    assert_eq!(deleted.json()["release"]["id"], first["id"]);
+    // No secret configured: no signature.
+    assert!(!deleted.headers.contains_key("x-otadrop-signature"));
+}
+
 #[test]
 fn a_webhook_that_is_not_http_stops_the_server_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
