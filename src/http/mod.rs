@@ -14,23 +14,32 @@
 //! - `doctor`: the install-link doctor as a web form.
 //! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
+//! - `auth`: who is asking (bearer token, session cookie); `sign_in`: the sign-in form and
+//!   sessions; `share`: share links (`/s/<token>/...` and the links API); `form`: small
+//!   request bodies. The access rules themselves are in [`crate::access`].
+//! - `metrics_listener`: `/metrics` without a token on `--metrics-listen`.
 
 mod api;
+mod auth;
 mod body;
 mod ca;
 mod compress;
 mod conditional;
 mod doctor;
 mod files;
+mod form;
 mod idle;
 mod install;
 mod metrics;
+mod metrics_listener;
 mod pages;
 mod range;
 mod response;
 mod router;
 mod security_headers;
 mod server;
+mod share;
+mod sign_in;
 mod upload;
 
 pub use server::{Server, StartError};
@@ -49,4 +58,8 @@ pub struct State {
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
+    /// Signs and checks share links, install grants and sessions.
+    pub signer: crate::access::Signer,
+    pub links: crate::access::LinkBook,
+    pub limits: auth::Limits,
 }

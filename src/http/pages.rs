@@ -15,7 +15,7 @@ use hyper::body::Incoming;
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
-use super::{security_headers, State};
+use super::{auth, security_headers, State};
 use crate::client::{self, Visitor};
 use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
@@ -80,12 +80,13 @@ async fn send_page(
     page: Rendered,
     flavor: Flavor,
     last_modified: SystemTime,
+    cache_control: &'static str,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
         last_modified,
         content_type: HTML,
-        cache_control: "no-cache",
+        cache_control,
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
@@ -124,7 +125,45 @@ async fn release_page(
             page::release_page(&ctx, flavor)
         },
     );
-    send_page(req, page, flavor, SystemTime::from(release.created)).await
+    send_page(
+        req,
+        page,
+        flavor,
+        SystemTime::from(release.created),
+        "no-cache",
+    )
+    .await
+}
+
+/// A release page seen through a share link: its URLs are the link's, and how it may be
+/// cached is the link's to say. Rendered per request (a password link's page carries a fresh
+/// install grant).
+pub async fn shared_release(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    urls: &crate::urls::ReleaseUrls,
+    flavor: Flavor,
+    cache_control: &'static str,
+) -> Resp {
+    let ctx = ReleaseContext {
+        release,
+        urls,
+        site: &state.site,
+        visitor: visitor(req),
+        now: time::OffsetDateTime::now_utc(),
+    };
+    let page = Arc::new(Generated::new(Bytes::from(page::release_page(
+        &ctx, flavor,
+    ))));
+    send_page(
+        req,
+        page,
+        flavor,
+        SystemTime::from(release.created),
+        cache_control,
+    )
+    .await
 }
 
 pub async fn release(
@@ -139,13 +178,17 @@ pub async fn release(
     }
 }
 
-/// The stable URL of an app: its newest release's page.
+/// The stable URL of an app: its newest release's page. Only for those who may list apps;
+/// everyone else gets the same 404 as for an unknown app.
 pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
     bundle: &str,
     flavor: Flavor,
 ) -> Resp {
+    if !auth::access(state, req.headers()).can_list(state) {
+        return not_found(state, req);
+    }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
         Some(r) => release_page(state, req, &r, flavor).await,
@@ -153,12 +196,22 @@ pub async fn app(
     }
 }
 
-pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
+/// The front page: every app for those who may list them, else the sign-in form.
+pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
+    let access = auth::access(state, req.headers());
+    if !access.can_list(state) {
+        return super::sign_in::form(state, StatusCode::OK, None);
+    }
     let apps = state.store.apps();
-    let html = page::index_page(&apps, &state.site);
+    let html = page::index_page(&apps, &state.site, access > auth::Access::Anonymous);
     let mut r = response::with_type(StatusCode::OK, HTML, html);
+    let cache = if state.config.public_index {
+        "no-cache"
+    } else {
+        "private, no-store"
+    };
     r.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -181,12 +234,28 @@ pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
 }
 
 pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
-    let html = page::error_page(
-        404,
+    error_page(
+        state,
+        StatusCode::NOT_FOUND,
         "Nothing here. The link may be mistyped, or the release was deleted.",
-        &state.site,
-    );
-    let mut r = response::with_type(StatusCode::NOT_FOUND, HTML, html);
+    )
+}
+
+/// The HTML error page for `status`, never stored by caches.
+pub fn error_page(state: &State, status: StatusCode, message: &str) -> Resp {
+    let html = page::error_page(status.as_u16(), message, &state.site);
+    let mut r = response::with_type(status, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
+}
+
+/// An HTML page made elsewhere (forms), with the page headers.
+pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+    let mut r = response::with_type(status, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }

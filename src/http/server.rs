@@ -34,6 +34,8 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("TLS: {0}")]
     Tls(#[from] TlsError),
+    #[error("data folder: {0}")]
+    Links(#[from] crate::access::LinkError),
 }
 
 /// A bound, ready server.
@@ -104,7 +106,11 @@ impl Server {
             own_ca: local_ca.is_some(),
         };
         crate::client::warm_up();
+        let links = crate::access::LinkBook::load(&store)?;
         let state = Arc::new(State {
+            signer: crate::access::Signer::new(config.signing_key.as_bytes()),
+            links,
+            limits: Default::default(),
             pages: PageCache::default(),
             manifests: Default::default(),
             metrics: Default::default(),
@@ -150,6 +156,19 @@ impl Server {
                 Ok(l) => Some(tokio::spawn(redirect_http(l, state.clone()))),
                 Err(e) => {
                     tracing::error!(%addr, error = %e, "cannot listen for the HTTP redirect");
+                    None
+                }
+            },
+            None => None,
+        };
+        let _metrics = match state.config.metrics_listen {
+            Some(addr) => match TcpListener::bind(addr).await {
+                Ok(l) => Some(tokio::spawn(super::metrics_listener::serve(
+                    l,
+                    state.clone(),
+                ))),
+                Err(e) => {
+                    tracing::error!(%addr, error = %e, "cannot listen for /metrics");
                     None
                 }
             },
