@@ -4,6 +4,7 @@
 
 mod support;
 
+mod access;
 mod api;
 mod browser;
 mod detect;
