@@ -73,22 +73,21 @@ impl<'a> ReleaseJson<'a> {
     }
 }
 
-/// Who may read the API: `Err` is the 401 answer.
-fn reader<B>(state: &State, req: &Request<B>) -> Result<auth::Access, Resp> {
+/// Who may read the API: `None` when the request may not.
+fn reader<B>(state: &State, req: &Request<B>) -> Option<auth::Access> {
     let access = auth::access(state, req.headers());
-    if access.can_list(state) {
-        Ok(access)
-    } else {
-        Err(auth::unauthorized(
-            "sign in first: send `Authorization: Bearer <token>` (the upload token), or sign in at / for a session",
-        ))
-    }
+    access.can_list(state).then_some(access)
+}
+
+fn must_sign_in() -> Resp {
+    auth::unauthorized(
+        "sign in first: send `Authorization: Bearer <token>` (the upload token), or sign in at / for a session",
+    )
 }
 
 pub fn list<B>(state: &State, req: &Request<B>) -> Resp {
-    let access = match reader(state, req) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
     };
     let all = state.store.list();
     let out: Vec<ReleaseJson<'_>> = all
@@ -99,9 +98,8 @@ pub fn list<B>(state: &State, req: &Request<B>) -> Resp {
 }
 
 pub fn get<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
-    let access = match reader(state, req) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
     };
     match state.store.get(id) {
         Some(r) => response::json(

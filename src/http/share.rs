@@ -208,40 +208,51 @@ pub async fn revoke(state: &Arc<State>, req: &Request<Incoming>, id: &str) -> Re
 
 // --- /s/<token>/... ---------------------------------------------------------------------------
 
-/// The live link a token names, or the answer to give instead (`404`, `410`).
-fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Resp> {
-    let not_found = || {
-        pages::error_page(
-            state,
-            StatusCode::NOT_FOUND,
-            "Nothing here. The link may be mistyped or cut short: copy the whole link again.",
-        )
-    };
-    let Some((id, expires_ms)) = state.signer.open_link(token) else {
-        return Err(not_found());
-    };
-    let Some(link) = state.links.get(&id) else {
-        return Err(not_found());
-    };
+/// Why a token does not lead to a live link.
+#[derive(Debug, Clone, Copy)]
+enum Refused {
+    /// Tampered, unknown, or not this server's.
+    NotFound,
+    Expired(time::OffsetDateTime),
+    Revoked(time::OffsetDateTime),
+}
+
+/// The live link a token names.
+fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
+    let (id, expires_ms) = state.signer.open_link(token).ok_or(Refused::NotFound)?;
+    let link = state.links.get(&id).ok_or(Refused::NotFound)?;
     if link.expires_ms != expires_ms {
-        return Err(not_found());
+        return Err(Refused::NotFound);
     }
     match link.state(now_millis()) {
         LinkState::Live => Ok(link),
-        LinkState::Expired(at) => Err(gone(
+        LinkState::Expired(at) => Err(Refused::Expired(at)),
+        LinkState::Revoked(at) => Err(Refused::Revoked(at)),
+    }
+}
+
+/// The answer to a refused token: `404`, or `410 Gone` saying when and what to do.
+fn refused(state: &State, why: Refused) -> Resp {
+    match why {
+        Refused::NotFound => pages::error_page(
+            state,
+            StatusCode::NOT_FOUND,
+            "Nothing here. The link may be mistyped or cut short: copy the whole link again.",
+        ),
+        Refused::Expired(at) => gone(
             state,
             &format!(
                 "This link expired on {}. Ask the person who sent it for a new link.",
                 when(at)
             ),
-        )),
-        LinkState::Revoked(at) => Err(gone(
+        ),
+        Refused::Revoked(at) => gone(
             state,
             &format!(
                 "This link was turned off on {}. Ask the person who sent it for a new link.",
                 when(at)
             ),
-        )),
+        ),
     }
 }
 
@@ -286,7 +297,7 @@ pub async fn page(
 ) -> Resp {
     let link = match resolve(state, token) {
         Ok(l) => l,
-        Err(r) => return r,
+        Err(why) => return refused(state, why),
     };
     if link.has_password() && !has_link_cookie(state, req, &link) {
         return password_form(state, token, StatusCode::OK, None);
@@ -335,7 +346,7 @@ pub async fn unlock(
 ) -> Resp {
     let link = match resolve(state, token) {
         Ok(l) => l,
-        Err(r) => return r,
+        Err(why) => return refused(state, why),
     };
     let Some(hash) = link.password_hash.clone() else {
         // An open link has nothing to unlock: show it.
@@ -429,7 +440,7 @@ pub async fn file(
 ) -> Resp {
     let link = match resolve(state, token) {
         Ok(l) => l,
-        Err(r) => return r,
+        Err(why) => return refused(state, why),
     };
     let release = match (grant, link.has_password()) {
         (None, false) => target_release(state, &link),
