@@ -3,8 +3,7 @@
 //! which of the build's expiry instants have passed, so each is rendered
 //! once and then served from memory as shared `Bytes`.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use bytes::Bytes;
@@ -12,6 +11,7 @@ use http::header::{HeaderValue, CACHE_CONTROL, USER_AGENT, VARY};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
+use super::cache::ReleaseKey;
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
@@ -21,12 +21,23 @@ use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// Most distinct pages kept; past it the cache starts over (a page is cheap to render again).
-const MAX_CACHED: usize = 8192;
+/// What a cached page depends on: release, flavor, visitor, day (dates are shown relative to
+/// today), and how many of the build's expiry instants have passed (so a profile that expires
+/// at 14:00 stops being offered at 14:00, not the next day).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    release: ReleaseId,
+    flavor: Flavor,
+    visitor: Visitor,
+    day: i64,
+    expiries_passed: u8,
+}
 
-/// Release, flavor, visitor, day, and how many of the build's expiry instants have passed
-/// (so a profile that expires at 14:00 stops being offered at 14:00, not the next day).
-type Key = (ReleaseId, Flavor, Visitor, i64, u8);
+impl ReleaseKey for PageKey {
+    fn release(&self) -> &ReleaseId {
+        &self.release
+    }
+}
 
 fn expiries_passed(release: &Release, now: time::OffsetDateTime) -> u8 {
     release.app.profile.as_ref().map_or(0, |p| {
@@ -38,33 +49,6 @@ fn expiries_passed(release: &Release, now: time::OffsetDateTime) -> u8 {
 }
 
 type Rendered = Arc<Generated>;
-
-#[derive(Default)]
-pub struct PageCache(Mutex<HashMap<Key, Rendered>>);
-
-impl PageCache {
-    fn get_or_render(&self, key: Key, render: impl FnOnce() -> String) -> Rendered {
-        if let Some(hit) = self.lock().get(&key) {
-            return hit.clone();
-        }
-        let rendered = Arc::new(Generated::new(Bytes::from(render())));
-        let mut map = self.lock();
-        if map.len() >= MAX_CACHED {
-            map.clear();
-        }
-        map.insert(key, rendered.clone());
-        rendered
-    }
-
-    /// Drops the pages of a deleted release.
-    pub fn forget(&self, id: &ReleaseId) {
-        self.lock().retain(|k, _| &k.0 != id);
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Rendered>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
 
 fn visitor(req: &Request<Incoming>) -> Visitor {
     let ua = req
@@ -105,26 +89,28 @@ async fn release_page(
     let visitor = visitor(req);
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
-    let page = state.pages.get_or_render(
-        (
-            release.id.clone(),
-            flavor,
+    let key = PageKey {
+        release: release.id.clone(),
+        flavor,
+        visitor,
+        day,
+        expiries_passed: expiries_passed(release, now),
+    };
+    let page = state.pages.get_or_make(key, || {
+        let urls = state.config.public_url.release(&release.id);
+        let qr = qr_svg(state, release);
+        let ctx = ReleaseContext {
+            release,
+            urls: &urls,
+            site: &state.site,
             visitor,
-            day,
-            expiries_passed(release, now),
-        ),
-        || {
-            let urls = state.config.public_url.release(&release.id);
-            let ctx = ReleaseContext {
-                release,
-                urls: &urls,
-                site: &state.site,
-                visitor,
-                now,
-            };
-            page::release_page(&ctx, flavor)
-        },
-    );
+            now,
+            qr_svg: qr.as_deref(),
+        };
+        Arc::new(Generated::new(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
+    });
     send_page(
         req,
         page,
@@ -137,7 +123,7 @@ async fn release_page(
 
 /// A release page seen through a share link: its URLs are the link's, and how it may be
 /// cached is the link's to say. Rendered per request (a password link's page carries a fresh
-/// install grant).
+/// install grant), with the QR code of the link's own URL.
 pub async fn shared_release(
     state: &Arc<State>,
     req: &Request<Incoming>,
@@ -146,12 +132,14 @@ pub async fn shared_release(
     flavor: Flavor,
     cache_control: &'static str,
 ) -> Resp {
+    let qr = page::qr::encode(&urls.page).unwrap_or_default();
     let ctx = ReleaseContext {
         release,
         urls,
         site: &state.site,
         visitor: visitor(req),
         now: time::OffsetDateTime::now_utc(),
+        qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
     };
     let page = Arc::new(Generated::new(Bytes::from(page::release_page(
         &ctx, flavor,
@@ -164,6 +152,15 @@ pub async fn shared_release(
         cache_control,
     )
     .await
+}
+
+/// The QR code of a release's page URL, encoded once per release.
+fn qr_svg(state: &State, release: &Release) -> Option<Arc<str>> {
+    let made = state.qr.get_or_make(release.id.clone(), || {
+        let url = state.config.public_url.release(&release.id).page;
+        Arc::from(page::qr::encode(&url).unwrap_or_default())
+    });
+    (!made.is_empty()).then_some(made)
 }
 
 pub async fn release(
@@ -219,12 +216,10 @@ pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
 /// How to trust this server's CA on an iPhone.
 pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
     if state.local_ca.is_none() {
-        let html = page::error_page(
-            404,
+        return response::error(
+            StatusCode::NOT_FOUND,
             "This server uses a real certificate: there is nothing to install.",
-            &state.site,
         );
-        return response::with_type(StatusCode::NOT_FOUND, HTML, html);
     }
     let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site));
     r.headers_mut()
@@ -233,22 +228,15 @@ pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
     r
 }
 
-pub fn not_found(state: &State, _req: &Request<Incoming>) -> Resp {
-    error_page(
-        state,
-        StatusCode::NOT_FOUND,
-        "Nothing here. The link may be mistyped, or the release was deleted.",
-    )
+/// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
+pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
+    response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
 }
 
-/// The HTML error page for `status`, never stored by caches.
-pub fn error_page(state: &State, status: StatusCode, message: &str) -> Resp {
-    let html = page::error_page(status.as_u16(), message, &state.site);
-    let mut r = response::with_type(status, HTML, html);
-    r.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
-    r
+/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
+/// stored by caches).
+pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
+    response::error(status, message)
 }
 
 /// An HTML page made elsewhere (forms), with the page headers.

@@ -13,7 +13,9 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, auth, ca, doctor, install, pages, security_headers, share, sign_in, State};
+use super::{
+    api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, State,
+};
 use crate::access::Target;
 use crate::config::TlsMode;
 use crate::page::Flavor;
@@ -28,6 +30,7 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let path = req.uri().path().to_owned();
     let version = req.version();
     let (route, mut resp) = route(&state, req, peer).await;
+    errors::finish(&mut resp, errors::Place::of(&path), &state.site);
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
         Body::File(f) => f.count_into(state.metrics.clone()),

@@ -17,7 +17,7 @@ use tokio::sync::Semaphore;
 use tokio_rustls::TlsAcceptor;
 
 use super::idle::Deadlines;
-use super::{pages::PageCache, response, router, State};
+use super::{response, router, State};
 use crate::config::{Config, TlsMode};
 use crate::page::Site;
 use crate::store::{Store, StoreError};
@@ -107,19 +107,7 @@ impl Server {
         };
         crate::client::warm_up();
         let links = crate::access::LinkBook::load(&store)?;
-        let state = Arc::new(State {
-            signer: crate::access::Signer::new(config.signing_key.as_bytes()),
-            links,
-            limits: Default::default(),
-            pages: PageCache::default(),
-            manifests: Default::default(),
-            metrics: Default::default(),
-            doctor: Default::default(),
-            store,
-            site,
-            local_ca,
-            config,
-        });
+        let state = Arc::new(State::new(config, store, links, site, local_ca));
         Ok(Server {
             state,
             listener,

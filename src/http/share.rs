@@ -16,6 +16,7 @@ use hyper::body::Incoming;
 use serde::{Deserialize, Serialize};
 
 use super::auth;
+use super::errors::NOT_FOUND_PAGE;
 use super::response::{self, Resp};
 use super::{form, install, pages, State};
 use crate::access::{now_millis, password, Link, LinkId, LinkState, Target};
@@ -234,11 +235,8 @@ fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
 /// The answer to a refused token: `404`, or `410 Gone` saying when and what to do.
 fn refused(state: &State, why: Refused) -> Resp {
     match why {
-        Refused::NotFound => pages::error_page(
-            state,
-            StatusCode::NOT_FOUND,
-            "Nothing here. The link may be mistyped or cut short: copy the whole link again.",
-        ),
+        // The same 404 as any unknown path: a probe learns nothing from the difference.
+        Refused::NotFound => response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE),
         Refused::Expired(at) => gone(
             state,
             &format!(

@@ -40,6 +40,8 @@ pub struct ReleaseContext<'a> {
     pub visitor: Visitor,
     /// The time the page is for (profile expiry is judged against it).
     pub now: time::OffsetDateTime,
+    /// The QR code of the page URL ([`qr::encode`] of `urls.page`), made once by the caller.
+    pub qr_svg: Option<&'a str>,
 }
 
 /// The page of one release for one visitor.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::view::{Blocker, Lead, ReleaseView, Signing};
-use super::{format, qr, Flavor, ReleaseContext, Site};
+use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::InApp;
 use crate::store::Release;
 
@@ -328,7 +328,7 @@ fn capitalised(s: &str) -> String {
 
 fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     html! {
-        @if let Some(svg) = qr::svg(&ctx.urls.page) { (PreEscaped(&*svg)) }
+        @if let Some(svg) = ctx.qr_svg { (PreEscaped(svg)) }
     }
 }
 

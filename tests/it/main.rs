@@ -10,6 +10,7 @@ mod browser;
 mod detect;
 mod doctor;
 mod doctor_cli;
+mod errors;
 mod hardening;
 mod inspect_cli;
 mod pages;

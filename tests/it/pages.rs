@@ -114,6 +114,7 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
             site: &site,
             visitor: detect(ua),
             now: NOW,
+            qr_svg: page::qr::encode(&urls.page).as_deref(),
         },
         flavor,
     )
