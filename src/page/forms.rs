@@ -39,7 +39,7 @@ pub fn sign_in(site: &Site, viewer_password: bool, error: Option<&str>) -> Strin
                 p {
                     label for="secret" { "Password or token" }
                     br;
-                    input id="secret" name="secret" type="password" autocomplete="current-password" required;
+                    input.field id="secret" name="secret" type="password" autocomplete="current-password" required;
                 }
                 button.btn type="submit" { "Sign in" }
             }
@@ -66,7 +66,7 @@ pub fn link_password(site: &Site, action: &str, error: Option<&str>) -> String {
                 p {
                     label for="password" { "Password" }
                     br;
-                    input id="password" name="password" type="password" autocomplete="off" required;
+                    input.field id="password" name="password" type="password" autocomplete="off" required;
                 }
                 button.btn type="submit" { "Continue" }
             }

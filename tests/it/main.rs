@@ -5,6 +5,7 @@
 mod support;
 
 mod access;
+mod access_browser;
 mod api;
 mod browser;
 mod detect;
