@@ -361,6 +361,45 @@ mod tests {
     }
 
     #[test]
+    fn access_settings_are_checked_and_the_signing_key_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        let a = Config::resolve(s()).unwrap();
+        assert_eq!(a.signing_key, Config::resolve(s()).unwrap().signing_key);
+        assert_eq!(a.signing_key.len(), 48);
+        assert!(!a.public_index);
+        assert_eq!(a.grant_lifetime, Duration::from_secs(600));
+        assert!(a.secure_cookies());
+        let file: Settings = toml::from_str(
+            "public-index = true\nviewer-password = \"long enough\"\nsigning-key = \"0123456789abcdef0123456789abcdef\"\nhttp = true\nlisten = \"127.0.0.1:8080\"\npublic-url = \"http://localhost:8080\"",
+        )
+        .unwrap();
+        let c = Config::resolve(s().or(file)).unwrap();
+        assert!(c.public_index);
+        assert_eq!(c.viewer_password.as_deref(), Some("long enough"));
+        assert_eq!(c.signing_key, "0123456789abcdef0123456789abcdef");
+        assert!(
+            !c.secure_cookies(),
+            "plain HTTP on loopback for local development"
+        );
+        for bad in [
+            Settings {
+                viewer_password: Some("short".into()),
+                ..s()
+            },
+            Settings {
+                signing_key: Some("too short".into()),
+                ..s()
+            },
+        ] {
+            assert!(Config::resolve(bad).is_err());
+        }
+    }
+
+    #[test]
     fn contradictions_are_refused() {
         let s = Settings {
             http: Some(true),

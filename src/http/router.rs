@@ -48,13 +48,35 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
         target: "otadrop::access",
         %peer,
         %method,
-        path = %truncate(&path, 200),
+        path = %truncate(&redact(&path), 200),
         ?version,
         status = resp.status().as_u16(),
         bytes,
         micros = started.elapsed().as_micros() as u64,
     );
     resp
+}
+
+/// A share link's token and grant are capabilities: the access log keeps only their first
+/// characters (`/s/AbCdEf…/GhIjKl…/app.ipa`), enough to tell links apart.
+fn redact(path: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = path.strip_prefix("/s/") else {
+        return std::borrow::Cow::Borrowed(path);
+    };
+    let parts: Vec<&str> = rest.split('/').collect();
+    let last = parts.len() - 1;
+    let shown: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let secret = i == 0 || (i < last && i == 1);
+            match p.char_indices().nth(6) {
+                Some((at, _)) if secret => format!("{}…", &p[..at]),
+                _ => (*p).to_string(),
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(format!("/s/{}", shown.join("/")))
 }
 
 fn truncate(s: &str, n: usize) -> &str {
@@ -251,4 +273,21 @@ fn not_allowed(allow: &'static str) -> Resp {
     r.headers_mut()
         .insert(ALLOW, HeaderValue::from_static(allow));
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn share_tokens_and_grants_are_cut_in_the_log() {
+        assert_eq!(redact("/r/abc/app.ipa"), "/r/abc/app.ipa");
+        assert_eq!(redact("/s/ABCDEFGHIJ"), "/s/ABCDEF…");
+        assert_eq!(redact("/s/ABCDEFGHIJ/amp"), "/s/ABCDEF…/amp");
+        assert_eq!(
+            redact("/s/ABCDEFGHIJ/KLMNOPQRST/app.ipa"),
+            "/s/ABCDEF…/KLMNOP…/app.ipa"
+        );
+        assert_eq!(redact("/s/"), "/s/");
+    }
 }
