@@ -27,6 +27,8 @@ const HTML: &str = "text/html; charset=utf-8";
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
     release: ReleaseId,
+    /// The share link the page is seen through (its URLs are the link's), if any.
+    link: Option<crate::access::LinkId>,
     flavor: Flavor,
     visitor: Visitor,
     day: i64,
@@ -91,6 +93,7 @@ async fn release_page(
     let day = now.unix_timestamp().div_euclid(86_400);
     let key = PageKey {
         release: release.id.clone(),
+        link: None,
         flavor,
         visitor,
         day,
@@ -122,8 +125,9 @@ async fn release_page(
 }
 
 /// A release page seen through a share link: its URLs are the link's, and how it may be
-/// cached is the link's to say. Rendered per request (a password link's page carries a fresh
-/// install grant), with the QR code of the link's own URL.
+/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
+/// release page; without (a password link's page carries a fresh install grant) it is made per
+/// request. The QR code is the link's own URL.
 pub async fn shared_release(
     state: &Arc<State>,
     req: &Request<Incoming>,
@@ -131,19 +135,38 @@ pub async fn shared_release(
     urls: &crate::urls::ReleaseUrls,
     flavor: Flavor,
     cache_control: &'static str,
+    cache_as: Option<&crate::access::LinkId>,
 ) -> Resp {
-    let qr = page::qr::encode(&urls.page).unwrap_or_default();
-    let ctx = ReleaseContext {
-        release,
-        urls,
-        site: &state.site,
-        visitor: visitor(req),
-        now: time::OffsetDateTime::now_utc(),
-        qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+    let visitor = visitor(req);
+    let now = time::OffsetDateTime::now_utc();
+    let make = || {
+        let qr = page::qr::encode(&urls.page).unwrap_or_default();
+        let ctx = ReleaseContext {
+            release,
+            urls,
+            site: &state.site,
+            visitor,
+            now,
+            qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+        };
+        Arc::new(Generated::new(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
     };
-    let page = Arc::new(Generated::new(Bytes::from(page::release_page(
-        &ctx, flavor,
-    ))));
+    let page = match cache_as {
+        Some(link) => {
+            let key = PageKey {
+                release: release.id.clone(),
+                link: Some(link.clone()),
+                flavor,
+                visitor,
+                day: now.unix_timestamp().div_euclid(86_400),
+                expiries_passed: expiries_passed(release, now),
+            };
+            state.pages.get_or_make(key, make)
+        }
+        None => make(),
+    };
     send_page(
         req,
         page,

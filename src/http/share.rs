@@ -326,7 +326,18 @@ async fn show(
     if flavor == Flavor::Plain && !policy.public_cache_allowed() {
         urls.amp.clear();
     }
-    pages::shared_release(state, req, &release, &urls, flavor, policy.header_value()).await
+    // An open link's page is the same for every visitor of a kind: kept like /r/ pages.
+    let cache_as = (!link.has_password()).then_some(&link.id);
+    pages::shared_release(
+        state,
+        req,
+        &release,
+        &urls,
+        flavor,
+        policy.header_value(),
+        cache_as,
+    )
+    .await
 }
 
 fn password_form(state: &State, token: &str, status: StatusCode, error: Option<&str>) -> Resp {
