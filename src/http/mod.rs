@@ -1,7 +1,8 @@
 //! The HTTP server. It only routes and translates: parsing, detection, rendering and storage
 //! are plain functions in the other modules.
 //!
-//! - `server`: listening, TLS, connection limits, graceful shutdown.
+//! - `server`: listening, connection limits, deadlines, graceful shutdown, for the main
+//!   listener and `redirect` (the `--redirect-http` listener's 308s).
 //! - `router`: which handler answers which method and path.
 //! - `api`: the JSON API (`/api/releases`); `upload`: receiving an upload's body into a
 //!   staged file; `publish`: inspecting, committing and retention.
@@ -22,12 +23,16 @@
 //!   sessions; `share`: share links (`/s/<token>/...` and the links API); `form`: small
 //!   request bodies. The access rules themselves are in [`crate::access`].
 //! - `metrics_listener`: `/metrics` without a token on `--metrics-listen`.
+//! - `cacheability`: who may keep a copy of a page (public AMP pages, private answers).
+//! - `amp_cors`: the AMP CORS protocol; `visitor_json`: the AMP page's personal part.
 
+mod amp_cors;
 mod api;
 mod auth;
 mod body;
 mod ca;
 mod cache;
+mod cacheability;
 mod compress;
 mod conditional;
 mod doctor;
@@ -41,6 +46,7 @@ mod metrics_listener;
 mod pages;
 mod publish;
 mod range;
+mod redirect;
 mod response;
 mod router;
 mod security_headers;
@@ -48,6 +54,7 @@ mod server;
 mod share;
 mod sign_in;
 mod upload;
+mod visitor_json;
 
 pub use server::{Server, StartError};
 

@@ -12,6 +12,7 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
 use super::cache::ReleaseKey;
+use super::cacheability::{Cacheability, PUBLIC_AMP_PAGE};
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
@@ -61,34 +62,65 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
     client::detect(ua)
 }
 
+/// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
     last_modified: SystemTime,
-    cache_control: &'static str,
+    private: bool,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
         last_modified,
         content_type: HTML,
-        cache_control,
+        cache_control: if private {
+            "private, no-store"
+        } else {
+            "no-cache"
+        },
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
-    r.headers_mut()
-        .append(VARY, HeaderValue::from_static("User-Agent"));
+    match flavor {
+        // Rendered for this visitor: nobody else may be served this copy.
+        Flavor::Plain => {
+            r.headers_mut()
+                .append(VARY, HeaderValue::from_static("User-Agent"));
+        }
+        // One document for everyone, which AMP caches may keep unless it is private.
+        Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
+    }
     security_headers::apply_page(r.headers_mut(), flavor);
     r
 }
 
+/// How an AMP page may be cached: public, unless it is behind a password or an expiring link
+/// (see [`crate::access::Link::cache_policy`]); then [`Cacheability::Private`], so that no AMP
+/// cache keeps it.
+fn amp_cacheability(private: bool) -> Cacheability {
+    if private {
+        Cacheability::Private
+    } else {
+        PUBLIC_AMP_PAGE
+    }
+}
+
+/// `private`: the page was shown because of a sign-in (an app page without
+/// `--public-index`), so no shared cache may keep it.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     flavor: Flavor,
+    private: bool,
 ) -> Resp {
-    let visitor = visitor(req);
+    // The AMP document is the same for every visitor: one cache entry, whoever asks.
+    let visitor = match flavor {
+        Flavor::Plain => visitor(req),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
     let key = PageKey {
@@ -119,7 +151,7 @@ async fn release_page(
         page,
         flavor,
         SystemTime::from(release.created),
-        "no-cache",
+        private,
     )
     .await
 }
@@ -134,10 +166,14 @@ pub async fn shared_release(
     release: &Release,
     urls: &crate::urls::ReleaseUrls,
     flavor: Flavor,
-    cache_control: &'static str,
+    private: bool,
     cache_as: Option<&crate::access::LinkId>,
 ) -> Resp {
-    let visitor = visitor(req);
+    // As for /r/ pages: the AMP document is the same for every visitor.
+    let visitor = match flavor {
+        Flavor::Plain => visitor(req),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
     let now = time::OffsetDateTime::now_utc();
     let make = || {
         let qr = page::qr::encode(&urls.page).unwrap_or_default();
@@ -172,7 +208,7 @@ pub async fn shared_release(
         page,
         flavor,
         SystemTime::from(release.created),
-        cache_control,
+        private,
     )
     .await
 }
@@ -193,7 +229,7 @@ pub async fn release(
     flavor: Flavor,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, false).await,
         None => not_found(state, req),
     }
 }
@@ -211,7 +247,7 @@ pub async fn app(
     }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, !state.config.public_index).await,
         None => not_found(state, req),
     }
 }

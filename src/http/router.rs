@@ -14,7 +14,8 @@ use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
 use super::{
-    api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, State,
+    api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, visitor_json,
+    State,
 };
 use crate::access::Target;
 use crate::config::TlsMode;
@@ -131,6 +132,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
             Route::SharePage,
             share::page(state, &req, token, Flavor::Amp).await,
         ),
+        ["s", token, "visitor.json"] => (Route::AmpVisitor, share::visitor(state, &req, token)),
         ["s", token, name] if read => match share::File::parse(name) {
             Some(f) => (
                 Route::ShareFile,
@@ -167,6 +169,10 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
             ),
             None => (Route::AmpPage, pages::not_found(state, &req)),
         },
+        ["r", rid, "visitor.json"] => (
+            Route::AmpVisitor,
+            visitor_json::visitor(state, &req, id(rid)),
+        ),
         ["r", rid, file] if read => {
             let (route, asset) = match *file {
                 "manifest.plist" => (Route::Manifest, None),

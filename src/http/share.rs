@@ -19,7 +19,7 @@ use super::auth;
 use super::errors::NOT_FOUND_PAGE;
 use super::response::{self, Resp};
 use super::{form, install, pages, State};
-use crate::access::{now_millis, password, Link, LinkId, LinkState, Target};
+use crate::access::{now_millis, password, CachePolicy, Link, LinkId, LinkState, Target};
 use crate::page::{self, Flavor};
 use crate::store::{Asset, Release, ReleaseId};
 
@@ -334,7 +334,7 @@ async fn show(
         &release,
         &urls,
         flavor,
-        policy.header_value(),
+        policy == CachePolicy::PrivateNoStore,
         cache_as,
     )
     .await
@@ -417,6 +417,17 @@ pub async fn unlock(
         HeaderValue::from_static("no-store"),
     );
     r
+}
+
+/// `/s/<token>/visitor.json`: the personal part of the link's AMP page (flags about the
+/// visitor's device and the build, no URLs), as for `/r/<id>/visitor.json`.
+pub fn visitor(state: &Arc<State>, req: &Request<Incoming>, token: &str) -> Resp {
+    let link = match resolve(state, token) {
+        Ok(l) => l,
+        Err(why) => return refused(state, why),
+    };
+    let release = target_release(state, &link).map(|r| r.id.clone());
+    super::visitor_json::visitor(state, req, release)
 }
 
 /// What the installer fetches under a link.

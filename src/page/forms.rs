@@ -14,6 +14,7 @@ fn head(title: &str, description: &str) -> Head<'static> {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     }
 }
 

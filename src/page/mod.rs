@@ -3,13 +3,21 @@
 //!
 //! A page is a pure function of its context (release, visitor, site, `now`), so the HTTP layer
 //! can cache it per (release, flavor, visitor, day). Pages reference no other host; the AMP
-//! runtime script is the one exception AMP requires.
+//! runtime and its components' scripts are the one exception AMP requires.
+//!
+//! The AMP flavor is one document for every visitor (AMP caches serve the same bytes to
+//! everyone): it never reads the visitor. It shows two first views chosen by CSS (iOS WebKit,
+//! or anything else) and fetches the personal part, [`Personal`], with `amp-render`; both come
+//! from the same view model and components as the plain page.
 
 mod format;
 pub mod forms;
+mod personal;
 pub mod qr;
 mod render;
 mod view;
+
+pub use personal::{personal, Personal};
 
 use std::sync::Arc;
 
@@ -37,6 +45,7 @@ pub struct ReleaseContext<'a> {
     pub release: &'a Release,
     pub urls: &'a ReleaseUrls,
     pub site: &'a Site,
+    /// Who is visiting (the plain flavor only: the AMP document is the same for everyone).
     pub visitor: Visitor,
     /// The time the page is for (profile expiry is judged against it).
     pub now: time::OffsetDateTime,
@@ -44,10 +53,18 @@ pub struct ReleaseContext<'a> {
     pub qr_svg: Option<&'a str>,
 }
 
-/// The page of one release for one visitor.
+/// The visitor an AMP document is rendered for: none in particular. The AMP flavor never
+/// reads `ReleaseContext::visitor`; callers that need a value (a cache key) use this one.
+pub const AMP_VISITOR: Visitor = view::ANY_OTHER;
+
+/// The page of one release: for `ctx.visitor` (plain), or for everyone (AMP).
 pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
-    let view = view::release_view(ctx.release, ctx.visitor, ctx.now);
-    render::release(ctx, &view, flavor)
+    match flavor {
+        Flavor::Plain => {
+            render::release_plain(ctx, &view::release_view(ctx.release, ctx.visitor, ctx.now))
+        }
+        Flavor::Amp => render::release_amp(ctx),
+    }
 }
 
 /// The front page: every app with its newest release (newest first, as [`crate::store::Store::apps`]

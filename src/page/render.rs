@@ -9,13 +9,20 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{Blocker, Lead, ReleaseView, Signing};
+use super::view::{self, Blocker, FirstViews, Lead, ReleaseView, Signing};
 use super::{format, Flavor, ReleaseContext, Site};
-use crate::client::InApp;
+use crate::client::{InApp, OsVersion};
 use crate::store::Release;
 
 const CSS: &str = include_str!("page.css");
 const AMP_RUNTIME: &str = "https://cdn.ampproject.org/v0.js";
+/// The components the AMP document's personal part uses: `amp-render` fetches the visitor JSON
+/// and renders it with `amp-mustache` at load, with no user action, and with
+/// `layout="container"` takes the height of what it renders. (`amp-list` renders at load too,
+/// but its `layout="container"` never left the experiments and the validator rejects it; in a
+/// fixed height, a taller answer would be cut off behind a "see more" tap.)
+const AMP_RENDER: &str = "https://cdn.ampproject.org/v0/amp-render-1.0.js";
+const AMP_MUSTACHE: &str = "https://cdn.ampproject.org/v0/amp-mustache-0.2.js";
 /// The exact boilerplate the AMP specification requires.
 const AMP_BOILERPLATE: &str = "body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both;-moz-animation:-amp-start 8s steps(1,end) 0s 1 normal both;-ms-animation:-amp-start 8s steps(1,end) 0s 1 normal both;animation:-amp-start 8s steps(1,end) 0s 1 normal both}@-webkit-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-moz-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-ms-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-o-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}";
 const AMP_NOSCRIPT: &str =
@@ -31,6 +38,8 @@ pub(super) struct Head<'a> {
     pub(super) amp: Option<&'a str>,
     /// An absolute PNG URL for `og:image`.
     pub(super) image: Option<&'a str>,
+    /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
+    pub(super) personal: bool,
 }
 
 pub(super) fn document(
@@ -46,7 +55,13 @@ pub(super) fn document(
         html lang="en" amp[amp] {
             head {
                 meta charset="utf-8";
-                @if amp { script async src=(AMP_RUNTIME) {} }
+                @if amp {
+                    script async src=(AMP_RUNTIME) {}
+                    @if head.personal {
+                        script async custom-element="amp-render" src=(AMP_RENDER) {}
+                        script async custom-template="amp-mustache" src=(AMP_MUSTACHE) {}
+                    }
+                }
                 title { (head.title) }
                 meta name="viewport" content="width=device-width,initial-scale=1";
                 meta name="robots" content="noindex,nofollow";
@@ -111,7 +126,118 @@ fn footer(site: &Site) -> Markup {
 
 // --- Release pages ----------------------------------------------------------------------------
 
-pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> String {
+/// Who the visitor-dependent parts of a component are rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// A visitor known now: the plain page, and the AMP document's first views.
+    Now,
+    /// The AMP document's `amp-mustache` template: what depends on the visitor becomes mustache
+    /// sections and variables, filled in the browser from the visitor JSON
+    /// ([`super::personal::Personal`], whose field names are the `key`s used here).
+    Template,
+}
+
+impl Fill {
+    /// Element ids: the template's copies get their own, so ids stay unique once rendered.
+    fn id(self, id: &str) -> String {
+        match self {
+            Fill::Now => id.to_owned(),
+            Fill::Template => format!("v-{id}"),
+        }
+    }
+}
+
+/// `m` if `now` holds (known visitor), or `m` inside the mustache section `key` (template).
+fn when(fill: Fill, key: &str, now: bool, m: Markup) -> Markup {
+    match fill {
+        Fill::Now if now => m,
+        Fill::Now => html! {},
+        Fill::Template => section(key, m),
+    }
+}
+
+/// `m` inside the mustache section `key`: shown when the visitor JSON's `key` is true.
+fn section(key: &str, m: Markup) -> Markup {
+    html! { (PreEscaped(format!("{{{{#{key}}}}}"))) (m) (PreEscaped(format!("{{{{/{key}}}}}"))) }
+}
+
+/// The text `now` (known visitor), or the mustache variable `key` (template).
+fn value(fill: Fill, key: &str, now: &str) -> Markup {
+    match fill {
+        Fill::Now => html! { (now) },
+        Fill::Template => PreEscaped(format!("{{{{{key}}}}}")),
+    }
+}
+
+/// The plain page: for this visitor, rendered on the server.
+pub fn release_plain(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> String {
+    let lead = lead(ctx, view, Flavor::Plain, Fill::Now);
+    release_document(ctx, view, Flavor::Plain, lead)
+}
+
+/// The AMP document: the same for every visitor (it never reads `ctx.visitor`). Two first views
+/// chosen by CSS, shown with no script at all and until the personal part has loaded; then the
+/// personal part, rendered by `amp-mustache` from the visitor JSON that `amp-render` fetches.
+pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
+    let first = view::first_views(ctx.release, ctx.now);
+    // AMP fetches only over https: with an http public URL (a test setup; iOS installs need
+    // https anyway) the page names the endpoint by its path, which keeps it valid AMP.
+    let public = &ctx.site.public_url;
+    let src = match ctx.urls.visitor.strip_prefix(public.origin().as_str()) {
+        Some(path) if !public.is_https() => path,
+        _ => ctx.urls.visitor.as_str(),
+    };
+    let personal = html! {
+        amp-render layout="container" src=(src) binding="no" {
+            template type="amp-mustache" { (personal_template(ctx, &first)) }
+            div placeholder {
+                div.on-ios { (lead(ctx, &first.ios, Flavor::Amp, Fill::Now)) }
+                div.off-ios { (lead(ctx, &first.other, Flavor::Amp, Fill::Now)) }
+            }
+        }
+    };
+    release_document(ctx, &first.ios, Flavor::Amp, personal)
+}
+
+/// The lead section(s) for one view.
+fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
+    match view.lead {
+        Lead::Preview => preview(ctx),
+        Lead::Install => install(ctx, view, flavor, fill),
+        Lead::OpenInSafari(in_app) => open_in_safari(ctx, in_app, flavor, fill),
+        Lead::Qr => qr_section(ctx, view, flavor, fill),
+        Lead::IosOnly => ios_only(ctx, view, flavor, fill),
+        Lead::Blocked(b) => blocked(ctx, b, fill),
+    }
+}
+
+/// The AMP document's personal part: every lead the visitor JSON can pick, each in the mustache
+/// section of its name. `first.ios` and `first.other` carry what does not depend on the visitor
+/// (signing, device families); a build that cannot install leaves only the reason and the preview.
+fn personal_template(ctx: &ReleaseContext<'_>, first: &FirstViews) -> Markup {
+    let t = Fill::Template;
+    html! {
+        @match view::build_problem(ctx.release, ctx.now) {
+            Some(b) => (section("blocked", blocked(ctx, b, t))),
+            None => {
+                (section("install", install(ctx, &first.ios, Flavor::Amp, t)))
+                (section("open_in_safari", open_in_safari(ctx, InApp::Webview, Flavor::Amp, t)))
+                (section("qr", qr_section(ctx, &first.other, Flavor::Amp, t)))
+                (section("ios_only", ios_only(ctx, &first.other, Flavor::Amp, t)))
+                (section("os_too_old", blocked(ctx, Blocker::OsTooOld { needs: OsVersion::new(0, 0), has: OsVersion::new(0, 0) }, t)))
+                (section("ipad_only", blocked(ctx, Blocker::IpadOnlyOnIphone, t)))
+            }
+        }
+        (section("preview", preview(ctx)))
+    }
+}
+
+fn release_document(
+    ctx: &ReleaseContext<'_>,
+    view: &ReleaseView,
+    flavor: Flavor,
+    lead: Markup,
+) -> String {
     let r = ctx.release;
     let app = &r.app;
     let devices = runs_on(view);
@@ -129,6 +255,7 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
         // An empty AMP URL: the page must not announce an AMP variant (see ReleaseUrls::amp).
         amp: Some(ctx.urls.amp.as_str()).filter(|u| !u.is_empty()),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
+        personal: flavor == Flavor::Amp,
     };
     let plain = flavor == Flavor::Plain;
     let attrs = BodyAttrs {
@@ -137,14 +264,7 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
     };
     let main = html! {
         (app_header(ctx, flavor, 72))
-        @match view.lead {
-            Lead::Preview => (preview(ctx)),
-            Lead::Install => (install(ctx, view, flavor)),
-            Lead::OpenInSafari(in_app) => (open_in_safari(ctx, in_app, flavor)),
-            Lead::Qr => (qr_section(ctx, view, flavor)),
-            Lead::IosOnly => (ios_only(ctx, view, flavor)),
-            Lead::Blocked(b) => (blocked(ctx, b)),
-        }
+        (lead)
         @if view.lead != Lead::Preview {
             @if let (Some(days), false) = (view.expires_soon, matches!(view.lead, Lead::Blocked(_))) {
                 section.card.warn {
@@ -219,7 +339,7 @@ fn copy_link(id: &str, url: &str, flavor: Flavor) -> Markup {
     }
 }
 
-fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
     let profile = ctx.release.app.profile.as_ref();
     let team = profile
         .and_then(|p| p.team_name.as_deref())
@@ -232,22 +352,22 @@ fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Mark
             }
         }
         section.card {
-            (install_button(ctx, "install", "btn", "Install"))
+            (install_button(ctx, &fill.id("install"), "btn", "Install"))
             h2.mt { "Then" }
             ol {
                 li { "Tap " b { "Install" } " when iOS asks. The icon appears on your Home Screen and fills in as the app downloads." }
                 @match view.signing {
                     Signing::Enterprise => {
                         li { "Before opening it the first time: " b { "Settings › General › VPN & Device Management" } ", tap " b { (team) } ", then " b { "Trust" } "." }
-                        @if view.restart_note {
+                        (when(fill, "restart_note", view.restart_note, html! {
                             li { "On iOS 18 and later, if the app still will not open, restart the device once." }
-                        }
+                        }))
                     }
                     Signing::AdHoc { devices } | Signing::Development { devices } => {
                         li { "This build installs only on the " (devices) " device" @if devices != 1 { "s" } " registered in its profile. If iOS says it cannot install it, send your device's UDID to the developer." }
-                        @if view.developer_mode {
+                        (when(fill, "developer_mode", view.developer_mode, html! {
                             li { "iOS 16 and later: turn on " b { "Settings › Privacy & Security › Developer Mode" } " (it appears once the app is installed), restart, and confirm with your passcode." }
-                        }
+                        }))
                     }
                     Signing::Unknown => {
                         li { "otadrop found no provisioning profile in this build. If iOS says it cannot install it, ask the developer for an ad-hoc or enterprise build." }
@@ -255,10 +375,10 @@ fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Mark
                     Signing::AppStore => {}
                 }
             }
-            details #fallback {
+            details id=(fill.id("fallback")) {
                 summary { "Nothing happened?" }
                 p { "Some apps' built-in browsers (Telegram, Slack, Discord and others) cannot install apps. Open this page in Safari: copy the link, open Safari, paste it into the address bar, then tap Install." }
-                (copy_link("link", &ctx.urls.page, flavor))
+                (copy_link(&fill.id("link"), &ctx.urls.page, flavor))
             }
         }
     }
@@ -287,9 +407,16 @@ fn safari_hint(app: InApp) -> (&'static str, &'static str) {
     }
 }
 
-fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor) -> Markup {
+/// How the open-in-Safari steps name an in-app browser: the app's name for the possessive
+/// (`None`: an unnamed web view, "This app's"), where its menu is and what its command says.
+pub(super) fn safari_words(app: InApp) -> (Option<String>, &'static str, &'static str) {
     let (menu, command) = safari_hint(app);
-    let name = app.display_name();
+    let name = (app != InApp::Webview).then(|| capitalised(app.display_name()));
+    (name, menu, command)
+}
+
+fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor, fill: Fill) -> Markup {
+    let (name, menu, command) = safari_words(app);
     let x_safari = ctx
         .urls
         .page
@@ -299,12 +426,16 @@ fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor) -> Marku
         section.card {
             h2 { "Open this page in Safari to install" }
             p {
-                @if app == InApp::Webview { "This app's" } @else { (capitalised(name)) "'s" }
+                (when(fill, "app_name", name.is_some(), html! { (value(fill, "app_name", name.as_deref().unwrap_or(""))) "'s" }))
+                @match fill {
+                    Fill::Now => @if name.is_none() { "This app's" },
+                    Fill::Template => { (PreEscaped("{{^app_name}}")) "This app's" (PreEscaped("{{/app_name}}")) },
+                }
                 " built-in browser cannot install apps."
             }
             ol {
-                li { "Tap " b { (menu) } ", then " b { "“" (command) "”" } "." }
-                li { "Or copy the link and paste it into Safari's address bar:" (copy_link("link", &ctx.urls.page, flavor)) }
+                li { "Tap " b { (value(fill, "menu", menu)) } ", then " b { "“" (value(fill, "command", command)) "”" } "." }
+                li { "Or copy the link and paste it into Safari's address bar:" (copy_link(&fill.id("link"), &ctx.urls.page, flavor)) }
                 li { "In Safari, tap " b { "Install" } "." }
             }
             @if let (Flavor::Plain, Some(x)) = (flavor, x_safari) {
@@ -313,7 +444,7 @@ fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor) -> Marku
         }
         section.card {
             p.note { "Already in Safari, or want to try here?" }
-            (install_button(ctx, "install", "btn", "Install"))
+            (install_button(ctx, &fill.id("install"), "btn", "Install"))
         }
     }
 }
@@ -332,15 +463,17 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
-    let on_mac = ctx.visitor.platform == crate::client::Platform::MacOrIpad;
+fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
+    // A Mac User-Agent: a Mac, or an iPad in desktop mode (never read from `ctx.visitor`: the
+    // AMP document is the same for everyone).
+    let on_mac = view.touch_install;
     html! {
         section.card.qrbox {
             h2 { "Scan with the camera of your " (runs_on(view)) }
             (qr_figure(ctx))
             p.note { "Point the Camera app at the code, tap the link that appears, then tap Install." }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
-            @if on_mac {
+            @if on_mac || fill == Fill::Template {
                 @match flavor {
                     Flavor::Plain => {
                         div #touch-install hidden {
@@ -349,21 +482,23 @@ fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> M
                         }
                         noscript { p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } } }
                     }
-                    Flavor::Amp => p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } },
+                    Flavor::Amp => (when(fill, "mac_or_ipad", on_mac, html! {
+                        p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } }
+                    })),
                 }
             }
         }
     }
 }
 
-fn ios_only(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn ios_only(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
     let device = runs_on(view);
     html! {
         section.card.qrbox {
             h2 { "This app is for " (device) }
             p { (ctx.release.app.title) " is an iOS app and cannot be installed on this device. Open this page on your " (device) ", or scan the code with its camera:" }
             (qr_figure(ctx))
-            (copy_link("link", &ctx.urls.page, flavor))
+            (copy_link(&fill.id("link"), &ctx.urls.page, flavor))
         }
     }
 }
@@ -378,11 +513,13 @@ fn preview(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn blocked(ctx: &ReleaseContext<'_>, b: Blocker) -> Markup {
+/// Why the install cannot work. In the template, the iOS versions of `OsTooOld` are the visitor
+/// JSON's `needs` and `has`.
+fn blocked(ctx: &ReleaseContext<'_>, b: Blocker, fill: Fill) -> Markup {
     let app = &ctx.release.app;
-    let on_this = matches!(b, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone);
+    let on_this = b.is_about_the_device();
     html! {
-        section.card.bad #blocked {
+        section.card.bad id=(fill.id("blocked")) {
             h2 {
                 (app.title) " cannot be installed" @if on_this { " on this device" }
             }
@@ -393,7 +530,7 @@ fn blocked(ctx: &ReleaseContext<'_>, b: Blocker) -> Markup {
                     Blocker::AppStoreSigned => { "It is signed for the App Store, and iOS installs such builds only from the App Store or TestFlight. Ask the developer for an ad-hoc, development or enterprise build." }
                     Blocker::WrongPlatform => { "It was built for " (app.platform.as_deref().unwrap_or("another platform")) ", not for iPhone or iPad." }
                     Blocker::NoPhoneOrTablet => { "It is built for neither iPhone nor iPad." }
-                    Blocker::OsTooOld { needs, has } => { "It needs iOS " (needs) " or later, and this device runs iOS " (has) ". Update in Settings › General › Software Update, then open this page again." }
+                    Blocker::OsTooOld { needs, has } => { "It needs iOS " (value(fill, "needs", &needs.to_string())) " or later, and this device runs iOS " (value(fill, "has", &has.to_string())) ". Update in Settings › General › Software Update, then open this page again." }
                     Blocker::IpadOnlyOnIphone => { "It is built for iPad only. Open this page on an iPad." }
                 }
             }
@@ -470,6 +607,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let main = html! {
         h1 { "Apps" }
@@ -506,6 +644,7 @@ pub fn ca(site: &Site) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let main = html! {
         section.card {
@@ -535,6 +674,7 @@ pub fn error(status: u16, message: &str, site: &Site) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let main = html! {
         section.card {

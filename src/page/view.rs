@@ -69,6 +69,70 @@ pub struct ReleaseView {
     pub touch_install: bool,
 }
 
+impl Blocker {
+    /// Whether the blocker is about the visitor's device rather than the build itself.
+    pub fn is_about_the_device(self) -> bool {
+        matches!(self, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone)
+    }
+}
+
+impl Lead {
+    /// The lead's name in the visitor JSON (`lead`), kebab-case like [`PageKind`]'s.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lead::Install => "install",
+            Lead::OpenInSafari(_) => "open-in-safari",
+            Lead::Qr => "qr",
+            Lead::IosOnly => "ios-only",
+            Lead::Preview => "preview",
+            Lead::Blocked(_) => "blocked",
+        }
+    }
+}
+
+/// The two views an AMP document shows before (or without) its personal part: one for any
+/// iPhone or iPad browser, one for everything else. Both come from [`release_view`] with a
+/// visitor that says no more than CSS can tell: iOS WebKit with no known version or model,
+/// and a desktop.
+pub struct FirstViews {
+    pub ios: ReleaseView,
+    pub other: ReleaseView,
+}
+
+/// An iOS browser known only to be iOS WebKit (what `@supports (-webkit-touch-callout: none)`
+/// tells): no version, no model, no in-app browser.
+pub const ANY_IOS: Visitor = Visitor {
+    platform: Platform::Ios,
+    in_app: None,
+    os_version: None,
+    page: PageKind::Install,
+    device: None,
+};
+
+/// Any browser that is not iOS WebKit.
+pub const ANY_OTHER: Visitor = Visitor {
+    platform: Platform::Desktop,
+    in_app: None,
+    os_version: None,
+    page: PageKind::Qr,
+    device: None,
+};
+
+pub fn first_views(release: &Release, now: OffsetDateTime) -> FirstViews {
+    FirstViews {
+        ios: release_view(release, ANY_IOS, now),
+        other: release_view(release, ANY_OTHER, now),
+    }
+}
+
+/// What is wrong with the build itself, whoever visits (`None` when it can install).
+pub fn build_problem(release: &Release, now: OffsetDateTime) -> Option<Blocker> {
+    let families = &release.app.device_family;
+    let iphone = families.is_empty() || families.contains(&DeviceFamily::Iphone);
+    let ipad = families.is_empty() || families.contains(&DeviceFamily::Ipad);
+    build_blocker(release, now, iphone, ipad)
+}
+
 pub fn release_view(release: &Release, visitor: Visitor, now: OffsetDateTime) -> ReleaseView {
     let app = &release.app;
     let signing = match &app.profile {

@@ -242,6 +242,19 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
     )
     .await;
     assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "private, no-store",
+        "shown to a session only"
+    );
+    let app_amp = s.url("/apps/com.icyleaf.AppInfoDemo/amp");
+    let r = get(&c, &app_amp, SAFARI, Some(&viewer)).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["cache-control"],
+        "private, no-store",
+        "no AMP cache keeps it"
+    );
     let r = get(&c, &s.url("/api/releases"), SAFARI, Some(&viewer)).await;
     assert_eq!(r.status(), 200);
     let list: Vec<serde_json::Value> = r.json().await.unwrap();
@@ -446,7 +459,31 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     let html = r.text().await.unwrap();
     assert!(html.contains("Share"));
     assert!(html.contains(&format!("rel=\"amphtml\" href=\"{url}/amp\"")));
-    assert_eq!(status(&c, &format!("{url}/amp")).await, 200);
+    let amp = get(&c, &format!("{url}/amp"), SAFARI, None).await;
+    assert_eq!(amp.status(), 200);
+    assert_eq!(
+        amp.headers()["cache-control"],
+        "public, max-age=300",
+        "an open link's AMP page"
+    );
+    let amp = amp.text().await.unwrap();
+    assert!(
+        amp.contains(&format!("{url}/visitor.json")),
+        "the personal part is under the link"
+    );
+    // As the AMP runtime asks on the origin itself (the AMP CORS protocol).
+    let origin = percent_encoding::utf8_percent_encode(&s.base, percent_encoding::NON_ALPHANUMERIC);
+    let r = c
+        .get(format!("{url}/visitor.json?__amp_source_origin={origin}"))
+        .header("user-agent", SAFARI)
+        .header("amp-same-origin", "true")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    let personal: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(personal["install"], true, "{personal}");
     let got = install_from(&s, &html, url).await;
     assert_eq!(sha256_hex(&got), up["sha256"].as_str().unwrap());
     assert_eq!(sha256_hex(&got), sha256_hex(&bytes));
@@ -497,6 +534,7 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     for path in [
         "",
         "/amp",
+        "/visitor.json",
         "/manifest.plist",
         "/app.ipa",
         "/icon.png",

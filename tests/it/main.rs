@@ -6,6 +6,7 @@ mod support;
 
 mod access;
 mod access_browser;
+mod amp;
 mod api;
 mod browser;
 mod detect;
@@ -14,4 +15,5 @@ mod doctor_cli;
 mod errors;
 mod hardening;
 mod inspect_cli;
+mod listeners;
 mod pages;

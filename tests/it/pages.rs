@@ -206,13 +206,47 @@ fn every_amp_page_passes_the_official_validator() {
     eprintln!("{} AMP pages passed the official validator", files.len());
 }
 
-/// The content each page kind must lead with, in both flavors.
+/// The content each page kind must lead with: the plain page for each visitor, and the one AMP
+/// document (the same for every visitor) with every visitor's lead in it.
 #[test]
 fn every_page_kind_has_its_key_content_in_both_flavors() {
     for (rname, r) in releases() {
         let doomed = matches!(rname, "appstore" | "expired");
+        let amp = render(&r, "", Flavor::Amp);
         for (vname, ua) in VISITORS {
-            for flavor in [Flavor::Plain, Flavor::Amp] {
+            assert!(
+                render(&r, ua, Flavor::Amp) == amp,
+                "{rname} / {vname}: AMP differs"
+            );
+        }
+        let button = "href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"";
+        assert!(!amp.contains("&amp;amp;"), "{rname}");
+        assert!(amp.contains("Install this server's certificate"), "{rname}");
+        if doomed {
+            assert!(
+                !amp.contains(button) && !amp.contains("<svg class=\"qr\""),
+                "{rname}"
+            );
+            assert!(amp.contains("cannot be installed"), "{rname}");
+        } else {
+            // The iOS first view's button, the others' QR code, and every lead of the template.
+            assert!(amp.contains(button), "{rname}");
+            assert!(amp.contains("<svg class=\"qr\""), "{rname}");
+            for text in [
+                "Nothing happened?",
+                "Open this page in Safari",
+                "This app is for",
+                "Scan with the camera",
+                "needs iOS {{needs}} or later",
+                "built for iPad only",
+                "Open the install page",
+            ] {
+                assert!(amp.contains(text), "{rname}: {text}");
+            }
+        }
+        for (vname, ua) in VISITORS {
+            {
+                let flavor = Flavor::Plain;
                 let html = render(&r, ua, flavor);
                 let ctx = format!("{rname} / {vname} / {flavor:?}");
                 let has_button = html.contains("href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"");

@@ -7,7 +7,12 @@
 //   CONFIG_JSON: {"base": "https://localhost:1234", "out": "/abs/dir",
 //                 "page": "<release page URL>", "amp": "<AMP URL>",
 //                 "blocked": "<page URL of a release that cannot install>"}
-// Every request to another origin than `base` is aborted: the pages must not need one.
+//   or, for other scenarios than the landing pages' own:
+//                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
+//                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
+//                                "javaScriptEnabled": false, "qr": true}, ...]}
+// Every request to another origin than `base` (and `allow`) is aborted: the pages must not
+// need one.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -27,7 +32,19 @@ const ANDROID_UA =
 
 const iphone = { ...devices["iPhone 13"], userAgent: IPHONE_UA };
 
-const scenarios = [
+const profiles = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  iphone,
+};
+
+const scenarios = config.scenarios
+  ? config.scenarios.map((s) => ({
+      name: s.name,
+      url: s.url,
+      qr: s.qr,
+      context: { ...profiles[s.profile], javaScriptEnabled: s.javaScriptEnabled !== false },
+    }))
+  : [
   { name: "iphone-light", url: config.page, context: { ...iphone } },
   { name: "iphone-dark", url: config.page, context: { ...iphone, colorScheme: "dark" } },
   {
@@ -65,6 +82,7 @@ const scenarios = [
   },
   { name: "iphone-blocked", url: config.blocked, context: { ...iphone } },
 ];
+const allowed = [config.base, ...(config.allow || [])];
 
 async function visible(page, selector) {
   const el = await page.$(selector);
@@ -76,7 +94,7 @@ async function run(browser, s) {
   const blocked = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(config.base)) return route.continue();
+    if (allowed.some((origin) => url.startsWith(origin))) return route.continue();
     blocked.push(url);
     return route.abort();
   });
@@ -100,6 +118,11 @@ async function run(browser, s) {
     await page.click("details summary");
   }
   result.install = await visible(page, "#install");
+  // Any live install link on screen, whatever its id.
+  result.anyInstall = false;
+  for (const a of await page.$$('a[href^="itms-services:"]')) {
+    if (await a.isVisible()) result.anyInstall = true;
+  }
   result.installHref = result.install ? await page.getAttribute("#install", "href") : null;
   result.telegram = await visible(page, "#telegram");
   result.touchInstall = await visible(page, "#touch-install");
