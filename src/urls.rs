@@ -20,6 +20,7 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
 pub struct PublicUrl {
     url: Url,
     base: String,
+    origin: String,
 }
 
 impl PublicUrl {
@@ -43,7 +44,8 @@ impl PublicUrl {
             return Err(format!("public URL {s:?} may not have a query or fragment"));
         }
         let base = url.as_str().trim_end_matches('/').to_string();
-        Ok(PublicUrl { url, base })
+        let origin = url.origin().ascii_serialization();
+        Ok(PublicUrl { url, base, origin })
     }
 
     pub fn as_str(&self) -> &str {
@@ -64,9 +66,10 @@ impl PublicUrl {
         }
     }
 
-    /// The origin (`https://host[:port]`), as the AMP CORS protocol and browsers compare it.
-    pub fn origin(&self) -> String {
-        self.url.origin().ascii_serialization()
+    /// The origin (`scheme://host[:port]`, no path), serialised as browsers send it in
+    /// `Origin` and as AMP's `__amp_source_origin` names it.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// `path` starts with `/`.

@@ -28,7 +28,7 @@ pub fn visitor(state: &Arc<State>, req: &Request<Incoming>, id: Option<ReleaseId
         return r;
     }
     let own_origin = state.config.public_url.origin();
-    let allowed = match amp_cors::check(req.uri().query(), req.headers(), &own_origin) {
+    let allowed = match amp_cors::check(req.uri().query(), req.headers(), own_origin) {
         Ok(a) => a,
         Err(refused) => {
             let mut r = response::error(StatusCode::FORBIDDEN, &refused.to_string());

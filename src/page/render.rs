@@ -183,7 +183,7 @@ pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
     // AMP fetches only over https: with an http public URL (a test setup; iOS installs need
     // https anyway) the page names the endpoint by its path, which keeps it valid AMP.
     let public = &ctx.site.public_url;
-    let src = match ctx.urls.visitor.strip_prefix(public.origin().as_str()) {
+    let src = match ctx.urls.visitor.strip_prefix(public.origin()) {
         Some(path) if !public.is_https() => path,
         _ => ctx.urls.visitor.as_str(),
     };
