@@ -19,6 +19,7 @@
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP; Markdown notes.
+//! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
 //! - [`store`]: releases on disk behind a small backend interface; atomic publish, atomic
 //!   notes edits; channel names.
 //! - [`webhook`]: release events to configured URLs (json signed, Slack, Lark, DingTalk,
@@ -31,6 +32,7 @@
 //! - [`cli`]: the `otadrop` command's subcommands.
 //! - `fixture`: one builder for the releases that tests and benches make up (not the service).
 
+pub mod access;
 pub mod cli;
 pub mod client;
 pub mod config;

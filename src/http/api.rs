@@ -1,16 +1,20 @@
 //! The JSON API: list, read, upload, edit and delete releases, an app's releases, a release's
-//! install counts. Uploads, edits, deletions and install counts need the bearer token.
+//! install counts. Uploads, edits, deletions and install counts need the bearer token; listing
+//! and reading need a credential (or `--public-index`), and only the admin sees a profile's
+//! device list (UDIDs).
 
 use std::sync::Arc;
 
-use http::header::{HeaderValue, LOCATION, WWW_AUTHENTICATE};
+use std::borrow::Cow;
+
+use http::header::{HeaderValue, LOCATION};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use serde::Serialize;
 
 use super::metrics::UploadResult;
 use super::response::{self, Resp};
-use super::{publish, upload, State};
+use super::{auth, publish, upload, State};
 use crate::ipa::AppInfo;
 use crate::store::{Release, ReleaseId};
 use crate::urls::PublicUrl;
@@ -21,7 +25,7 @@ pub struct ReleaseJson<'a> {
     pub id: &'a ReleaseId,
     #[serde(with = "time::serde::rfc3339")]
     pub created: time::OffsetDateTime,
-    pub app: &'a AppInfo,
+    pub app: Cow<'a, AppInfo>,
     pub page_url: String,
     pub amp_url: String,
     pub app_url: String,
@@ -39,12 +43,27 @@ pub struct ReleaseJson<'a> {
 }
 
 impl<'a> ReleaseJson<'a> {
-    pub fn new(r: &'a Release, base: &PublicUrl) -> Self {
+    /// `admin`: show the profile's device list (UDIDs); others see only the count.
+    pub fn new(r: &'a Release, base: &PublicUrl, admin: bool) -> Self {
         let urls = base.release(&r.id);
+        let has_devices = r
+            .app
+            .profile
+            .as_ref()
+            .is_some_and(|p| !p.device_ids.is_empty());
+        let app = if admin || !has_devices {
+            Cow::Borrowed(&r.app)
+        } else {
+            let mut app = r.app.clone();
+            if let Some(p) = app.profile.as_mut() {
+                p.device_ids.clear();
+            }
+            Cow::Owned(app)
+        };
         ReleaseJson {
             id: &r.id,
             created: r.created,
-            app: &r.app,
+            app,
             app_url: base.app(&r.app.bundle_id),
             icon_url: r.has_icon.then(|| urls.icon.clone()),
             page_url: urls.page,
@@ -61,27 +80,45 @@ impl<'a> ReleaseJson<'a> {
     }
 }
 
-pub fn list(state: &State) -> Resp {
+/// Who may read the API: `None` when the request may not.
+fn reader<B>(state: &State, req: &Request<B>) -> Option<auth::Access> {
+    let access = auth::access(state, req.headers());
+    access.can_list(state).then_some(access)
+}
+
+fn must_sign_in() -> Resp {
+    auth::unauthorized(
+        "sign in first: send `Authorization: Bearer <token>` (the upload token), or sign in at / for a session",
+    )
+}
+
+pub fn list<B>(state: &State, req: &Request<B>) -> Resp {
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
+    };
     let all = state.store.list();
     let out: Vec<ReleaseJson<'_>> = all
         .iter()
-        .map(|r| ReleaseJson::new(r, &state.config.public_url))
+        .map(|r| ReleaseJson::new(r, &state.config.public_url, access.is_admin()))
         .collect();
     response::json(StatusCode::OK, &out)
 }
 
-pub fn get(state: &State, id: &ReleaseId) -> Resp {
+pub fn get<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
+    };
     match state.store.get(id) {
         Some(r) => response::json(
             StatusCode::OK,
-            &ReleaseJson::new(&r, &state.config.public_url),
+            &ReleaseJson::new(&r, &state.config.public_url, access.is_admin()),
         ),
         None => response::error(StatusCode::NOT_FOUND, "no release with that id"),
     }
 }
 
 pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
-    if let Some(denied) = deny_without_token(state, &req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         upload::discard(req.into_body()).await;
         return denied;
     }
@@ -110,7 +147,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
         Ok(release) => {
             state.metrics.upload(UploadResult::Published, release.size);
             tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
-            let view = ReleaseJson::new(&release, &state.config.public_url);
+            let view = ReleaseJson::new(&release, &state.config.public_url, true);
             let mut r = response::json(StatusCode::CREATED, &view);
             if let Ok(v) = HeaderValue::from_str(&view.page_url) {
                 r.headers_mut().insert(LOCATION, v);
@@ -136,7 +173,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
 }
 
 pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = deny_without_token(state, req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         return denied;
     }
     let s = state.clone();
@@ -166,7 +203,7 @@ struct Edit {
 
 /// `PATCH /api/releases/{id}` with `{"notes": ...}`: replaces the release notes.
 pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = deny_without_token(state, &req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         upload::discard(req.into_body()).await;
         return denied;
     }
@@ -202,7 +239,7 @@ pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) ->
             tracing::info!(id = %release.id, "release notes edited");
             response::json(
                 StatusCode::OK,
-                &ReleaseJson::new(&release, &state.config.public_url),
+                &ReleaseJson::new(&release, &state.config.public_url, true),
             )
         }
         Ok(Ok(None)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
@@ -234,7 +271,11 @@ async fn read_small_body(
 }
 
 /// `GET /api/apps/{bundle id}/releases[?channel=NAME]`: an app's releases, newest first.
-pub fn app_releases(state: &State, bundle: &str, query: Option<&str>) -> Resp {
+pub fn app_releases<B>(state: &State, req: &Request<B>, bundle: &str) -> Resp {
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
+    };
+    let query = req.uri().query();
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     let channel = match channel_query(query) {
         Ok(c) => c,
@@ -246,7 +287,7 @@ pub fn app_releases(state: &State, bundle: &str, query: Option<&str>) -> Resp {
     }
     let out: Vec<ReleaseJson<'_>> = all
         .iter()
-        .map(|r| ReleaseJson::new(r, &state.config.public_url))
+        .map(|r| ReleaseJson::new(r, &state.config.public_url, access.is_admin()))
         .collect();
     response::json(StatusCode::OK, &out)
 }
@@ -264,57 +305,11 @@ pub fn channel_query(
 
 /// `GET /api/releases/{id}/installs`: the release's install counts (needs the token).
 pub fn installs<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = deny_without_token(state, req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         return denied;
     }
     if state.store.get(id).is_none() {
         return response::error(StatusCode::NOT_FOUND, "no release with that id");
     }
     response::json(StatusCode::OK, &state.installs.report(id))
-}
-
-/// Checks `Authorization: Bearer <token>` in constant time; the 401 answer when it fails.
-fn deny_without_token<B>(state: &State, req: &Request<B>) -> Option<Resp> {
-    let given = req
-        .headers()
-        .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            let (scheme, token) = v.trim().split_once(' ')?;
-            scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-        });
-    let deny = |msg: &str| {
-        let mut r = response::error(StatusCode::UNAUTHORIZED, msg);
-        r.headers_mut().insert(
-            WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"otadrop\""),
-        );
-        r
-    };
-    match given {
-        None => Some(deny(
-            "missing upload token: send `Authorization: Bearer <token>` (the token is printed when the server starts)",
-        )),
-        Some(t) if constant_time_eq(t.as_bytes(), state.config.upload_token.as_bytes()) => None,
-        Some(_) => Some(deny("wrong upload token")),
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::constant_time_eq;
-
-    #[test]
-    fn token_comparison() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"abcd"));
-    }
 }

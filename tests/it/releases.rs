@@ -100,7 +100,7 @@ fn validate(name: &str, pages: &[(&str, &str)]) {
 
 #[tokio::test]
 async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
-    let s = TestServer::start(&["--http"]);
+    let s = TestServer::start(&["--http", "--public-index"]);
     let (st, a) = upload(&s, ipa("1.0", "1"), &[]).await;
     assert_eq!(st, 201, "{a}");
     assert_eq!(a["channel"], "default");
@@ -184,7 +184,7 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
 
 #[tokio::test]
 async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
-    let s = TestServer::start(&["--http"]);
+    let s = TestServer::start(&["--http", "--public-index"]);
     let (_, a) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "First%20build")]).await;
     let (_, b) = upload(
         &s,
@@ -253,7 +253,7 @@ async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
 
 #[tokio::test]
 async fn notes_are_markdown_sanitised_and_editable() {
-    let s = TestServer::start(&["--http"]);
+    let s = TestServer::start(&["--http", "--public-index"]);
     let (_, old) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "Old%20notes")]).await;
     let (_, r) = upload(&s, ipa("1.1", "2"), &[("x-release-notes", "Plain%20notes")]).await;
     let id = r["id"].as_str().unwrap();
@@ -333,7 +333,7 @@ async fn notes_are_markdown_sanitised_and_editable() {
 #[tokio::test]
 async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = TestServer::start_in(dir.path(), &["--http"]);
+    let mut s = TestServer::start_in(dir.path(), &["--http", "--public-index"]);
     let (_, r) = upload(&s, ipa("1.0", "1"), &[]).await;
     let id = r["id"].as_str().unwrap().to_string();
     let manifest = r["manifest_url"].as_str().unwrap().to_string();
@@ -379,7 +379,7 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     assert!(s.terminate().success());
     let saved = std::fs::read_to_string(dir.path().join("installs.json")).unwrap();
     assert!(!saved.contains("127.0.0.1"));
-    let s = TestServer::start_in(dir.path(), &["--http"]);
+    let s = TestServer::start_in(dir.path(), &["--http", "--public-index"]);
     let url = s.url(&format!("/api/releases/{id}/installs"));
     let again: serde_json::Value = s
         .client
@@ -409,7 +409,7 @@ async fn the_app_page_with_history_in_chromium() {
     if !tools::browser_ready() {
         return;
     }
-    let s = TestServer::start(&[]);
+    let s = TestServer::start(&["--public-index"]);
     let notes = "## Fixed\n\n- the **login** crash\n- sync on `cellular`";
     let enc = |t: &str| {
         percent_encoding::utf8_percent_encode(t, percent_encoding::NON_ALPHANUMERIC).to_string()
@@ -459,7 +459,7 @@ async fn the_app_page_with_history_in_chromium() {
 
 #[tokio::test]
 async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
-    let s = TestServer::start(&["--http"]);
+    let s = TestServer::start(&["--http", "--public-index"]);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("History.ipa");
     std::fs::write(&file, ipa("2.0", "20")).unwrap();

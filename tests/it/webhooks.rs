@@ -201,7 +201,12 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     let rx = Receiver::start().await;
     let conf_dir = tempfile::tempdir().unwrap();
     let conf = config(&rx, conf_dir.path());
-    let s = TestServer::start(&["--http", "--config", conf.to_str().unwrap()]);
+    let s = TestServer::start(&[
+        "--http",
+        "--public-index",
+        "--config",
+        conf.to_str().unwrap(),
+    ]);
     let ipa = make_ipa(
         "Hooked.app",
         &[
@@ -312,7 +317,16 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     // Counted once each answer is in: wait for the seven deliveries.
     let mut metrics = String::new();
     for _ in 0..600 {
-        metrics = s.text(&s.url("/metrics")).await;
+        metrics = s
+            .client
+            .get(s.url("/metrics"))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         if count(&metrics, "delivered") >= 7 {
             break;
         }
