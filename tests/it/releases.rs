@@ -488,3 +488,25 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert_eq!(s.releases().await.len(), 1);
 }
+
+#[tokio::test]
+async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
+    let s = TestServer::start(&["--http"]);
+    let (st, _) = upload(&s, ipa("1.0", "1"), &[]).await;
+    assert_eq!(st, 201);
+    let url = s.url(&format!("/api/apps/{BUNDLE}/releases"));
+    let anonymous = s.client.get(&url).send().await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let r = s.client.get(&url).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let list: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    // The app page too: the same 404 as an unknown app, without a sign-in.
+    let page = s
+        .client
+        .get(s.url(&format!("/apps/{BUNDLE}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 404);
+}
