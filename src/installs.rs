@@ -6,22 +6,22 @@
 //! iOS/12.4 model/iPhone10,3 ...`. Any other client (a browser, `otadrop doctor`, curl) is not
 //! an install.
 //!
-//! Counts live in memory and in `<data>/installs.json`, written whole to a temporary file and
-//! renamed over the old one (atomic), when something changed, every [`FLUSH_EVERY`] and at
-//! shutdown. Bounded: at most [`MAX_ROWS`] (day, iOS, model) rows per release; beyond that, new
+//! Counts live in memory and in the store's document `installs.json` (the local backend keeps
+//! it as `<data>/installs.json`, replaced atomically: temporary file, then rename), written
+//! when something changed, every [`FLUSH_EVERY`] and at shutdown. Bounded: at most [`MAX_ROWS`] (day, iOS, model) rows per release; beyond that, new
 //! combinations are counted under `other`.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::ReleaseId;
+use crate::store::{ReleaseId, Store, StoreError};
 
 pub const FILE: &str = "installs.json";
+const BAD_FILE: &str = "installs.json.bad";
 pub const FLUSH_EVERY: Duration = Duration::from_secs(30);
 pub const MAX_ROWS: usize = 2000;
 const OTHER: &str = "other";
@@ -84,7 +84,6 @@ struct SavedRow {
 
 /// Every release's counts.
 pub struct InstallCounts {
-    path: PathBuf,
     counts: Mutex<HashMap<ReleaseId, BTreeMap<Row, u64>>>,
     dirty: AtomicBool,
 }
@@ -109,13 +108,12 @@ pub struct ReportRow {
 }
 
 impl InstallCounts {
-    /// Loads `<data>/installs.json`; an absent file is no counts, an unreadable one is logged,
-    /// kept aside as `installs.json.bad` and started over.
-    pub fn open(data: &Path) -> InstallCounts {
-        let path = data.join(FILE);
+    /// Loads the counts from the store; none when there are none yet. An unreadable document
+    /// is logged, kept aside as `installs.json.bad` and started over.
+    pub fn load(store: &Store) -> InstallCounts {
         let mut counts = HashMap::new();
-        match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
+        match store.read_document(FILE) {
+            Ok(Some(bytes)) => match serde_json::from_slice::<Saved>(&bytes) {
                 Ok(saved) => {
                     for (id, rows) in saved.releases {
                         let Some(id) = ReleaseId::parse(&id) else {
@@ -128,17 +126,14 @@ impl InstallCounts {
                     }
                 }
                 Err(e) => {
-                    tracing::warn!(error = %e, path = %path.display(), "install counts unreadable; starting over");
-                    let _ = std::fs::rename(&path, path.with_extension("json.bad"));
+                    tracing::warn!(error = %e, "install counts unreadable; kept aside as installs.json.bad, starting over");
+                    let _ = store.write_document(BAD_FILE, &bytes);
                 }
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                tracing::warn!(error = %e, path = %path.display(), "cannot read install counts")
-            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot read the install counts; starting over"),
         }
         InstallCounts {
-            path,
             counts: Mutex::new(counts),
             dirty: AtomicBool::new(false),
         }
@@ -198,8 +193,8 @@ impl InstallCounts {
         report
     }
 
-    /// Writes the counts if they changed since the last write (temporary file, then rename).
-    pub fn flush(&self) -> std::io::Result<()> {
+    /// Writes the counts to the store if they changed since the last write.
+    pub fn flush(&self, store: &Store) -> Result<(), StoreError> {
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
@@ -221,17 +216,9 @@ impl InstallCounts {
                     .collect(),
             }
         };
-        let result = (|| {
-            let bytes = serde_json::to_vec(&saved).map_err(std::io::Error::other)?;
-            let tmp = self.path.with_extension("json.tmp");
-            {
-                use std::io::Write;
-                let mut f = std::fs::File::create(&tmp)?;
-                f.write_all(&bytes)?;
-                f.sync_all()?;
-            }
-            std::fs::rename(&tmp, &self.path)
-        })();
+        let result = serde_json::to_vec(&saved)
+            .map_err(|e| StoreError::Io(std::io::Error::other(e)))
+            .and_then(|bytes| store.write_document(FILE, &bytes));
         if result.is_err() {
             // Try again next time.
             self.dirty.store(true, Ordering::Release);
@@ -279,7 +266,8 @@ mod tests {
     #[test]
     fn counts_are_kept_by_day_ios_and_model_and_survive_a_reopen() {
         let dir = tempfile::tempdir().unwrap();
-        let c = InstallCounts::open(dir.path());
+        let store = Store::open_local(dir.path()).unwrap();
+        let c = InstallCounts::load(&store);
         let id = ReleaseId::new(5);
         let day1 = time::macros::datetime!(2026-12-01 23:59 UTC);
         let day2 = time::macros::datetime!(2026-12-02 00:01 UTC);
@@ -293,9 +281,9 @@ mod tests {
         assert_eq!(r.by_day["2026-12-02"], 2);
         assert_eq!(r.by_ios["17.5"], 2);
         assert_eq!(r.by_model["iPhone10,3"], 1);
-        c.flush().unwrap();
-        assert!(!dir.path().join("installs.json.tmp").exists());
-        let again = InstallCounts::open(dir.path());
+        c.flush(&store).unwrap();
+        assert!(dir.path().join(FILE).is_file(), "in the data folder");
+        let again = InstallCounts::load(&store);
         assert_eq!(again.report(&id).rows.len(), 3);
         assert_eq!(again.report(&id).total, 3);
         again.forget(&id);
@@ -305,7 +293,7 @@ mod tests {
     #[test]
     fn rows_are_bounded() {
         let dir = tempfile::tempdir().unwrap();
-        let c = InstallCounts::open(dir.path());
+        let c = InstallCounts::load(&Store::open_local(dir.path()).unwrap());
         let id = ReleaseId::new(5);
         let now = time::macros::datetime!(2026-12-01 12:00 UTC);
         for i in 0..MAX_ROWS + 10 {
@@ -325,7 +313,7 @@ mod tests {
     fn a_torn_file_is_set_aside() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE), "{\"releases\":").unwrap();
-        let c = InstallCounts::open(dir.path());
+        let c = InstallCounts::load(&Store::open_local(dir.path()).unwrap());
         assert_eq!(c.report(&ReleaseId::new(1)).total, 0);
         assert!(dir.path().join("installs.json.bad").exists());
     }

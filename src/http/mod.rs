@@ -97,7 +97,7 @@ impl State {
         local_ca: Option<(String, Vec<u8>)>,
     ) -> State {
         let webhooks = crate::webhook::Webhooks::start(config.webhooks.clone());
-        let installs = crate::installs::InstallCounts::open(&config.data);
+        let installs = crate::installs::InstallCounts::load(&store);
         State {
             webhooks,
             installs,

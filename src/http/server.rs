@@ -213,7 +213,7 @@ impl Server {
 /// Writes the install counts if they changed (on a blocking thread: it is a file write).
 async fn flush_installs(state: &Arc<State>) {
     let s = state.clone();
-    match tokio::task::spawn_blocking(move || s.installs.flush()).await {
+    match tokio::task::spawn_blocking(move || s.installs.flush(&s.store)).await {
         Ok(Ok(())) => {}
         Ok(Err(e)) => tracing::warn!(error = %e, "could not write the install counts"),
         Err(e) => tracing::warn!(error = %e, "could not write the install counts"),
