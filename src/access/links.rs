@@ -83,6 +83,8 @@ pub enum Target {
     Release(ReleaseId),
     /// The newest release of an app (by bundle id), whenever the link is opened.
     App(String),
+    /// The newest release of one channel of an app, whenever the link is opened.
+    Channel { app: String, channel: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

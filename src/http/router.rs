@@ -242,10 +242,21 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
                 let bundle = percent_encoding::percent_decode_str(bundle)
                     .decode_utf8_lossy()
                     .into_owned();
-                (
-                    Route::ApiLinks,
-                    share::create(state, req, Target::App(bundle)).await,
-                )
+                // `?channel=NAME`: the link follows that channel's newest build.
+                let target = match api::channel_query(req.uri().query()) {
+                    Ok(None) => Target::App(bundle),
+                    Ok(Some(channel)) => Target::Channel {
+                        app: bundle,
+                        channel,
+                    },
+                    Err(e) => {
+                        return (
+                            Route::ApiLinks,
+                            response::error(StatusCode::BAD_REQUEST, &e.to_string()),
+                        )
+                    }
+                };
+                (Route::ApiLinks, share::create(state, req, target).await)
             }
             _ => (Route::ApiLinks, not_allowed("POST")),
         },

@@ -84,11 +84,13 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>, target: Target) 
     let exists = match &target {
         Target::Release(id) => state.store.get(id).is_some(),
         Target::App(bundle) => state.store.latest(bundle).is_some(),
+        Target::Channel { app, channel } => state.store.latest_in(app, channel).is_some(),
     };
     if !exists {
         let what = match target {
             Target::Release(_) => "no release with that id",
             Target::App(_) => "no app with that bundle id",
+            Target::Channel { .. } => "no build of that app in that channel",
         };
         return response::error(StatusCode::NOT_FOUND, what);
     }
@@ -269,6 +271,7 @@ fn target_release(state: &State, link: &Link) -> Option<Arc<Release>> {
     match &link.target {
         Target::Release(id) => state.store.get(id),
         Target::App(bundle) => state.store.latest(bundle),
+        Target::Channel { app, channel } => state.store.latest_in(app, channel),
     }
 }
 
@@ -278,6 +281,9 @@ fn link_shows(link: &Link, release: &Release) -> bool {
     match &link.target {
         Target::Release(id) => id == &release.id,
         Target::App(bundle) => bundle == &release.app.bundle_id,
+        Target::Channel { app, channel } => {
+            app == &release.app.bundle_id && channel == &release.channel
+        }
     }
 }
 

@@ -218,6 +218,14 @@ impl Store {
             .cloned()
     }
 
+    /// The newest release of one channel of an app.
+    pub fn latest_in(&self, bundle_id: &str, channel: &str) -> Option<Arc<Release>> {
+        self.read()
+            .iter()
+            .find(|r| r.app.bundle_id == bundle_id && r.channel == channel)
+            .cloned()
+    }
+
     /// Every release of one app, newest first; of one channel only when `channel` is given.
     pub fn history(&self, bundle_id: &str, channel: Option<&str>) -> Vec<Arc<Release>> {
         self.read()

@@ -510,3 +510,39 @@ async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
         .unwrap();
     assert_eq!(page.status(), 404);
 }
+
+#[tokio::test]
+async fn an_app_link_can_follow_one_channel() {
+    let s = TestServer::start(&["--http"]);
+    upload(&s, ipa("1.0", "1"), &[("x-channel", "beta")]).await;
+    upload(&s, ipa("1.1", "2"), &[]).await;
+    let create = |query: &'static str| {
+        s.client
+            .post(s.url(&format!("/api/apps/{BUNDLE}/links{query}")))
+            .bearer_auth(TOKEN)
+            .send()
+    };
+    let r = create("?channel=beta").await.unwrap();
+    assert_eq!(r.status(), 201);
+    let link: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(link["target"]["channel"]["channel"], "beta", "{link}");
+    let url = link["url"].as_str().unwrap().to_string();
+    let page = s.text(&url).await;
+    assert!(
+        page.contains("Version 1.0 (1)"),
+        "the beta build, not the newer default one"
+    );
+    // A newer beta build: the same link shows it; a newer default build does not change it.
+    upload(&s, ipa("1.2", "3"), &[("x-channel", "beta")]).await;
+    upload(&s, ipa("1.3", "4"), &[]).await;
+    let page = s.text(&url).await;
+    assert!(page.contains("Version 1.2 (3)"), "the newest beta build");
+    assert!(!page.contains("Version 1.3 (4)"));
+    // A channel with no build, or a bad name, is refused.
+    assert_eq!(create("?channel=qa").await.unwrap().status(), 404);
+    assert_eq!(create("?channel=Q%20A").await.unwrap().status(), 400);
+    // Without a channel: the app's newest build, whatever its channel.
+    let all: serde_json::Value = create("").await.unwrap().json().await.unwrap();
+    let page = s.text(all["url"].as_str().unwrap()).await;
+    assert!(page.contains("Version 1.3 (4)"));
+}
