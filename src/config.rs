@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::i18n::Lang;
 use crate::urls::PublicUrl;
 
 pub const DEFAULT_PORT: u16 = 8443;
@@ -80,6 +81,10 @@ pub struct Settings {
     /// Seconds running downloads get to finish on shutdown [default: 30].
     #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<u64>,
+    /// Language of the pages for visitors whose browser asks for none of ours, and of the
+    /// default AMP page: en, zh-Hans, zh-Hant, ja, ko, es, pt-BR, fr, de or ru [default: en].
+    #[arg(long, env = "OTADROP_LANG")]
+    pub lang: Option<Lang>,
 }
 
 impl Settings {
@@ -113,6 +118,7 @@ impl Settings {
             body_timeout: self.body_timeout.or(other.body_timeout),
             idle_timeout: self.idle_timeout.or(other.idle_timeout),
             shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+            lang: self.lang.or(other.lang),
         }
     }
 }
@@ -144,6 +150,7 @@ pub struct Config {
     pub body_timeout: Duration,
     pub idle_timeout: Duration,
     pub shutdown_grace: Duration,
+    pub lang: Lang,
 }
 
 impl Config {
@@ -199,6 +206,7 @@ impl Config {
             body_timeout: Duration::from_secs(s.body_timeout.unwrap_or(60).max(1)),
             idle_timeout: Duration::from_secs(s.idle_timeout.unwrap_or(75).max(1)),
             shutdown_grace: Duration::from_secs(s.shutdown_grace.unwrap_or(30)),
+            lang: s.lang.unwrap_or_default(),
         })
     }
 }

@@ -18,6 +18,8 @@
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
+//! - [`i18n`]: the languages pages speak: negotiation, the Fluent message files under
+//!   `locales/`, numbers and dates per locale (ICU4X).
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
 //! - [`store`]: releases on disk behind a small backend interface; atomic publish.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
@@ -30,6 +32,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod http;
+pub mod i18n;
 pub mod manifest;
 pub mod mobileconfig;
 pub mod page;

@@ -13,6 +13,7 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
+use super::pages::PageLang;
 use super::{api, ca, doctor, install, pages, security_headers, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
@@ -68,9 +69,9 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     }
     let trimmed = path.trim_start_matches('/');
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
-    // No route has more than three segments: four tell every route apart (a longer path
+    // No route has more than four segments: five tell every route apart (a longer path
     // matches none, as before), without allocating per request.
-    let mut buf = [""; 4];
+    let mut buf = [""; 5];
     let mut n = 0;
     for (slot, part) in buf.iter_mut().zip(trimmed.split('/')) {
         *slot = part;
@@ -96,16 +97,24 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
         ["r", rid] if read => match id(rid) {
             Some(rid) => (
                 Route::Page,
-                pages::release(state, &req, &rid, Flavor::Plain).await,
+                pages::release(state, &req, &rid, Flavor::Plain, PageLang::Negotiated).await,
             ),
             None => (Route::Page, pages::not_found(state, &req)),
         },
         ["r", rid, "amp"] if read => match id(rid) {
             Some(rid) => (
                 Route::AmpPage,
-                pages::release(state, &req, &rid, Flavor::Amp).await,
+                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(None)).await,
             ),
             None => (Route::AmpPage, pages::not_found(state, &req)),
+        },
+        ["r", rid, "amp", lang] if read => match (id(rid), pages::lang_segment(lang)) {
+            (Some(rid), Some(lang)) => (
+                Route::AmpPage,
+                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(Some(lang)))
+                    .await,
+            ),
+            _ => (Route::AmpPage, pages::not_found(state, &req)),
         },
         ["r", rid, file] if read => {
             let (route, asset) = match *file {
@@ -127,12 +136,26 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
         }
         ["apps", bundle] if read => (
             Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Plain).await,
+            pages::app(state, &req, bundle, Flavor::Plain, PageLang::Negotiated).await,
         ),
         ["apps", bundle, "amp"] if read => (
             Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Amp).await,
+            pages::app(state, &req, bundle, Flavor::Amp, PageLang::InUrl(None)).await,
         ),
+        ["apps", bundle, "amp", lang] if read => match pages::lang_segment(lang) {
+            Some(lang) => (
+                Route::AppPage,
+                pages::app(
+                    state,
+                    &req,
+                    bundle,
+                    Flavor::Amp,
+                    PageLang::InUrl(Some(lang)),
+                )
+                .await,
+            ),
+            None => (Route::AppPage, pages::not_found(state, &req)),
+        },
         ["api", "releases"] => match m {
             Method::GET | Method::HEAD => (Route::ApiList, api::list(state)),
             Method::POST => (Route::ApiUpload, api::create(state, req).await),

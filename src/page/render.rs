@@ -1,6 +1,9 @@
 //! The maud templates. One set of components renders both flavors; where AMP differs (head,
 //! images, the copy button, no script) the component takes the [`Flavor`].
 //!
+//! Every word a visitor reads comes from the message files of the page's language
+//! ([`crate::i18n`]); the templates hold only markup.
+//!
 //! Everything from the IPA or the upload is inserted as text or attribute values, which maud
 //! escapes. The only raw insertions are our own CSS, the AMP boilerplate and the QR SVG (built
 //! from numbers only).
@@ -9,9 +12,10 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{Blocker, Lead, ReleaseView, Signing};
+use super::view::{Blocker, Lead, Msg, MsgArg, ReleaseView, Signing};
 use super::{format, qr, Flavor, ReleaseContext, Site};
 use crate::client::InApp;
+use crate::i18n::{self, Arg, Lang};
 use crate::store::Release;
 
 const CSS: &str = include_str!("page.css");
@@ -21,16 +25,94 @@ const AMP_BOILERPLATE: &str = "body{-webkit-animation:-amp-start 8s steps(1,end)
 const AMP_NOSCRIPT: &str =
     "body{-webkit-animation:none;-moz-animation:none;-ms-animation:none;animation:none}";
 
+/// The messages of one language, as the templates use them.
+#[derive(Clone, Copy)]
+struct T(Lang);
+
+impl T {
+    fn t(self, id: &str) -> String {
+        i18n::text(self.0, id)
+    }
+
+    fn with(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        i18n::text_with(self.0, id, args)
+    }
+
+    fn msg(self, m: &Msg) -> String {
+        let args: Vec<(&'static str, Arg)> = m
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    MsgArg::Plain(a) => a.clone(),
+                    MsgArg::Date(d) => Arg::Str(i18n::format::date(self.0, *d)),
+                    MsgArg::Message(id) => Arg::Str(self.t(id)),
+                };
+                (*k, v)
+            })
+            .collect();
+        self.with(m.id, &args)
+    }
+
+    /// A message with its `**bold**` parts in `<b>`.
+    fn rich(self, id: &str) -> Markup {
+        rich(&self.t(id))
+    }
+
+    fn rich_with(self, id: &str, args: &[(&'static str, Arg)]) -> Markup {
+        rich(&self.with(id, args))
+    }
+
+    fn size(self, bytes: u64) -> String {
+        i18n::format::size(self.0, bytes)
+    }
+
+    fn date(self, d: time::Date) -> String {
+        i18n::format::date(self.0, d)
+    }
+}
+
+/// Text with `**...**` spans in bold; every part is escaped by maud.
+fn rich(s: &str) -> Markup {
+    html! {
+        @for (i, part) in s.split("**").enumerate() {
+            @if i % 2 == 1 { b { (part) } } @else { (part) }
+        }
+    }
+}
+
 /// What goes into `<head>` besides the fixed parts.
 struct Head<'a> {
     title: String,
     description: String,
     /// The plain page's URL: `og:url`, and AMP's `rel=canonical`.
-    canonical: Option<&'a str>,
+    canonical: Option<String>,
     /// The AMP page's URL, for the plain page's `rel=amphtml`.
-    amp: Option<&'a str>,
+    amp: Option<String>,
     /// An absolute PNG URL for `og:image`.
     image: Option<&'a str>,
+}
+
+/// The same page in each language: `rel=alternate hreflang` links and the footer's list.
+struct Languages {
+    current: Lang,
+    default: Lang,
+    /// (language, URL of this page in it), every language.
+    urls: Vec<(Lang, String)>,
+}
+
+impl Languages {
+    /// A plain page at `url`: `?lang=` picks the language.
+    fn by_query(url: &str, current: Lang, default: Lang) -> Languages {
+        Languages {
+            current,
+            default,
+            urls: Lang::ALL
+                .iter()
+                .map(|l| (*l, format!("{url}?lang={}", l.tag())))
+                .collect(),
+        }
+    }
 }
 
 fn document(
@@ -38,12 +120,14 @@ fn document(
     site: &Site,
     flavor: Flavor,
     body_attrs: BodyAttrs,
+    langs: &Languages,
     main: Markup,
 ) -> String {
     let amp = flavor == Flavor::Amp;
+    let t = T(langs.current);
     html! {
         (DOCTYPE)
-        html lang="en" amp[amp] {
+        html lang=(langs.current.tag()) amp[amp] {
             head {
                 meta charset="utf-8";
                 @if amp { script async src=(AMP_RUNTIME) {} }
@@ -57,10 +141,11 @@ fn document(
                 meta property="og:site_name" content="otadrop";
                 meta property="og:title" content=(head.title);
                 meta property="og:description" content=(head.description);
+                meta property="og:locale" content=(langs.current.tag().replace('-', "_"));
                 meta name="twitter:card" content="summary";
                 meta name="twitter:title" content=(head.title);
                 meta name="twitter:description" content=(head.description);
-                @if let Some(url) = head.canonical {
+                @if let Some(url) = &head.canonical {
                     meta property="og:url" content=(url);
                 }
                 @if let Some(img) = head.image {
@@ -70,20 +155,26 @@ fn document(
                     meta property="og:image:height" content="512";
                     meta name="twitter:image" content=(img);
                 }
+                @for (lang, url) in &langs.urls {
+                    link rel="alternate" hreflang=(lang.tag()) href=(url);
+                }
+                @if let Some((_, url)) = langs.urls.iter().find(|(l, _)| *l == langs.default) {
+                    link rel="alternate" hreflang="x-default" href=(url);
+                }
                 @if amp {
-                    @if let Some(url) = head.canonical { link rel="canonical" href=(url); }
+                    @if let Some(url) = &head.canonical { link rel="canonical" href=(url); }
                     style amp-boilerplate { (PreEscaped(AMP_BOILERPLATE)) }
                     noscript { style amp-boilerplate { (PreEscaped(AMP_NOSCRIPT)) } }
                     style amp-custom { (PreEscaped(CSS)) }
                 } @else {
-                    @if let Some(url) = head.amp { link rel="amphtml" href=(url); }
+                    @if let Some(url) = &head.amp { link rel="amphtml" href=(url); }
                     style { (PreEscaped(CSS)) }
                     script src=(site.public_url.join("/static/otadrop.js")) defer {}
                 }
             }
             body data-page=[body_attrs.page] data-platform=[body_attrs.platform] {
                 main { (main) }
-                (footer(site))
+                (footer(site, t, langs))
             }
         }
     }
@@ -97,36 +188,71 @@ struct BodyAttrs {
     platform: Option<&'static str>,
 }
 
-fn footer(site: &Site) -> Markup {
+fn footer(site: &Site, t: T, langs: &Languages) -> Markup {
     html! {
         footer {
             @if site.own_ca {
-                a href=(site.public_url.join("/ca")) { "First time? Install this server's certificate" }
+                a href=(site.public_url.join("/ca")) { (t.t("footer-ca")) }
                 br;
             }
-            a href=(site.public_url.join("/")) { "All apps" }
+            a href=(site.public_url.join("/")) { (t.t("footer-all-apps")) }
+            @if !langs.urls.is_empty() {
+                nav.langs aria-label=(t.t("footer-languages")) {
+                    @for (lang, url) in &langs.urls {
+                        @let name = i18n::text(*lang, "language-name");
+                        @if *lang == langs.current {
+                            b lang=(lang.tag()) { (name) }
+                        } @else {
+                            a href=(url) hreflang=(lang.tag()) lang=(lang.tag()) { (name) }
+                        }
+                        " "
+                    }
+                }
+            }
         }
     }
 }
 
 // --- Release pages ----------------------------------------------------------------------------
 
+/// The AMP page of a release in `lang`: the default language at `/r/<id>/amp`, the others at
+/// `/r/<id>/amp/<lang>`, so that each is one cacheable document.
+pub fn amp_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
+    if lang == ctx.site.default_lang {
+        ctx.urls.amp.clone()
+    } else {
+        format!("{}/{}", ctx.urls.amp, lang.tag())
+    }
+}
+
+/// The plain page of a release in `lang` (no `?lang=` for the default language).
+fn page_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
+    if lang == ctx.site.default_lang {
+        ctx.urls.page.clone()
+    } else {
+        format!("{}?lang={}", ctx.urls.page, lang.tag())
+    }
+}
+
 pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> String {
+    let t = T(ctx.lang);
     let r = ctx.release;
     let app = &r.app;
-    let devices = runs_on(view);
+    let devices = runs_on(t, view);
     let head = Head {
         title: format!("{} {}", app.title, app.version),
-        description: format!(
-            "Install {} {} ({}) on your {}. {}.",
-            app.title,
-            app.version,
-            app.build,
-            devices,
-            format::size(r.size)
+        description: t.with(
+            "page-description",
+            &[
+                ("title", app.title.as_str().into()),
+                ("version", app.version.as_str().into()),
+                ("build", app.build.as_str().into()),
+                ("devices", devices.into()),
+                ("size", t.size(r.size).into()),
+            ],
         ),
-        canonical: Some(&ctx.urls.page),
-        amp: Some(&ctx.urls.amp),
+        canonical: Some(page_url(ctx, ctx.lang)),
+        amp: Some(amp_url(ctx, ctx.lang)),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
     };
     let plain = flavor == Flavor::Plain;
@@ -134,39 +260,47 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
         page: (plain && view.lead == Lead::Install).then_some("install"),
         platform: (plain && view.touch_install).then_some("mac-or-ipad"),
     };
+    let langs = Languages {
+        current: ctx.lang,
+        default: ctx.site.default_lang,
+        urls: Lang::ALL
+            .iter()
+            .map(|l| {
+                let url = match flavor {
+                    Flavor::Plain => format!("{}?lang={}", ctx.urls.page, l.tag()),
+                    Flavor::Amp => amp_url(ctx, *l),
+                };
+                (*l, url)
+            })
+            .collect(),
+    };
     let main = html! {
-        (app_header(ctx, flavor, 72))
+        (app_header(ctx, t, flavor, 72))
         @match view.lead {
-            Lead::Preview => (preview(ctx)),
-            Lead::Install => (install(ctx, view, flavor)),
-            Lead::OpenInSafari(in_app) => (open_in_safari(ctx, in_app, flavor)),
-            Lead::Qr => (qr_section(ctx, view, flavor)),
-            Lead::IosOnly => (ios_only(ctx, view, flavor)),
-            Lead::Blocked(b) => (blocked(ctx, b)),
+            Lead::Preview => (preview(ctx, t)),
+            Lead::Install => (install(ctx, t, view, flavor)),
+            Lead::OpenInSafari(in_app) => (open_in_safari(ctx, t, in_app, flavor)),
+            Lead::Qr => (qr_section(ctx, t, view, flavor)),
+            Lead::IosOnly => (ios_only(ctx, t, view, flavor)),
+            Lead::Blocked(b) => (blocked(ctx, t, b)),
         }
         @if view.lead != Lead::Preview {
-            @if let (Some(days), false) = (view.expires_soon, matches!(view.lead, Lead::Blocked(_))) {
-                section.card.warn {
-                    p {
-                        "This build's profile expires "
-                        @if days == 0 { "today" } @else if days == 1 { "tomorrow" } @else { "in " (days) " days" }
-                        ". After that iOS will not install it, and installed copies stop opening."
-                    }
-                }
+            @if let Some(m) = view.expiry_warning() {
+                section.card.warn { p { (t.msg(&m)) } }
             }
-            (details(ctx, view))
+            (details(ctx, t, view))
         }
     };
-    document(&head, ctx.site, flavor, attrs, main)
+    document(&head, ctx.site, flavor, attrs, &langs, main)
 }
 
-fn runs_on(view: &ReleaseView) -> &'static str {
-    match (view.iphone, view.ipad) {
-        (true, true) => "iPhone or iPad",
-        (true, false) => "iPhone",
-        (false, true) => "iPad",
-        (false, false) => "device",
-    }
+fn runs_on(t: T, view: &ReleaseView) -> String {
+    t.t(match (view.iphone, view.ipad) {
+        (true, true) => "runs-on-both",
+        (true, false) => "runs-on-iphone",
+        (false, true) => "runs-on-ipad",
+        (false, false) => "runs-on-none",
+    })
 }
 
 /// The icon at `size` px: the real one, or a coloured tile with the title's initial.
@@ -183,96 +317,108 @@ fn icon(release: &Release, icon_url: &str, flavor: Flavor, size: u32) -> Markup 
     }
 }
 
-fn app_header(ctx: &ReleaseContext<'_>, flavor: Flavor, size: u32) -> Markup {
+fn app_header(ctx: &ReleaseContext<'_>, t: T, flavor: Flavor, size: u32) -> Markup {
     let app = &ctx.release.app;
+    let version = t.with(
+        "version-line",
+        &[
+            ("version", app.version.as_str().into()),
+            ("build", app.build.as_str().into()),
+        ],
+    );
     html! {
         header.card.app {
             (icon(ctx.release, &ctx.urls.icon, flavor, size))
             div {
                 h1 { (app.title) }
-                p.sub { "Version " (app.version) " (" (app.build) ")" }
-                p.sub { span.nw { (format::size(ctx.release.size)) } " · " span.nw { (format::date(ctx.release.created.date())) } }
+                p.sub { (version) }
+                p.sub { span.nw { (t.size(ctx.release.size)) } " · " span.nw { (t.date(ctx.release.created.date())) } }
             }
         }
     }
 }
 
-fn install_button(ctx: &ReleaseContext<'_>, id: &str, class: &str, label: &str) -> Markup {
+fn install_button(ctx: &ReleaseContext<'_>, t: T, id: &str, class: &str) -> Markup {
+    let label = t.with(
+        "install-button",
+        &[("title", ctx.release.app.title.as_str().into())],
+    );
     // maud escapes the `&` of the raw link to `&amp;` exactly once.
-    html! { a id=(id) class=(class) href=(ctx.urls.install) { (label) " " (ctx.release.app.title) } }
+    html! { a id=(id) class=(class) href=(ctx.urls.install) { (label) } }
 }
 
 /// A readonly field with the page link (works with no script at all) and a Copy button: the
 /// plain page's script reveals and runs it; AMP runs it with `AMP`'s copy action.
-fn copy_link(id: &str, url: &str, flavor: Flavor) -> Markup {
+fn copy_link(t: T, id: &str, url: &str, flavor: Flavor) -> Markup {
     let done = format!("{id}-copied");
     html! {
         div.row {
-            input.link id=(id) type="url" readonly value=(url) aria-label="Link to this page";
+            input.link id=(id) type="url" readonly value=(url) aria-label=(t.t("copy-link-label"));
             @match flavor {
-                Flavor::Plain => button.btn2 type="button" data-copy=(id) hidden { "Copy" },
-                Flavor::Amp => button.btn2 type="button" on=(format!("tap:{id}.copy;copy-success:{done}.show")) { "Copy" },
+                Flavor::Plain => button.btn2 type="button" data-copy=(id) data-copied=(t.t("copied")) data-copy-failed=(t.t("copy-failed")) hidden { (t.t("copy")) },
+                Flavor::Amp => button.btn2 type="button" on=(format!("tap:{id}.copy;copy-success:{done}.show")) { (t.t("copy")) },
             }
         }
-        @if flavor == Flavor::Amp { p.note.ok id=(done) hidden { "Copied. Now open Safari and paste it." } }
+        @if flavor == Flavor::Amp { p.note.ok id=(done) hidden { (t.t("copied-paste")) } }
     }
 }
 
-fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
     let profile = ctx.release.app.profile.as_ref();
     let team = profile
-        .and_then(|p| p.team_name.as_deref())
-        .unwrap_or("the developer");
+        .and_then(|p| p.team_name.clone())
+        .unwrap_or_else(|| t.t("team-unknown"));
     html! {
         @if flavor == Flavor::Plain {
             section #telegram .card.warn hidden {
-                h2 { "Open this page in Safari" }
-                p { "Telegram's browser cannot install apps. Tap ⋯ at the top right, choose “Open in Safari”, then tap Install there. Or copy the link below and paste it into Safari." }
+                h2 { (t.t("telegram-heading")) }
+                p { (t.t("telegram-body")) }
             }
         }
         section.card {
-            (install_button(ctx, "install", "btn", "Install"))
-            h2.mt { "Then" }
+            (install_button(ctx, t, "install", "btn"))
+            h2.mt { (t.t("steps-then")) }
             ol {
-                li { "Tap " b { "Install" } " when iOS asks. The icon appears on your Home Screen and fills in as the app downloads." }
+                li { (t.rich("step-tap-install")) }
                 @match view.signing {
                     Signing::Enterprise => {
-                        li { "Before opening it the first time: " b { "Settings › General › VPN & Device Management" } ", tap " b { (team) } ", then " b { "Trust" } "." }
+                        li { (t.rich_with("step-trust", &[("team", team.into())])) }
                         @if view.restart_note {
-                            li { "On iOS 18 and later, if the app still will not open, restart the device once." }
+                            li { (t.t("step-restart")) }
                         }
                     }
                     Signing::AdHoc { devices } | Signing::Development { devices } => {
-                        li { "This build installs only on the " (devices) " device" @if devices != 1 { "s" } " registered in its profile. If iOS says it cannot install it, send your device's UDID to the developer." }
+                        li { (t.with("step-registered", &[("devices", devices.into())])) }
                         @if view.developer_mode {
-                            li { "iOS 16 and later: turn on " b { "Settings › Privacy & Security › Developer Mode" } " (it appears once the app is installed), restart, and confirm with your passcode." }
+                            li { (t.rich("step-developer-mode")) }
                         }
                     }
                     Signing::Unknown => {
-                        li { "otadrop found no provisioning profile in this build. If iOS says it cannot install it, ask the developer for an ad-hoc or enterprise build." }
+                        li { (t.t("step-no-profile")) }
                     }
                     Signing::AppStore => {}
                 }
             }
             details #fallback {
-                summary { "Nothing happened?" }
-                p { "Some apps' built-in browsers (Telegram, Slack, Discord and others) cannot install apps. Open this page in Safari: copy the link, open Safari, paste it into the address bar, then tap Install." }
-                (copy_link("link", &ctx.urls.page, flavor))
+                summary { (t.t("fallback-summary")) }
+                p { (t.t("fallback-body")) }
+                (copy_link(t, "link", &ctx.urls.page, flavor))
             }
         }
     }
 }
 
-/// Where an app keeps its "open in Safari" command, as far as we know it.
+/// Where an app keeps its "open in Safari" command, as far as we know it: (where, command),
+/// both message ids.
 fn safari_hint(app: InApp) -> (&'static str, &'static str) {
     match app {
         InApp::Facebook | InApp::Messenger | InApp::Instagram => {
-            ("⋯ at the top right", "Open in external browser")
+            ("menu-top-right", "command-open-in-external-browser")
         }
-        InApp::Linkedin | InApp::Tiktok => ("⋯ at the top right", "Open in browser"),
-        InApp::Google => ("⋯ at the bottom right", "Open in Safari"),
-        InApp::Twitter => ("the share button", "Open in Safari"),
-        InApp::Webview => ("⋯ or the compass icon", "Open in Safari"),
+        InApp::Linkedin | InApp::Tiktok => ("menu-top-right", "command-open-in-browser"),
+        InApp::Google => ("menu-bottom-right", "command-open-in-safari"),
+        InApp::Twitter => ("menu-share", "command-open-in-safari"),
+        InApp::Webview => ("menu-webview", "command-open-in-safari"),
         InApp::Wechat
         | InApp::Line
         | InApp::Snapchat
@@ -282,46 +428,51 @@ fn safari_hint(app: InApp) -> (&'static str, &'static str) {
         | InApp::Kakaotalk
         | InApp::Pinterest
         | InApp::Telegram
-        | InApp::Whatsapp => ("⋯ at the top right", "Open in Safari"),
+        | InApp::Whatsapp => ("menu-top-right", "command-open-in-safari"),
     }
 }
 
-fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor) -> Markup {
+/// The app's name as the page's language writes it (brand names stay as they are).
+fn app_name(t: T, app: InApp) -> String {
+    match app {
+        InApp::Wechat => t.t("app-wechat"),
+        InApp::Dingtalk => t.t("app-dingtalk"),
+        InApp::Weibo => t.t("app-weibo"),
+        InApp::Kakaotalk => t.t("app-kakaotalk"),
+        InApp::Google => t.t("app-google"),
+        InApp::Webview => t.t("app-this"),
+        other => other.display_name().to_string(),
+    }
+}
+
+fn open_in_safari(ctx: &ReleaseContext<'_>, t: T, app: InApp, flavor: Flavor) -> Markup {
     let (menu, command) = safari_hint(app);
-    let name = app.display_name();
     let x_safari = ctx
         .urls
         .page
         .strip_prefix("https://")
         .map(|rest| format!("x-safari-https://{rest}"));
+    let cannot = match app {
+        InApp::Webview => t.t("safari-cannot-generic"),
+        _ => t.with("safari-cannot-named", &[("app", app_name(t, app).into())]),
+    };
     html! {
         section.card {
-            h2 { "Open this page in Safari to install" }
-            p {
-                @if app == InApp::Webview { "This app's" } @else { (capitalised(name)) "'s" }
-                " built-in browser cannot install apps."
-            }
+            h2 { (t.t("safari-heading")) }
+            p { (cannot) }
             ol {
-                li { "Tap " b { (menu) } ", then " b { "“" (command) "”" } "." }
-                li { "Or copy the link and paste it into Safari's address bar:" (copy_link("link", &ctx.urls.page, flavor)) }
-                li { "In Safari, tap " b { "Install" } "." }
+                li { (t.rich_with("safari-step-menu", &[("menu", t.t(menu).into()), ("command", t.t(command).into())])) }
+                li { (t.t("safari-step-copy")) (copy_link(t, "link", &ctx.urls.page, flavor)) }
+                li { (t.rich("safari-step-install")) }
             }
             @if let (Flavor::Plain, Some(x)) = (flavor, x_safari) {
-                p { a.btn2 href=(x) { "Open in Safari" } }
+                p { a.btn2 href=(x) { (t.t("safari-open-button")) } }
             }
         }
         section.card {
-            p.note { "Already in Safari, or want to try here?" }
-            (install_button(ctx, "install", "btn", "Install"))
+            p.note { (t.t("safari-already")) }
+            (install_button(ctx, t, "install", "btn"))
         }
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -331,150 +482,122 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn qr_section(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
     let on_mac = ctx.visitor.platform == crate::client::Platform::MacOrIpad;
     html! {
         section.card.qrbox {
-            h2 { "Scan with the camera of your " (runs_on(view)) }
+            h2 { (t.with("qr-heading", &[("devices", runs_on(t, view).into())])) }
             (qr_figure(ctx))
-            p.note { "Point the Camera app at the code, tap the link that appears, then tap Install." }
+            p.note { (t.t("qr-note")) }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
             @if on_mac {
                 @match flavor {
                     Flavor::Plain => {
                         div #touch-install hidden {
-                            p { "On this iPad?" }
-                            (install_button(ctx, "install", "btn", "Install"))
+                            p { (t.t("qr-on-this-ipad")) }
+                            (install_button(ctx, t, "install", "btn"))
                         }
-                        noscript { p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } } }
+                        noscript { p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } } }
                     }
-                    Flavor::Amp => p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } },
+                    Flavor::Amp => p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } },
                 }
             }
         }
     }
 }
 
-fn ios_only(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> Markup {
-    let device = runs_on(view);
+fn ios_only(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
+    let device = runs_on(t, view);
     html! {
         section.card.qrbox {
-            h2 { "This app is for " (device) }
-            p { (ctx.release.app.title) " is an iOS app and cannot be installed on this device. Open this page on your " (device) ", or scan the code with its camera:" }
+            h2 { (t.with("ios-only-heading", &[("devices", device.clone().into())])) }
+            p { (t.with("ios-only-body", &[("title", ctx.release.app.title.as_str().into()), ("devices", device.into())])) }
             (qr_figure(ctx))
-            (copy_link("link", &ctx.urls.page, flavor))
+            (copy_link(t, "link", &ctx.urls.page, flavor))
         }
     }
 }
 
-fn preview(ctx: &ReleaseContext<'_>) -> Markup {
+fn preview(ctx: &ReleaseContext<'_>, t: T) -> Markup {
     let app = &ctx.release.app;
     html! {
         section.card {
-            p { "Install " (app.title) " " (app.version) " over the air on iPhone and iPad." }
-            p { a href=(ctx.urls.page) { "Open the install page" } }
+            p { (t.with("preview-body", &[("title", app.title.as_str().into()), ("version", app.version.as_str().into())])) }
+            p { a href=(ctx.urls.page) { (t.t("preview-link")) } }
         }
     }
 }
 
-fn blocked(ctx: &ReleaseContext<'_>, b: Blocker) -> Markup {
+fn blocked(ctx: &ReleaseContext<'_>, t: T, b: Blocker) -> Markup {
     let app = &ctx.release.app;
-    let on_this = matches!(b, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone);
+    let heading = if b.on_this_device() {
+        "blocked-heading-device"
+    } else {
+        "blocked-heading"
+    };
     html! {
         section.card.bad #blocked {
-            h2 {
-                (app.title) " cannot be installed" @if on_this { " on this device" }
-            }
-            p {
-                @match b {
-                    Blocker::ProfileExpired(d) => { "Its provisioning profile expired on " (format::date(d)) ". iOS refuses to install it. Ask the developer for a new build." }
-                    Blocker::CertificateExpired(d) => { "Its signing certificate expired on " (format::date(d)) ". iOS refuses to install or open it. Ask the developer for a new build." }
-                    Blocker::AppStoreSigned => { "It is signed for the App Store, and iOS installs such builds only from the App Store or TestFlight. Ask the developer for an ad-hoc, development or enterprise build." }
-                    Blocker::WrongPlatform => { "It was built for " (app.platform.as_deref().unwrap_or("another platform")) ", not for iPhone or iPad." }
-                    Blocker::NoPhoneOrTablet => { "It is built for neither iPhone nor iPad." }
-                    Blocker::OsTooOld { needs, has } => { "It needs iOS " (needs) " or later, and this device runs iOS " (has) ". Update in Settings › General › Software Update, then open this page again." }
-                    Blocker::IpadOnlyOnIphone => { "It is built for iPad only. Open this page on an iPad." }
-                }
-            }
+            h2 { (t.with(heading, &[("title", app.title.as_str().into())])) }
+            p { (rich(&t.msg(&b.message(app.platform.as_deref())))) }
         }
     }
 }
 
-fn details(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> Markup {
+fn details(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView) -> Markup {
     let r = ctx.release;
     let app = &r.app;
     let profile = app.profile.as_ref();
+    let version = format!("{} ({})", app.version, app.build);
     html! {
         section.card {
-            h2 { "Details" }
+            h2 { (t.t("details")) }
             dl {
-                dt { "Version" } dd { (app.version) " (" (app.build) ")" }
-                dt { "Bundle ID" } dd { code { (app.bundle_id) } }
-                dt { "Size" } dd { (format::size(r.size)) }
-                @if let Some(min) = &app.minimum_os { dt { "Requires" } dd { "iOS " (min) " or later" } }
-                dt { "Runs on" } dd { (runs_on(view)) }
-                dt { "Signing" } dd { (signing_text(view.signing)) }
-                @if let Some(team) = profile.and_then(|p| p.team_name.as_deref()) { dt { "Team" } dd { (team) } }
-                @if let Some(e) = profile.and_then(|p| p.expires) {
-                    dt { "Profile expires" } dd { (format::date(e.date())) @if e <= ctx.now { " (expired)" } }
+                dt { (t.t("detail-version")) } dd { (version) }
+                dt { (t.t("detail-bundle-id")) } dd { code { (app.bundle_id) } }
+                dt { (t.t("detail-size")) } dd { (t.size(r.size)) }
+                @if let Some(min) = &app.minimum_os {
+                    dt { (t.t("detail-requires")) } dd { (t.with("detail-requires-value", &[("version", min.as_str().into())])) }
                 }
-                dt { "Uploaded" } dd { (format::date(r.created.date())) }
+                dt { (t.t("detail-runs-on")) } dd { (runs_on(t, view)) }
+                dt { (t.t("detail-signing")) } dd { (t.msg(&view.signing.message())) }
+                @if let Some(team) = profile.and_then(|p| p.team_name.as_deref()) { dt { (t.t("detail-team")) } dd { (team) } }
+                @if let Some(e) = profile.and_then(|p| p.expires) {
+                    dt { (t.t("detail-profile-expires")) } dd { (t.date(e.date())) @if e <= ctx.now { " " (t.t("detail-expired")) } }
+                }
+                dt { (t.t("detail-uploaded")) } dd { (t.date(r.created.date())) }
                 dt { "SHA-256" } dd { code { (r.sha256) } }
             }
             @if !app.warnings.is_empty() {
-                h2.mt { "Checks" }
+                h2.mt { (t.t("detail-checks")) }
                 ul { @for w in &app.warnings { li { (w.message) } } }
             }
         }
         @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
             section.card {
-                h2 { "Release notes" }
+                h2 { (t.t("release-notes")) }
                 p.notes { (notes) }
             }
         }
     }
 }
 
-fn signing_text(s: Signing) -> String {
-    match s {
-        Signing::Enterprise => "Enterprise (in-house)".into(),
-        Signing::AdHoc { devices } => {
-            format!("Ad hoc, {devices} registered device{}", plural(devices))
-        }
-        Signing::Development { devices } => {
-            format!(
-                "Development, {devices} registered device{}",
-                plural(devices)
-            )
-        }
-        Signing::AppStore => "App Store".into(),
-        Signing::Unknown => "No provisioning profile found".into(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 // --- Front page and errors ----------------------------------------------------------------------
 
-pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
+pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
+    let t = T(lang);
     let head = Head {
-        title: "Apps".into(),
-        description: "Apps to install over the air.".into(),
+        title: t.t("index-title"),
+        description: t.t("index-description"),
         canonical: None,
         amp: None,
         image: None,
     };
+    let langs = Languages::by_query(&site.public_url.join("/"), lang, site.default_lang);
     let main = html! {
-        h1 { "Apps" }
+        h1 { (t.t("index-title")) }
         section.card {
             @if apps.is_empty() {
-                p { "No apps yet. Publish one with " code { "otadrop publish App.ipa" } "." }
+                p { (t.with("index-empty", &[("command", "otadrop publish App.ipa".into())])) }
             } @else {
                 ul.list {
                     @for r in apps {
@@ -485,7 +608,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
                                 span {
                                     b { (r.app.title) }
                                     br;
-                                    span.sub { (r.app.version) " (" (r.app.build) ") · " (format::date(r.created.date())) }
+                                    span.sub { (r.app.version) " (" (r.app.build) ") · " (t.date(r.created.date())) }
                                 }
                             }
                         }
@@ -494,53 +617,71 @@ pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
             }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
 }
 
-pub fn ca(site: &Site) -> String {
+pub fn ca(site: &Site, lang: Lang) -> String {
+    let t = T(lang);
     let head = Head {
-        title: "Trust this server".into(),
-        description: "Install and trust this server's certificate on an iPhone or iPad.".into(),
+        title: t.t("ca-title"),
+        description: t.t("ca-description"),
         canonical: None,
         amp: None,
         image: None,
     };
+    let langs = Languages::by_query(&site.public_url.join("/ca"), lang, site.default_lang);
     let main = html! {
         section.card {
-            h1 { "Trust this server on your iPhone or iPad" }
-            p { "This server signs its own HTTPS certificate. iOS installs apps from it only after you install and trust that certificate, once per device." }
+            h1 { (t.t("ca-heading")) }
+            p { (t.t("ca-intro")) }
             ol {
-                li { "In Safari on the iPhone or iPad, tap the button below, then " b { "Allow" } "." }
-                li { "Open " b { "Settings" } ": tap " b { "Profile Downloaded" } " near the top (or " b { "General › VPN & Device Management" } "), tap the otadrop profile, then " b { "Install" } "." }
-                li { "Open " b { "Settings › General › About › Certificate Trust Settings" } " and turn on full trust for the otadrop CA." }
-                li { "Go back to the install page and tap Install." }
+                li { (t.rich("ca-step-allow")) }
+                li { (t.rich("ca-step-install")) }
+                li { (t.rich("ca-step-trust")) }
+                li { (t.t("ca-step-back")) }
             }
-            a.btn href=(site.public_url.join("/ca.mobileconfig")) { "Download the profile" }
-            p.note { "On another device, the certificate itself: " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } "." }
+            a.btn href=(site.public_url.join("/ca.mobileconfig")) { (t.t("ca-download")) }
+            p.note { (t.t("ca-other-device")) " " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
 }
 
+/// An error page in English with `message` as given (for callers with no message id).
 pub fn error(status: u16, message: &str, site: &Site) -> String {
-    let reason = http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Error");
+    error_page(status, message, site, Lang::En)
+}
+
+/// An error page in `lang`: `message_id` names the explanation in the message files.
+pub fn error_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
+    error_page(status, &i18n::text(lang, message_id), site, lang)
+}
+
+fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
+    let t = T(lang);
+    let heading = match status {
+        404 => t.t("error-not-found-heading"),
+        _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
+    };
     let head = Head {
-        title: format!("{status} {reason}"),
+        title: format!("{status} · {heading}"),
         description: message.to_owned(),
         canonical: None,
         amp: None,
         image: None,
     };
+    let langs = Languages {
+        current: lang,
+        default: site.default_lang,
+        urls: vec![],
+    };
     let main = html! {
         section.card {
-            h1 { (status) " " (reason) }
+            h1 { (status) " · " (heading) }
             p { (message) }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
 }
 
 #[cfg(test)]

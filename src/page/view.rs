@@ -4,6 +4,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::client::{Device, InApp, OsVersion, PageKind, Platform, Visitor};
+use crate::i18n::Arg;
 use crate::ipa::{DeviceFamily, ProfileType};
 use crate::store::Release;
 
@@ -67,6 +68,97 @@ pub struct ReleaseView {
     /// Plain page for a Mac-or-iPad visitor: script may reveal the install button on a touch
     /// screen (an iPad in desktop mode).
     pub touch_install: bool,
+}
+
+/// Something the page says, as a message id of `locales/*/otadrop.ftl` and its arguments: the
+/// renderer resolves it in the visitor's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`]; dates are formatted in the page's language when rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MsgArg {
+    Plain(Arg),
+    Date(Date),
+    /// Another message, in the same language.
+    Message(&'static str),
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, args: vec![] }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, MsgArg::Plain(value.into())));
+        self
+    }
+
+    pub fn date(mut self, name: &'static str, d: Date) -> Msg {
+        self.args.push((name, MsgArg::Date(d)));
+        self
+    }
+}
+
+impl Signing {
+    /// How the details list says it.
+    pub fn message(self) -> Msg {
+        match self {
+            Signing::Enterprise => Msg::new("signing-enterprise"),
+            Signing::AdHoc { devices } => Msg::new("signing-ad-hoc").arg("devices", devices),
+            Signing::Development { devices } => {
+                Msg::new("signing-development").arg("devices", devices)
+            }
+            Signing::AppStore => Msg::new("signing-app-store"),
+            Signing::Unknown => Msg::new("signing-none"),
+        }
+    }
+}
+
+impl Blocker {
+    /// Whether the build could install on another device (the heading says "on this device").
+    pub fn on_this_device(self) -> bool {
+        matches!(self, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone)
+    }
+
+    /// Why, in one paragraph. `platform` is the build's platform name from Info.plist.
+    pub fn message(self, platform: Option<&str>) -> Msg {
+        match self {
+            Blocker::ProfileExpired(d) => Msg::new("blocked-profile-expired").date("date", d),
+            Blocker::CertificateExpired(d) => {
+                Msg::new("blocked-certificate-expired").date("date", d)
+            }
+            Blocker::AppStoreSigned => Msg::new("blocked-app-store"),
+            Blocker::WrongPlatform => match platform {
+                Some(p) => Msg::new("blocked-wrong-platform").arg("platform", p),
+                None => {
+                    let mut m = Msg::new("blocked-wrong-platform");
+                    m.args
+                        .push(("platform", MsgArg::Message("blocked-other-platform")));
+                    m
+                }
+            },
+            Blocker::NoPhoneOrTablet => Msg::new("blocked-no-family"),
+            Blocker::OsTooOld { needs, has } => Msg::new("blocked-os-too-old")
+                .arg("needs", needs.to_string())
+                .arg("has", has.to_string()),
+            Blocker::IpadOnlyOnIphone => Msg::new("blocked-ipad-only"),
+        }
+    }
+}
+
+impl ReleaseView {
+    /// The warning that the profile expires soon, when it does and the page still offers it.
+    pub fn expiry_warning(&self) -> Option<Msg> {
+        let days = self.expires_soon?;
+        if matches!(self.lead, Lead::Blocked(_) | Lead::Preview) {
+            return None;
+        }
+        Some(Msg::new("expires-soon").arg("days", days))
+    }
 }
 
 pub fn release_view(release: &Release, visitor: Visitor, now: OffsetDateTime) -> ReleaseView {
