@@ -74,6 +74,7 @@ fn rendering(c: &mut Criterion) {
     let site = Site {
         public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
         own_ca: true,
+        default_lang: otadrop::i18n::Lang::En,
     };
     let urls = site.public_url.release(&r.id);
     let mut g = c.benchmark_group("render");
@@ -86,6 +87,7 @@ fn rendering(c: &mut Criterion) {
                 site: &site,
                 visitor,
                 now: datetime!(2026-06-01 12:00 UTC),
+                lang: otadrop::i18n::Lang::En,
             };
             g.bench_function(format!("{page_name}-{flavor_name}"), |b| {
                 b.iter(|| page::release_page(black_box(&ctx), flavor))
@@ -100,6 +102,7 @@ fn rendering(c: &mut Criterion) {
                 site: &site,
                 visitor: detect(black_box(UAS[0].1)),
                 now: datetime!(2026-06-01 12:00 UTC),
+                lang: otadrop::i18n::Lang::En,
             };
             page::release_page(&ctx, Flavor::Plain)
         })

@@ -10,5 +10,6 @@ mod detect;
 mod doctor;
 mod doctor_cli;
 mod hardening;
+mod i18n;
 mod inspect_cli;
 mod pages;

@@ -7,6 +7,9 @@
 //   CONFIG_JSON: {"base": "https://localhost:1234", "out": "/abs/dir",
 //                 "page": "<release page URL>", "amp": "<AMP URL>",
 //                 "blocked": "<page URL of a release that cannot install>"}
+//   or, for pages in other languages: {"base", "out", "iphonePages": [{"name", "url", "locale"}]}
+//   (only those pages, as an iPhone whose language is `locale`; `"noscript": true` for AMP pages,
+//   whose runtime cannot load here).
 // Every request to another origin than `base` is aborted: the pages must not need one.
 "use strict";
 const fs = require("fs");
@@ -27,7 +30,7 @@ const ANDROID_UA =
 
 const iphone = { ...devices["iPhone 13"], userAgent: IPHONE_UA };
 
-const scenarios = [
+const defaultScenarios = () => [
   { name: "iphone-light", url: config.page, context: { ...iphone } },
   { name: "iphone-dark", url: config.page, context: { ...iphone, colorScheme: "dark" } },
   {
@@ -66,6 +69,14 @@ const scenarios = [
   { name: "iphone-blocked", url: config.blocked, context: { ...iphone } },
 ];
 
+const scenarios = config.iphonePages
+  ? config.iphonePages.map((p) => ({
+      name: p.name,
+      url: p.url,
+      context: { ...iphone, locale: p.locale, javaScriptEnabled: !p.noscript },
+    }))
+  : defaultScenarios();
+
 async function visible(page, selector) {
   const el = await page.$(selector);
   return el ? await el.isVisible() : false;
@@ -95,6 +106,7 @@ async function run(browser, s) {
   }
   const response = await page.goto(s.url, { waitUntil: "load" });
   const result = { name: s.name, status: response ? response.status() : 0 };
+  result.lang = await page.getAttribute("html", "lang");
 
   if (s.openDetails) {
     await page.click("details summary");
