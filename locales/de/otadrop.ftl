@@ -135,3 +135,16 @@ error-heading = Fehler { $status }
 error-not-found-heading = Nicht gefunden
 error-not-found = Hier ist nichts. Der Link ist vielleicht vertippt, oder die Version wurde gelöscht.
 error-no-ca = Dieser Server nutzt ein echtes Zertifikat: Es gibt nichts zu installieren.
+
+check-profile-expired = Das Bereitstellungsprofil ist abgelaufen: iOS installiert und öffnet die App nicht.
+check-certificate-expired = Das Signaturzertifikat ist abgelaufen: iOS installiert die App nicht.
+check-app-store-signed = Für den App Store signiert: iOS installiert ihn nur aus dem App Store oder über TestFlight.
+check-not-ios = Nicht für iOS gebaut: iPhones und iPads können ihn nicht installieren.
+check-simulator-build = Für den Simulator gebaut: Geräte können ihn nicht installieren.
+check-no-icon = Im Build wurde kein App-Symbol gefunden: Die Seiten zeigen einen Platzhalter.
+check-icon-unreadable = Das App-Symbol ist nicht lesbar: Die Seiten zeigen einen Platzhalter.
+check-no-executable = Die ausführbare Datei der App fehlt: iOS verweigert die Installation.
+check-no-version = Der Build hat keine Versionsnummer.
+check-no-profile = Kein Bereitstellungsprofil: Geräte installieren diesen Build nicht.
+check-profile-unreadable = Das Bereitstellungsprofil ist nicht lesbar: Die Signatur ist unbekannt.
+check-profile-unverified = Die Signatur des Bereitstellungsprofils konnte nicht geprüft werden.

@@ -153,3 +153,17 @@ error-heading = Error { $status }
 error-not-found-heading = Not found
 error-not-found = Nothing here. The link may be mistyped, or the release was deleted.
 error-no-ca = This server uses a real certificate: there is nothing to install.
+
+## The build's checks (by warning code of the IPA reader)
+check-profile-expired = The provisioning profile has expired: iOS will not install or open the app.
+check-certificate-expired = The signing certificate has expired: iOS will not install the app.
+check-app-store-signed = Signed for the App Store: iOS installs it only from the App Store or TestFlight.
+check-not-ios = Not built for iOS: iPhones and iPads cannot install it.
+check-simulator-build = Built for the Simulator: devices cannot install it.
+check-no-icon = No app icon found in the build: the pages show a placeholder.
+check-icon-unreadable = The app icon cannot be read: the pages show a placeholder.
+check-no-executable = The app's executable is missing: iOS will refuse to install it.
+check-no-version = The build has no version number.
+check-no-profile = No provisioning profile: devices will not install this build.
+check-profile-unreadable = The provisioning profile cannot be read: the signing is unknown.
+check-profile-unverified = The provisioning profile's signature could not be verified.

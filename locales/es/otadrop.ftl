@@ -138,3 +138,16 @@ error-heading = Error { $status }
 error-not-found-heading = No encontrado
 error-not-found = Aquí no hay nada. Puede que el enlace esté mal escrito o que la versión se haya eliminado.
 error-no-ca = Este servidor usa un certificado real: no hay nada que instalar.
+
+check-profile-expired = El perfil de aprovisionamiento ha caducado: iOS no instalará ni abrirá la app.
+check-certificate-expired = El certificado de firma ha caducado: iOS no instalará la app.
+check-app-store-signed = Firmada para el App Store: iOS solo la instala desde el App Store o TestFlight.
+check-not-ios = No está compilada para iOS: los iPhone y iPad no pueden instalarla.
+check-simulator-build = Compilada para el simulador: los dispositivos no pueden instalarla.
+check-no-icon = No se encontró el icono de la app en la compilación: las páginas muestran uno provisional.
+check-icon-unreadable = No se puede leer el icono de la app: las páginas muestran uno provisional.
+check-no-executable = Falta el ejecutable de la app: iOS se negará a instalarla.
+check-no-version = La compilación no tiene número de versión.
+check-no-profile = Sin perfil de aprovisionamiento: los dispositivos no instalarán esta compilación.
+check-profile-unreadable = No se puede leer el perfil de aprovisionamiento: la firma es desconocida.
+check-profile-unverified = No se pudo verificar la firma del perfil de aprovisionamiento.

@@ -138,3 +138,16 @@ error-heading = Erreur { $status }
 error-not-found-heading = Introuvable
 error-not-found = Il n'y a rien ici. Le lien est peut-être mal saisi, ou la version a été supprimée.
 error-no-ca = Ce serveur utilise un vrai certificat : il n'y a rien à installer.
+
+check-profile-expired = Le profil d'approvisionnement a expiré : iOS n'installera ni n'ouvrira l'app.
+check-certificate-expired = Le certificat de signature a expiré : iOS n'installera pas l'app.
+check-app-store-signed = Signée pour l'App Store : iOS ne l'installe que depuis l'App Store ou TestFlight.
+check-not-ios = Pas compilée pour iOS : les iPhone et iPad ne peuvent pas l'installer.
+check-simulator-build = Compilée pour le simulateur : les appareils ne peuvent pas l'installer.
+check-no-icon = Aucune icône d'app trouvée dans la version : les pages affichent une icône de remplacement.
+check-icon-unreadable = L'icône de l'app est illisible : les pages affichent une icône de remplacement.
+check-no-executable = L'exécutable de l'app manque : iOS refusera de l'installer.
+check-no-version = La version n'a pas de numéro de version.
+check-no-profile = Aucun profil d'approvisionnement : les appareils n'installeront pas cette version.
+check-profile-unreadable = Le profil d'approvisionnement est illisible : la signature est inconnue.
+check-profile-unverified = La signature du profil d'approvisionnement n'a pas pu être vérifiée.

@@ -126,3 +126,16 @@ error-heading = エラー { $status }
 error-not-found-heading = 見つかりません
 error-not-found = ここには何もありません。リンクが間違っているか、リリースが削除された可能性があります。
 error-no-ca = このサーバは正規の証明書を使っているため、インストールするものはありません。
+
+check-profile-expired = プロビジョニングプロファイルの期限が切れています。iOS はこのアプリをインストールも起動もしません。
+check-certificate-expired = 署名証明書の期限が切れています。iOS はこのアプリをインストールしません。
+check-app-store-signed = App Store 用に署名されています。App Store または TestFlight からしかインストールできません。
+check-not-ios = iOS 用にビルドされていません。iPhone や iPad にはインストールできません。
+check-simulator-build = シミュレータ用のビルドです。デバイスにはインストールできません。
+check-no-icon = ビルドにアプリアイコンが見つかりません。ページには代わりのアイコンを表示しています。
+check-icon-unreadable = アプリアイコンを読み取れません。ページには代わりのアイコンを表示しています。
+check-no-executable = アプリの実行ファイルがありません。iOS はインストールを拒否します。
+check-no-version = ビルドにバージョン番号がありません。
+check-no-profile = プロビジョニングプロファイルがありません。デバイスはこのビルドをインストールしません。
+check-profile-unreadable = プロビジョニングプロファイルを読み取れません。署名の種類は不明です。
+check-profile-unverified = プロビジョニングプロファイルの署名を検証できませんでした。

@@ -126,3 +126,16 @@ error-heading = 오류 { $status }
 error-not-found-heading = 찾을 수 없음
 error-not-found = 여기에는 아무것도 없습니다. 링크를 잘못 입력했거나 릴리스가 삭제되었을 수 있습니다.
 error-no-ca = 이 서버는 정식 인증서를 사용하므로 설치할 것이 없습니다.
+
+check-profile-expired = 프로비저닝 프로파일이 만료되었습니다. iOS가 앱을 설치하거나 열지 않습니다.
+check-certificate-expired = 서명 인증서가 만료되었습니다. iOS가 앱을 설치하지 않습니다.
+check-app-store-signed = App Store용으로 서명되어 App Store나 TestFlight로만 설치할 수 있습니다.
+check-not-ios = iOS용으로 빌드되지 않아 iPhone과 iPad에 설치할 수 없습니다.
+check-simulator-build = 시뮬레이터용 빌드라 기기에 설치할 수 없습니다.
+check-no-icon = 빌드에 앱 아이콘이 없어 페이지에 대체 아이콘을 표시합니다.
+check-icon-unreadable = 앱 아이콘을 읽을 수 없어 페이지에 대체 아이콘을 표시합니다.
+check-no-executable = 앱의 실행 파일이 없어 iOS가 설치를 거부합니다.
+check-no-version = 빌드에 버전 번호가 없습니다.
+check-no-profile = 프로비저닝 프로파일이 없어 기기에 이 빌드를 설치할 수 없습니다.
+check-profile-unreadable = 프로비저닝 프로파일을 읽을 수 없어 서명 방식을 알 수 없습니다.
+check-profile-unverified = 프로비저닝 프로파일의 서명을 확인할 수 없습니다.

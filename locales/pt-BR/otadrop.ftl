@@ -138,3 +138,16 @@ error-heading = Erro { $status }
 error-not-found-heading = Não encontrado
 error-not-found = Não há nada aqui. O link pode ter sido digitado errado, ou a versão foi apagada.
 error-no-ca = Este servidor usa um certificado real: não há nada para instalar.
+
+check-profile-expired = O perfil de provisionamento expirou: o iOS não vai instalar nem abrir o app.
+check-certificate-expired = O certificado de assinatura expirou: o iOS não vai instalar o app.
+check-app-store-signed = Assinada para a App Store: o iOS só a instala pela App Store ou pelo TestFlight.
+check-not-ios = Não foi compilada para iOS: iPhones e iPads não conseguem instalá-la.
+check-simulator-build = Compilada para o Simulador: dispositivos não conseguem instalá-la.
+check-no-icon = Nenhum ícone do app foi encontrado na versão: as páginas mostram um ícone provisório.
+check-icon-unreadable = Não é possível ler o ícone do app: as páginas mostram um ícone provisório.
+check-no-executable = Falta o executável do app: o iOS vai se recusar a instalá-lo.
+check-no-version = A versão não tem número de versão.
+check-no-profile = Sem perfil de provisionamento: os dispositivos não vão instalar esta versão.
+check-profile-unreadable = Não é possível ler o perfil de provisionamento: a assinatura é desconhecida.
+check-profile-unverified = Não foi possível verificar a assinatura do perfil de provisionamento.

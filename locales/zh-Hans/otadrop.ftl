@@ -126,3 +126,16 @@ error-heading = 错误 { $status }
 error-not-found-heading = 未找到
 error-not-found = 这里什么也没有。链接可能输错了，或者该版本已被删除。
 error-no-ca = 此服务器使用正式证书，无需安装任何东西。
+
+check-profile-expired = 描述文件已过期：iOS 不会安装或打开此应用。
+check-certificate-expired = 签名证书已过期：iOS 不会安装此应用。
+check-app-store-signed = 为 App Store 签名：iOS 只能通过 App Store 或 TestFlight 安装。
+check-not-ios = 不是为 iOS 构建的：iPhone 和 iPad 无法安装。
+check-simulator-build = 为模拟器构建：设备无法安装。
+check-no-icon = 此版本中没有找到应用图标：页面显示占位图标。
+check-icon-unreadable = 无法读取应用图标：页面显示占位图标。
+check-no-executable = 缺少应用的可执行文件：iOS 会拒绝安装。
+check-no-version = 此版本没有版本号。
+check-no-profile = 没有描述文件：设备无法安装此版本。
+check-profile-unreadable = 无法读取描述文件：签名方式未知。
+check-profile-unverified = 无法验证描述文件的签名。

@@ -126,3 +126,16 @@ error-heading = 錯誤 { $status }
 error-not-found-heading = 找不到
 error-not-found = 這裡什麼也沒有。連結可能輸入錯誤，或該版本已被刪除。
 error-no-ca = 此伺服器使用正式憑證，不需要安裝任何東西。
+
+check-profile-expired = 描述檔已過期：iOS 不會安裝或開啟此 App。
+check-certificate-expired = 簽署憑證已過期：iOS 不會安裝此 App。
+check-app-store-signed = 為 App Store 簽署：iOS 只能透過 App Store 或 TestFlight 安裝。
+check-not-ios = 不是為 iOS 建置的：iPhone 和 iPad 無法安裝。
+check-simulator-build = 為模擬器建置：裝置無法安裝。
+check-no-icon = 此版本中找不到 App 圖示：頁面顯示替代圖示。
+check-icon-unreadable = 無法讀取 App 圖示：頁面顯示替代圖示。
+check-no-executable = 缺少 App 的執行檔：iOS 會拒絕安裝。
+check-no-version = 此版本沒有版本號碼。
+check-no-profile = 沒有描述檔：裝置無法安裝此版本。
+check-profile-unreadable = 無法讀取描述檔：簽署方式不明。
+check-profile-unverified = 無法驗證描述檔的簽章。

@@ -12,8 +12,8 @@ use hyper::body::Incoming;
 
 use super::body::Body;
 use super::metrics::Route;
-use super::response::{self, Resp};
 use super::pages::PageLang;
+use super::response::{self, Resp};
 use super::{api, ca, doctor, install, pages, security_headers, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
@@ -111,8 +111,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
         ["r", rid, "amp", lang] if read => match (id(rid), pages::lang_segment(lang)) {
             (Some(rid), Some(lang)) => (
                 Route::AmpPage,
-                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(Some(lang)))
-                    .await,
+                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(Some(lang))).await,
             ),
             _ => (Route::AmpPage, pages::not_found(state, &req)),
         },

@@ -123,9 +123,8 @@ mod tests {
 
     /// Message id -> the variables it uses (in text, selectors and every variant).
     fn catalogue(src: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let res = fluent_syntax::parser::parse(src).unwrap_or_else(|(_, errors)| {
-            panic!("message file does not parse: {errors:?}")
-        });
+        let res = fluent_syntax::parser::parse(src)
+            .unwrap_or_else(|(_, errors)| panic!("message file does not parse: {errors:?}"));
         let mut out = BTreeMap::new();
         for entry in res.body {
             match entry {
@@ -172,7 +171,10 @@ mod tests {
             }
             ast::InlineExpression::Placeable { expression } => expr_vars(expression, vars),
             ast::InlineExpression::MessageReference { id, .. } => {
-                panic!("message reference {} : keep messages self-contained", id.name)
+                panic!(
+                    "message reference {} : keep messages self-contained",
+                    id.name
+                )
             }
             _ => {}
         }
@@ -195,9 +197,9 @@ mod tests {
             for (id, vars) in &english {
                 match other.get(id) {
                     None => problems.push(format!("{lang}: {id} is missing")),
-                    Some(v) if v != vars => problems.push(format!(
-                        "{lang}: {id} uses {v:?}, English uses {vars:?}"
-                    )),
+                    Some(v) if v != vars => {
+                        problems.push(format!("{lang}: {id} uses {v:?}, English uses {vars:?}"))
+                    }
                     Some(_) => {}
                 }
             }
@@ -206,6 +208,14 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn every_check_of_the_ipa_reader_has_a_message() {
+        let english = catalogue(lang_file(Lang::En).unwrap());
+        for code in crate::ipa::warnings::ALL {
+            assert!(english.contains_key(&format!("check-{code}")), "{code}");
+        }
     }
 
     #[test]

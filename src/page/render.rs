@@ -260,10 +260,16 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
         page: (plain && view.lead == Lead::Install).then_some("install"),
         platform: (plain && view.touch_install).then_some("mac-or-ipad"),
     };
+    // A link preview (a bot) gets no language list: it shows none of the page's body.
+    let languages = if view.lead == Lead::Preview {
+        &[][..]
+    } else {
+        &Lang::ALL[..]
+    };
     let langs = Languages {
         current: ctx.lang,
         default: ctx.site.default_lang,
-        urls: Lang::ALL
+        urls: languages
             .iter()
             .map(|l| {
                 let url = match flavor {
@@ -569,7 +575,7 @@ fn details(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView) -> Markup {
             }
             @if !app.warnings.is_empty() {
                 h2.mt { (t.t("detail-checks")) }
-                ul { @for w in &app.warnings { li { (w.message) } } }
+                ul { @for w in &app.warnings { li { (check(t, w)) } } }
             }
         }
         @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -578,6 +584,17 @@ fn details(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView) -> Markup {
                 p.notes { (notes) }
             }
         }
+    }
+}
+
+/// One of the build's checks in the page's language, by its code; the reader's own English
+/// message for a code the message files do not know yet.
+fn check(t: T, w: &crate::ipa::Warning) -> String {
+    let id = format!("check-{}", w.code);
+    if crate::ipa::warnings::ALL.contains(&w.code.as_str()) {
+        t.t(&id)
+    } else {
+        w.message.clone()
     }
 }
 
@@ -617,7 +634,14 @@ pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
             }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
 pub fn ca(site: &Site, lang: Lang) -> String {
@@ -644,7 +668,14 @@ pub fn ca(site: &Site, lang: Lang) -> String {
             p.note { (t.t("ca-other-device")) " " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
 /// An error page in English with `message` as given (for callers with no message id).
@@ -681,7 +712,14 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
             p { (message) }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), &langs, main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
 #[cfg(test)]

@@ -181,7 +181,11 @@ fn every_language_says_its_own_words_on_every_page_kind() {
                 assert!(html.contains(word), "{ctx}: {word:?}");
             }
             let (html, ctx) = page("adhoc", "install");
-            assert!(html.contains(w.developer_mode), "{ctx}: {:?}", w.developer_mode);
+            assert!(
+                html.contains(w.developer_mode),
+                "{ctx}: {:?}",
+                w.developer_mode
+            );
             let (html, ctx) = page("unsigned", "open-in-safari");
             for word in [w.safari, w.wechat] {
                 assert!(html.contains(word), "{ctx}: {word:?}");
@@ -244,7 +248,18 @@ fn no_page_in_another_language_contains_an_english_sentence() {
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let own = FILES.iter().find(|(t, _)| *t == lang.tag()).unwrap().1;
         let mut pages = Vec::new();
-        for (rname, r) in releases() {
+        let mut all = releases();
+        // A build with every check the reader makes (their English text from the reader).
+        let mut warned = release("adhoc");
+        warned.app.warnings = otadrop::ipa::warnings::ALL
+            .iter()
+            .map(|code| otadrop::ipa::Warning {
+                code: code.to_string(),
+                message: format!("The reader's English sentence for {code}."),
+            })
+            .collect();
+        all.push(("warned", warned));
+        for (rname, r) in all {
             for (vname, ua) in VISITORS {
                 for flavor in [Flavor::Plain, Flavor::Amp] {
                     let ctx = format!("{rname}/{vname}/{flavor:?}");
@@ -265,6 +280,9 @@ fn no_page_in_another_language_contains_an_english_sentence() {
         ));
         for (ctx, html) in &pages {
             let html = unescape(html);
+            if html.contains("The reader's English sentence") {
+                found.insert(format!("{lang} {ctx}: a check in the reader's English"));
+            }
             for s in &sentences {
                 // A clause the language's own file also has (a brand name) is its own.
                 if html.contains(s.as_str()) && !own.contains(s.as_str()) {
@@ -319,7 +337,11 @@ const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) A
 
 /// GET `url` as an iPhone with this `Accept-Language` (none for `None`): status, the `Vary`
 /// values, the `<html lang>`, the body.
-async fn get(server: &TestServer, url: &str, accept: Option<&str>) -> (u16, String, String, String) {
+async fn get(
+    server: &TestServer,
+    url: &str,
+    accept: Option<&str>,
+) -> (u16, String, String, String) {
     let mut req = server
         .client
         .get(url)
@@ -382,7 +404,9 @@ async fn the_server_negotiates_and_serves_one_amp_document_per_language() {
     let (_, _, _, body) = get(&server, &page, Some("ja")).await;
     for (tag, name) in [("ko", "한국어"), ("zh-Hans", "简体中文"), ("en", "English")] {
         assert!(
-            body.contains(&format!("href=\"{page}?lang={tag}\" hreflang=\"{tag}\" lang=\"{tag}\">{name}</a>")),
+            body.contains(&format!(
+                "href=\"{page}?lang={tag}\" hreflang=\"{tag}\" lang=\"{tag}\">{name}</a>"
+            )),
             "footer link to {tag}"
         );
     }
@@ -391,7 +415,10 @@ async fn the_server_negotiates_and_serves_one_amp_document_per_language() {
     // AMP: the language is in the URL, whatever the header says; the default at /amp.
     let (status, vary, lang, body) = get(&server, &format!("{amp}/ja"), Some("de")).await;
     assert_eq!((status, lang.as_str()), (200, "ja"));
-    assert!(!vary.contains("Accept-Language"), "one document per URL: {vary}");
+    assert!(
+        !vary.contains("Accept-Language"),
+        "one document per URL: {vary}"
+    );
     for l in Lang::ALL {
         let href = if l == Lang::En {
             amp.clone()
@@ -399,11 +426,16 @@ async fn the_server_negotiates_and_serves_one_amp_document_per_language() {
             format!("{amp}/{}", l.tag())
         };
         assert!(
-            body.contains(&format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">", l.tag())),
+            body.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">",
+                l.tag()
+            )),
             "hreflang {l}"
         );
     }
-    assert!(body.contains(&format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{amp}\">")));
+    assert!(body.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{amp}\">"
+    )));
     assert!(body.contains(&format!("<link rel=\"canonical\" href=\"{page}?lang=ja\">")));
     let (_, _, lang, _) = get(&server, &amp, Some("ja")).await;
     assert_eq!(lang, "en");
@@ -440,8 +472,13 @@ async fn lang_sets_the_servers_default_language() {
     let (_, _, lang, _) = get(&server, page, Some("en")).await;
     assert_eq!(lang, "en", "a language the visitor asks for still wins");
     let (_, _, lang, body) = get(&server, amp, None).await;
-    assert_eq!(lang, "de", "the AMP URL without a language is the default's");
-    assert!(body.contains(&format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{amp}/en\">")));
+    assert_eq!(
+        lang, "de",
+        "the AMP URL without a language is the default's"
+    );
+    assert!(body.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"{amp}/en\">"
+    )));
 
     // A language we do not have is refused at start, in English, in one line.
     let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
@@ -466,7 +503,9 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
     let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
     let ready = Path::new("/usr/bin/chromium").exists()
         && tools.join("node_modules/playwright-core").is_dir()
-        && ["zh-cn", "zh-tw", "ja", "ko"].iter().all(|l| has_cjk_font(l));
+        && ["zh-cn", "zh-tw", "ja", "ko"]
+            .iter()
+            .all(|l| has_cjk_font(l));
     if !ready {
         assert!(
             !strict(),
@@ -490,7 +529,9 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
     let mut pages = Vec::new();
     for (tag, locale, _) in langs {
         // The plain page negotiated from the browser's own language; the AMP page by URL.
-        pages.push(serde_json::json!({"name": format!("iphone-{tag}"), "url": page, "locale": locale}));
+        pages.push(
+            serde_json::json!({"name": format!("iphone-{tag}"), "url": page, "locale": locale}),
+        );
         pages.push(serde_json::json!({"name": format!("iphone-amp-{tag}"), "url": format!("{amp}/{tag}"), "locale": locale, "noscript": true}));
     }
     let config = serde_json::json!({"base": server.base, "out": out, "iphonePages": pages});
@@ -512,13 +553,13 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
     assert_eq!(results.len(), 8);
     for r in &results {
         let name = r["name"].as_str().unwrap();
-        let (tag, _, button) = langs
-            .iter()
-            .find(|(t, _, _)| name.ends_with(t))
-            .unwrap();
+        let (tag, _, button) = langs.iter().find(|(t, _, _)| name.ends_with(t)).unwrap();
         assert_eq!(r["status"], 200, "{name}");
         assert_eq!(r["lang"], *tag, "{name}");
-        assert!(r["text"].as_str().unwrap().contains(button), "{name}: {button}");
+        assert!(
+            r["text"].as_str().unwrap().contains(button),
+            "{name}: {button}"
+        );
         assert_eq!(r["install"], true, "{name}");
         assert!(
             r["blockedRequests"].as_array().unwrap().is_empty(),
