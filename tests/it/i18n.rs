@@ -490,6 +490,44 @@ async fn lang_sets_the_servers_default_language() {
     assert!(err.contains("unknown language \"it\""), "{err}");
 }
 
+/// An enterprise (in-house) build of Field Notes for Example Corp: its profile is a bare
+/// plist (the reader takes one when there is no CMS wrapper), valid for years.
+fn enterprise_ipa() -> Vec<u8> {
+    let profile = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0"><dict>
+<key>Name</key><string>Field Notes In-House</string>
+<key>TeamName</key><string>Example Corp</string>
+<key>TeamIdentifier</key><array><string>ABCDE12345</string></array>
+<key>Platform</key><array><string>iOS</string></array>
+<key>CreationDate</key><date>2026-01-01T00:00:00Z</date>
+<key>ExpirationDate</key><date>2099-01-01T00:00:00Z</date>
+<key>ProvisionsAllDevices</key><true/>
+<key>Entitlements</key><dict><key>get-task-allow</key><false/></dict>
+</dict></plist>"#;
+    make_ipa(
+        "Demo.app",
+        &[
+            ("CFBundleIdentifier", "com.example.fieldnotes".into()),
+            ("CFBundleShortVersionString", "2.4.0".into()),
+            ("CFBundleVersion", "318".into()),
+            ("CFBundleDisplayName", "Field Notes".into()),
+            ("MinimumOSVersion", "14.0".into()),
+            ("DTPlatformName", "iphoneos".into()),
+            (
+                "UIDeviceFamily",
+                plist::Value::Array(vec![1.into(), 2.into()]),
+            ),
+        ],
+        &[(
+            "Payload/Demo.app/embedded.mobileprovision",
+            profile.as_bytes(),
+        )],
+    )
+}
+
+const WECHAT: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN";
+
 /// Whether fontconfig has a CJK font for `lang` (`zh-cn`, `ja`, `ko`).
 fn has_cjk_font(lang: &str) -> bool {
     Command::new("fc-list")
@@ -515,24 +553,53 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
         return;
     }
     let server = TestServer::start(&[]);
-    let up: serde_json::Value = server.upload_bytes(ipa()).await.json().await.unwrap();
+    let up = server.upload_bytes(enterprise_ipa()).await;
+    assert_eq!(up.status(), 201);
+    let up: serde_json::Value = up.json().await.unwrap();
+    assert_eq!(up["app"]["profile"]["type"], "enterprise", "{up}");
     let page = up["page_url"].as_str().unwrap().to_string();
     let amp = up["amp_url"].as_str().unwrap().to_string();
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/i18n");
     std::fs::create_dir_all(&out).unwrap();
+    // (tag, browser locale, the install button, the trust path, WeChat's steps)
     let langs = [
-        ("zh-Hans", "zh-CN", "安装 Field Notes"),
-        ("zh-Hant", "zh-TW", "安裝 Field Notes"),
-        ("ja", "ja-JP", "Field Notes をインストール"),
-        ("ko", "ko-KR", "Field Notes 설치"),
+        (
+            "zh-Hans",
+            "zh-CN",
+            "安装 Field Notes",
+            "设置 › 通用 › VPN与设备管理",
+            "微信的内置浏览器",
+        ),
+        (
+            "zh-Hant",
+            "zh-TW",
+            "安裝 Field Notes",
+            "設定 › 一般 › VPN與裝置管理",
+            "微信 的內建瀏覽器",
+        ),
+        (
+            "ja",
+            "ja-JP",
+            "Field Notes をインストール",
+            "設定 › 一般 › VPNとデバイス管理",
+            "WeChat の内蔵ブラウザ",
+        ),
+        (
+            "ko",
+            "ko-KR",
+            "Field Notes 설치",
+            "설정 › 일반 › VPN 및 기기 관리",
+            "위챗의 내장 브라우저",
+        ),
     ];
     let mut pages = Vec::new();
-    for (tag, locale, _) in langs {
+    for (tag, locale, ..) in langs {
         // The plain page negotiated from the browser's own language; the AMP page by URL.
         pages.push(
             serde_json::json!({"name": format!("iphone-{tag}"), "url": page, "locale": locale}),
         );
         pages.push(serde_json::json!({"name": format!("iphone-amp-{tag}"), "url": format!("{amp}/{tag}"), "locale": locale, "noscript": true}));
+        pages.push(serde_json::json!({"name": format!("wechat-{tag}"), "url": page, "locale": locale, "userAgent": WECHAT}));
     }
     let config = serde_json::json!({"base": server.base, "out": out, "iphonePages": pages});
     let run = tokio::task::spawn_blocking(move || {
@@ -550,17 +617,22 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
         String::from_utf8_lossy(&run.stderr)
     );
     let results: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
-    assert_eq!(results.len(), 8);
+    assert_eq!(results.len(), 12);
     for r in &results {
         let name = r["name"].as_str().unwrap();
-        let (tag, _, button) = langs.iter().find(|(t, _, _)| name.ends_with(t)).unwrap();
+        let (tag, _, button, trust, wechat) =
+            langs.iter().find(|(t, ..)| name.ends_with(t)).unwrap();
+        let text = r["text"].as_str().unwrap();
         assert_eq!(r["status"], 200, "{name}");
         assert_eq!(r["lang"], *tag, "{name}");
-        assert!(
-            r["text"].as_str().unwrap().contains(button),
-            "{name}: {button}"
-        );
+        assert!(text.contains(button), "{name}: {button}");
         assert_eq!(r["install"], true, "{name}");
+        if name.starts_with("wechat") {
+            assert!(text.contains(wechat), "{name}: {wechat}");
+            assert_eq!(r["linkField"], true, "{name}");
+        } else {
+            assert!(text.contains(trust), "{name}: {trust}");
+        }
         assert!(
             r["blockedRequests"].as_array().unwrap().is_empty(),
             "{name}: {}",

@@ -8,6 +8,7 @@
 //                 "page": "<release page URL>", "amp": "<AMP URL>",
 //                 "blocked": "<page URL of a release that cannot install>"}
 //   or, for pages in other languages: {"base", "out", "iphonePages": [{"name", "url", "locale"}]}
+//   (optional "userAgent" per page: an in-app browser's, say)
 //   (only those pages, as an iPhone whose language is `locale`; `"noscript": true` for AMP pages,
 //   whose runtime cannot load here).
 // Every request to another origin than `base` is aborted: the pages must not need one.
@@ -73,7 +74,12 @@ const scenarios = config.iphonePages
   ? config.iphonePages.map((p) => ({
       name: p.name,
       url: p.url,
-      context: { ...iphone, locale: p.locale, javaScriptEnabled: !p.noscript },
+      context: {
+        ...iphone,
+        locale: p.locale,
+        javaScriptEnabled: !p.noscript,
+        ...(p.userAgent ? { userAgent: p.userAgent } : {}),
+      },
     }))
   : defaultScenarios();
 
