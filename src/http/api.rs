@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::metrics::UploadResult;
 use super::response::{self, Resp};
-use super::{upload, State};
+use super::{publish, upload, State};
 use crate::ipa::AppInfo;
 use crate::store::{Release, ReleaseId};
 use crate::urls::PublicUrl;
@@ -96,7 +96,11 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
         );
     }
     let (parts, body) = req.into_parts();
-    match upload::receive(state, &parts.headers, body).await {
+    let published = match upload::receive(state, &parts.headers, body).await {
+        Ok(received) => publish::publish(state, received).await,
+        Err(e) => Err(e),
+    };
+    match published {
         Ok(release) => {
             state.metrics.upload(UploadResult::Published, release.size);
             tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
@@ -133,8 +137,7 @@ pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId)
     let id2 = id.clone();
     match tokio::task::spawn_blocking(move || s.store.delete(&id2)).await {
         Ok(Ok(true)) => {
-            state.pages.forget(id);
-            state.manifests.forget(id);
+            state.forget(id);
             response::empty(StatusCode::NO_CONTENT)
         }
         Ok(Ok(false)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),

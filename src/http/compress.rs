@@ -37,6 +37,13 @@ pub struct Variants {
 const MIN_SIZE: usize = 256;
 
 impl Variants {
+    /// Bytes held by all variants together.
+    pub fn len(&self) -> usize {
+        self.identity.len()
+            + self.gzip.as_ref().map_or(0, Bytes::len)
+            + self.br.as_ref().map_or(0, Bytes::len)
+    }
+
     pub fn new(body: Bytes) -> Variants {
         if body.len() < MIN_SIZE {
             return Variants {

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::compress::Variants;
 
+use super::errors::NOT_FOUND_PAGE;
 use super::files::{self, Representation, Source, IMMUTABLE};
 use super::response::{self, Resp};
 use super::State;
@@ -22,12 +23,14 @@ fn last_modified(r: &Release) -> SystemTime {
 
 pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
     let Some(release) = state.store.get(id) else {
-        return response::error(StatusCode::NOT_FOUND, "no release with that id");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     state.metrics.install_started();
-    let manifest = state.manifests.get_or_make(&release, || {
+    let manifest = state.manifests.get_or_make(release.id.clone(), || {
         let urls = state.config.public_url.release(id);
-        Bytes::from(crate::manifest::manifest_xml(&release, &urls))
+        Arc::new(Generated::new(Bytes::from(crate::manifest::manifest_xml(
+            &release, &urls,
+        ))))
     });
     let rep = Representation {
         etag: manifest.etag.clone(),
@@ -52,10 +55,10 @@ pub async fn asset(
     asset: Asset,
 ) -> Resp {
     let Some(release) = state.store.get(id) else {
-        return response::error(StatusCode::NOT_FOUND, "no release with that id");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     let Some(path) = state.store.asset_path(id, asset) else {
-        return response::error(StatusCode::NOT_FOUND, "this release has no such file");
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
     let (tag, content_type) = match asset {
         Asset::Ipa => (
@@ -104,31 +107,17 @@ pub struct Generated {
     pub etag: String,
 }
 
+impl super::cache::Weight for Generated {
+    fn weight(&self) -> u64 {
+        self.variants.len() as u64 + self.etag.len() as u64
+    }
+}
+
 impl Generated {
     pub fn new(body: Bytes) -> Generated {
         Generated {
             etag: hex::encode(&Sha256::digest(&body)[..12]),
             variants: Variants::new(body),
         }
-    }
-}
-
-/// Manifests by release. They embed the public URL, which is fixed for the process's life.
-#[derive(Default)]
-pub struct ManifestCache(std::sync::Mutex<std::collections::HashMap<ReleaseId, Arc<Generated>>>);
-
-impl ManifestCache {
-    pub fn get_or_make(&self, release: &Release, make: impl FnOnce() -> Bytes) -> Arc<Generated> {
-        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(hit) = lock().get(&release.id) {
-            return hit.clone();
-        }
-        let made = Arc::new(Generated::new(make()));
-        lock().insert(release.id.clone(), made.clone());
-        made
-    }
-
-    pub fn forget(&self, id: &ReleaseId) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
     }
 }

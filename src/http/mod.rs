@@ -3,11 +3,15 @@
 //!
 //! - `server`: listening, TLS, connection limits, graceful shutdown.
 //! - `router`: which handler answers which method and path.
-//! - `api`: the JSON API (`/api/releases`); `upload`: receiving an IPA.
+//! - `api`: the JSON API (`/api/releases`); `upload`: receiving an upload's body into a
+//!   staged file; `publish`: inspecting, committing and retention.
+//! - `install`: what the device's installer fetches (manifest, IPA, icons).
+//! - `cache`: the one bounded cache type (pages, manifests, QR codes).
 //! - `pages`: landing pages, the front page, static assets; rendered once and cached.
 //! - `files`: sending one representation with HEAD, Range and conditionals;
 //!   `range`, `conditional`: those two RFC 9110 concerns; `body`: the response body type.
-//! - `response`: small builders for JSON errors and typed responses.
+//! - `response`: small builders for typed responses and errors; `errors`: the one place an
+//!   error becomes JSON (under `/api/`) or the HTML error page, with the security headers.
 //! - `compress`: gzip/brotli variants made once, picked per request.
 //! - `idle`: first-byte and idle deadlines on connections.
 //! - `metrics`: counters and the Prometheus text at `/metrics`.
@@ -18,14 +22,17 @@
 mod api;
 mod body;
 mod ca;
+mod cache;
 mod compress;
 mod conditional;
 mod doctor;
+mod errors;
 mod files;
 mod idle;
 mod install;
 mod metrics;
 mod pages;
+mod publish;
 mod range;
 mod response;
 mod router;
@@ -35,18 +42,59 @@ mod upload;
 
 pub use server::{Server, StartError};
 
+use std::sync::Arc;
+
 use crate::config::Config;
-use crate::store::Store;
+use crate::store::{ReleaseId, Store};
 
 /// What every request handler can reach.
 pub struct State {
     pub config: Config,
     pub store: Store,
     pub site: crate::page::Site,
-    pub pages: pages::PageCache,
-    pub manifests: install::ManifestCache,
-    pub metrics: std::sync::Arc<metrics::Metrics>,
+    /// Rendered pages per release, flavor and what about the visitor changes the page.
+    pub pages: cache::Cache<pages::PageKey, Arc<install::Generated>>,
+    /// Manifests per release.
+    pub manifests: cache::Cache<ReleaseId, Arc<install::Generated>>,
+    /// The QR code (SVG) of each release's page URL.
+    pub qr: cache::Cache<ReleaseId, Arc<str>>,
+    pub metrics: Arc<metrics::Metrics>,
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
 }
+
+impl State {
+    pub fn new(
+        config: Config,
+        store: Store,
+        site: crate::page::Site,
+        local_ca: Option<(String, Vec<u8>)>,
+    ) -> State {
+        State {
+            config,
+            store,
+            site,
+            pages: cache::Cache::new(1024, PAGE_CACHE_BYTES),
+            manifests: cache::Cache::new(1024, MANIFEST_CACHE_BYTES),
+            qr: cache::Cache::new(1024, QR_CACHE_BYTES),
+            metrics: Default::default(),
+            doctor: Default::default(),
+            local_ca,
+        }
+    }
+
+    /// Drops everything cached for a release that was deleted or retired.
+    pub fn forget(&self, id: &ReleaseId) {
+        self.pages.forget(id);
+        self.manifests.forget(id);
+        self.qr.forget(id);
+    }
+}
+
+/// A page with its compressed variants is 10-25 KB: a few thousand pages.
+const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// A manifest with variants is about 2 KB.
+const MANIFEST_CACHE_BYTES: u64 = 8 * 1024 * 1024;
+/// A QR code's SVG is 3-6 KB.
+const QR_CACHE_BYTES: u64 = 8 * 1024 * 1024;

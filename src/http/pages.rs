@@ -7,8 +7,7 @@
 //! server's `--lang`) and say `Vary: Accept-Language`; an AMP page's language is in its URL, so
 //! each is one document for every visitor of that language.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use bytes::Bytes;
@@ -16,6 +15,7 @@ use http::header::{HeaderValue, ACCEPT_LANGUAGE, CACHE_CONTROL, USER_AGENT, VARY
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
+use super::cache::ReleaseKey;
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
@@ -26,12 +26,24 @@ use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// Most distinct pages kept; past it the cache starts over (a page is cheap to render again).
-const MAX_CACHED: usize = 8192;
+/// What a cached page depends on: release, flavor, visitor, language, day (dates are shown
+/// relative to today), and how many of the build's expiry instants have passed (so a profile that expires
+/// at 14:00 stops being offered at 14:00, not the next day).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    release: ReleaseId,
+    flavor: Flavor,
+    visitor: Visitor,
+    lang: Lang,
+    day: i64,
+    expiries_passed: u8,
+}
 
-/// Release, flavor, visitor, language, day, and how many of the build's expiry instants have passed
-/// (so a profile that expires at 14:00 stops being offered at 14:00, not the next day).
-type Key = (ReleaseId, Flavor, Visitor, Lang, i64, u8);
+impl ReleaseKey for PageKey {
+    fn release(&self) -> &ReleaseId {
+        &self.release
+    }
+}
 
 fn expiries_passed(release: &Release, now: time::OffsetDateTime) -> u8 {
     release.app.profile.as_ref().map_or(0, |p| {
@@ -44,33 +56,6 @@ fn expiries_passed(release: &Release, now: time::OffsetDateTime) -> u8 {
 
 type Rendered = Arc<Generated>;
 
-#[derive(Default)]
-pub struct PageCache(Mutex<HashMap<Key, Rendered>>);
-
-impl PageCache {
-    fn get_or_render(&self, key: Key, render: impl FnOnce() -> String) -> Rendered {
-        if let Some(hit) = self.lock().get(&key) {
-            return hit.clone();
-        }
-        let rendered = Arc::new(Generated::new(Bytes::from(render())));
-        let mut map = self.lock();
-        if map.len() >= MAX_CACHED {
-            map.clear();
-        }
-        map.insert(key, rendered.clone());
-        rendered
-    }
-
-    /// Drops the pages of a deleted release.
-    pub fn forget(&self, id: &ReleaseId) {
-        self.lock().retain(|k, _| &k.0 != id);
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Rendered>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
 fn visitor(req: &Request<Incoming>) -> Visitor {
     let ua = req
         .headers()
@@ -82,13 +67,14 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
 
 /// The language of a plain page for this request.
 pub fn lang(state: &State, req: &Request<Incoming>) -> Lang {
-    let accept = req
-        .headers()
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
+    lang_of(state, req.uri().query(), req.headers().get(ACCEPT_LANGUAGE))
+}
+
+/// The language for a request's query string and `Accept-Language` header.
+pub fn lang_of(state: &State, query: Option<&str>, accept: Option<&HeaderValue>) -> Lang {
     i18n::negotiate(
-        i18n::query_lang(req.uri().query()),
-        accept,
+        i18n::query_lang(query),
+        accept.and_then(|v| v.to_str().ok()),
         state.site.default_lang,
     )
 }
@@ -145,28 +131,30 @@ async fn release_page(
     };
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
-    let page = state.pages.get_or_render(
-        (
-            release.id.clone(),
-            flavor,
+    let key = PageKey {
+        release: release.id.clone(),
+        flavor,
+        visitor,
+        lang,
+        day,
+        expiries_passed: expiries_passed(release, now),
+    };
+    let page = state.pages.get_or_make(key, || {
+        let urls = state.config.public_url.release(&release.id);
+        let qr = qr_svg(state, release);
+        let ctx = ReleaseContext {
+            release,
+            urls: &urls,
+            site: &state.site,
             visitor,
+            now,
+            qr_svg: qr.as_deref(),
             lang,
-            day,
-            expiries_passed(release, now),
-        ),
-        || {
-            let urls = state.config.public_url.release(&release.id);
-            let ctx = ReleaseContext {
-                release,
-                urls: &urls,
-                site: &state.site,
-                visitor,
-                now,
-                lang,
-            };
-            page::release_page(&ctx, flavor)
-        },
-    );
+        };
+        Arc::new(Generated::new(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
+    });
     let negotiated = matches!(page_lang, PageLang::Negotiated);
     send_page(
         req,
@@ -176,6 +164,15 @@ async fn release_page(
         SystemTime::from(release.created),
     )
     .await
+}
+
+/// The QR code of a release's page URL, encoded once per release.
+fn qr_svg(state: &State, release: &Release) -> Option<Arc<str>> {
+    let made = state.qr.get_or_make(release.id.clone(), || {
+        let url = state.config.public_url.release(&release.id).page;
+        Arc::from(page::qr::encode(&url).unwrap_or_default())
+    });
+    (!made.is_empty()).then_some(made)
 }
 
 pub async fn release(
@@ -225,26 +222,19 @@ pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
 
 /// How to trust this server's CA on an iPhone.
 pub fn ca(state: &State, req: &Request<Incoming>) -> Resp {
-    let lang = lang(state, req);
     if state.local_ca.is_none() {
-        let html = page::error_page_in(404, "error-no-ca", &state.site, lang);
-        let mut r = response::with_type(StatusCode::NOT_FOUND, HTML, html);
-        negotiated_headers(&mut r);
-        return r;
+        return response::error(StatusCode::NOT_FOUND, super::errors::NO_CA_PAGE);
     }
+    let lang = lang(state, req);
     let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site, lang));
     negotiated_headers(&mut r);
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
 
-pub fn not_found(state: &State, req: &Request<Incoming>) -> Resp {
-    let html = page::error_page_in(404, "error-not-found", &state.site, lang(state, req));
-    let mut r = response::with_type(StatusCode::NOT_FOUND, HTML, html);
-    r.headers_mut()
-        .append(VARY, HeaderValue::from_static("Accept-Language"));
-    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
-    r
+/// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
+pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
+    response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
 }
 
 /// The static files with their compressed variants, made on first use.

@@ -1,4 +1,5 @@
-//! Building responses. Errors from the API are JSON `{"error": "..."}`; from pages, HTML.
+//! Building responses. Errors are made with [`error`] and take their final form (JSON under
+//! `/api/`, HTML elsewhere) in [`super::errors`].
 
 use bytes::Bytes;
 use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
@@ -33,16 +34,19 @@ pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Resp {
     }
 }
 
-/// `{"error": message}` with `status`.
+/// An error with `status` and a message for the client. It is written as JSON
+/// (`{"error": message}`) here, and [`super::errors::finish`] rewrites it as the HTML error page
+/// when the request was not for the API.
 pub fn error(status: StatusCode, message: &str) -> Resp {
-    #[derive(Serialize)]
-    struct E<'a> {
-        error: &'a str,
-    }
-    let body = serde_json::to_vec(&E { error: message }).unwrap_or_default();
-    let mut r = with_type(status, "application/json", Bytes::from(body));
+    let mut r = with_type(
+        status,
+        "application/json",
+        super::errors::json_body(message),
+    );
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r.extensions_mut()
+        .insert(super::errors::Problem(message.to_owned()));
     r
 }
 

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use http::header::{HeaderValue, ALLOW};
+use http::header::{HeaderValue, ACCEPT_LANGUAGE, ALLOW};
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;
 
@@ -14,7 +14,7 @@ use super::body::Body;
 use super::metrics::Route;
 use super::pages::PageLang;
 use super::response::{self, Resp};
-use super::{api, ca, doctor, install, pages, security_headers, State};
+use super::{api, ca, doctor, errors, install, pages, security_headers, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -27,7 +27,14 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let version = req.version();
+    // Kept for an error page in the visitor's language (cheap: a shared header value, and a
+    // copy of the query only when there is one).
+    let accept_language = req.headers().get(ACCEPT_LANGUAGE).cloned();
+    let query = req.uri().query().map(str::to_owned);
     let (route, mut resp) = route(&state, req).await;
+    errors::finish(&mut resp, errors::Place::of(&path), &state.site, || {
+        pages::lang_of(&state, query.as_deref(), accept_language.as_ref())
+    });
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
         Body::File(f) => f.count_into(state.metrics.clone()),

@@ -17,7 +17,7 @@ use tokio::sync::Semaphore;
 use tokio_rustls::TlsAcceptor;
 
 use super::idle::Deadlines;
-use super::{pages::PageCache, response, router, State};
+use super::{response, router, State};
 use crate::config::{Config, TlsMode};
 use crate::page::Site;
 use crate::store::{Store, StoreError};
@@ -105,16 +105,7 @@ impl Server {
             default_lang: config.lang,
         };
         crate::client::warm_up();
-        let state = Arc::new(State {
-            pages: PageCache::default(),
-            manifests: Default::default(),
-            metrics: Default::default(),
-            doctor: Default::default(),
-            store,
-            site,
-            local_ca,
-            config,
-        });
+        let state = Arc::new(State::new(config, store, site, local_ca));
         Ok(Server {
             state,
             listener,

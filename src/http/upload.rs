@@ -1,5 +1,6 @@
-//! `POST /api/releases`: stream the IPA to a staged file (raw body or the multipart field
-//! `ipa`), hash it on the way, inspect it, and publish it atomically.
+//! `POST /api/releases`, first half: receive the body. The IPA (raw body or the multipart field
+//! `ipa`) streams to a staged file and is hashed on the way; the notes come from a header or a
+//! form field. What to do with the received bytes is [`super::publish`]'s job.
 //!
 //! Memory is bounded whatever the upload size: the network side hands chunks to a blocking
 //! writer through a channel of [`CHANNEL_CHUNKS`] entries, and the writer keeps one 1 MiB
@@ -8,7 +9,6 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -21,8 +21,8 @@ use thiserror::Error;
 use tokio::sync::mpsc;
 
 use super::State;
-use crate::ipa::{self, IpaError};
-use crate::store::{Release, ReleaseId};
+use crate::ipa::IpaError;
+use crate::store::Staged;
 
 const CHANNEL_CHUNKS: usize = 32;
 const WRITE_BUFFER: usize = 1024 * 1024;
@@ -214,12 +214,22 @@ fn kind(headers: &HeaderMap) -> Result<Kind, UploadError> {
     }
 }
 
-/// Receives, inspects and publishes one upload.
+/// An upload's bytes, staged and not yet visible to anyone.
+pub struct Received {
+    pub staged: Staged,
+    pub size: u64,
+    /// Hex SHA-256 of the bytes.
+    pub sha256: String,
+    pub notes: Option<String>,
+}
+
+/// Receives one upload's body into a staged file. Dropping the result (or any error on the
+/// way) removes the staged file.
 pub async fn receive(
-    state: &Arc<State>,
+    state: &State,
     headers: &HeaderMap,
     body: Incoming,
-) -> Result<Arc<Release>, UploadError> {
+) -> Result<Received, UploadError> {
     let limit = state.config.max_upload;
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
@@ -287,42 +297,12 @@ pub async fn receive(
     if size == 0 {
         return Err(UploadError::Empty);
     }
-
-    let ipa_path = staged.ipa_path();
-    let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??;
-    let now = time::OffsetDateTime::now_utc();
-    let release = Release {
-        id: ReleaseId::new((now.unix_timestamp_nanos() / 1_000_000) as u64),
-        created: now,
-        sha256,
+    Ok(Received {
+        staged,
         size,
+        sha256,
         notes,
-        has_icon: inspection.icon.is_some(),
-        app: inspection.info,
-    };
-    let store = state.clone();
-    let release = tokio::task::spawn_blocking(move || {
-        store
-            .store
-            .commit(staged, release, inspection.icon.as_ref())
     })
-    .await
-    .map_err(|e| UploadError::Storage(e.to_string()))??;
-
-    if let Some(keep) = state.config.keep {
-        let store = state.clone();
-        let bundle = release.app.bundle_id.clone();
-        match tokio::task::spawn_blocking(move || store.store.retain_newest(&bundle, keep)).await {
-            Ok(Ok(gone)) if !gone.is_empty() => {
-                tracing::info!(bundle = %release.app.bundle_id, deleted = gone.len(), "retention")
-            }
-            Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),
-            _ => {}
-        }
-    }
-    Ok(release)
 }
 
 /// Reads and discards (a bounded part of) the body of a request refused before its body was

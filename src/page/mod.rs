@@ -44,6 +44,8 @@ pub struct ReleaseContext<'a> {
     pub now: time::OffsetDateTime,
     /// The language the page speaks.
     pub lang: Lang,
+    /// The QR code of the page URL ([`qr::encode`] of `urls.page`), made once by the caller.
+    pub qr_svg: Option<&'a str>,
 }
 
 /// The page of one release for one visitor.

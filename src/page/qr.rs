@@ -1,40 +1,18 @@
 //! The QR code of a page URL as inline SVG: one `<path>` of dark runs on a white square with
 //! the 4-module quiet zone, so it scans in dark mode too and is valid in AMP.
 //!
-//! Encoding costs about half a millisecond, far more than rendering the rest of a page, so each
-//! URL is encoded once and kept (a few hundred bytes per release).
+//! Encoding costs about half a millisecond, far more than rendering the rest of a page: the
+//! HTTP layer encodes each release's URL once and keeps it in its cache, and hands it to the
+//! page in [`super::ReleaseContext::qr_svg`].
 
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::{Arc, LazyLock, Mutex};
 
 use qrcode::{Color, EcLevel, QrCode};
 
 /// Modules of white border around the code (the QR specification's quiet zone).
 const QUIET: usize = 4;
-/// Most URLs kept; past it the cache starts over.
-const MAX_CACHED: usize = 1024;
-
-static CACHE: LazyLock<Mutex<HashMap<String, Arc<str>>>> = LazyLock::new(Default::default);
-
-/// The SVG for `url`, from the cache when it was made before. `None` when the text is too long
-/// for a QR code (a URL never is: the public URL and an id).
-pub fn svg(url: &str) -> Option<Arc<str>> {
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(hit) = cache.get(url) {
-        return Some(hit.clone());
-    }
-    drop(cache);
-    let made: Arc<str> = encode(url)?.into();
-    cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() >= MAX_CACHED {
-        cache.clear();
-    }
-    cache.insert(url.to_owned(), made.clone());
-    Some(made)
-}
-
-/// Encodes without the cache.
+/// The SVG for `text`. `None` when the text is too long for a QR code (a URL never is: the
+/// public URL and an id).
 pub fn encode(text: &str) -> Option<String> {
     let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
     let width = code.width();
@@ -119,14 +97,6 @@ mod tests {
                 assert_eq!(grid[y * size + x], want, "module {x},{y}");
             }
         }
-    }
-
-    #[test]
-    fn the_same_url_is_encoded_once() {
-        let url = "https://ota.example.com/r/cachetest0000000000000000";
-        let a = svg(url).unwrap();
-        let b = svg(url).unwrap();
-        assert!(Arc::ptr_eq(&a, &b));
     }
 
     #[test]

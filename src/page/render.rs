@@ -13,7 +13,7 @@ use std::sync::Arc;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::view::{Blocker, Lead, Msg, MsgArg, ReleaseView, Signing};
-use super::{format, qr, Flavor, ReleaseContext, Site};
+use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::InApp;
 use crate::i18n::{self, Arg, Lang};
 use crate::store::Release;
@@ -484,7 +484,7 @@ fn open_in_safari(ctx: &ReleaseContext<'_>, t: T, app: InApp, flavor: Flavor) ->
 
 fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     html! {
-        @if let Some(svg) = qr::svg(&ctx.urls.page) { (PreEscaped(&*svg)) }
+        @if let Some(svg) = ctx.qr_svg { (PreEscaped(svg)) }
     }
 }
 

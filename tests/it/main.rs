@@ -9,6 +9,7 @@ mod browser;
 mod detect;
 mod doctor;
 mod doctor_cli;
+mod errors;
 mod hardening;
 mod i18n;
 mod inspect_cli;

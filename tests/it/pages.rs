@@ -121,6 +121,7 @@ pub(crate) fn render_in(r: &Release, ua: &str, flavor: Flavor, lang: Lang) -> St
             visitor: detect(ua),
             now: NOW,
             lang,
+            qr_svg: page::qr::encode(&urls.page).as_deref(),
         },
         flavor,
     )

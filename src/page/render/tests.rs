@@ -29,6 +29,7 @@ fn site(own_ca: bool) -> Site {
 fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
     let site = site(true);
     let urls = site.public_url.release(&r.id);
+    let qr = crate::page::qr::encode(&urls.page);
     let ctx = ReleaseContext {
         release: r,
         urls: &urls,
@@ -36,6 +37,7 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
         visitor: detect(ua),
         now: datetime!(2026-06-01 12:00 UTC),
         lang: Lang::En,
+        qr_svg: qr.as_deref(),
     };
     release_page(&ctx, flavor)
 }

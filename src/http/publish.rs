@@ -1,0 +1,63 @@
+//! `POST /api/releases`, second half: publish what [`super::upload::receive`] staged. Inspect
+//! the IPA, build the [`Release`], commit it in one atomic step, apply retention, and drop what
+//! the caches hold for releases that retention removed.
+
+use std::sync::Arc;
+
+use super::upload::{Received, UploadError};
+use super::State;
+use crate::ipa;
+use crate::store::{Release, ReleaseId};
+
+/// Publishes a received upload; on any error the staged files are removed and nothing is
+/// visible.
+pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Release>, UploadError> {
+    let Received {
+        staged,
+        size,
+        sha256,
+        notes,
+    } = received;
+    let ipa_path = staged.ipa_path();
+    let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))??;
+    let now = time::OffsetDateTime::now_utc();
+    let release = Release {
+        id: ReleaseId::new((now.unix_timestamp_nanos() / 1_000_000) as u64),
+        created: now,
+        sha256,
+        size,
+        notes,
+        has_icon: inspection.icon.is_some(),
+        app: inspection.info,
+    };
+    let s = state.clone();
+    let release = tokio::task::spawn_blocking(move || {
+        s.store.commit(staged, release, inspection.icon.as_ref())
+    })
+    .await
+    .map_err(|e| UploadError::Storage(e.to_string()))??;
+    if let Some(keep) = state.config.keep {
+        retain(state, &release.app.bundle_id, keep).await;
+    }
+    Ok(release)
+}
+
+/// Keeps the newest `keep` releases of an app; a failure is logged, not the upload's failure.
+async fn retain(state: &Arc<State>, bundle: &str, keep: usize) {
+    let s = state.clone();
+    let owned = bundle.to_owned();
+    match tokio::task::spawn_blocking(move || s.store.retain_newest(&owned, keep)).await {
+        Ok(Ok(gone)) => {
+            for id in &gone {
+                state.forget(id);
+            }
+            if !gone.is_empty() {
+                tracing::info!(bundle, deleted = gone.len(), "retention");
+            }
+        }
+        Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),
+        Err(e) => tracing::warn!(error = %e, "retention failed"),
+    }
+}
