@@ -294,6 +294,28 @@ mod tests {
     }
 
     #[test]
+    fn the_default_language_comes_from_the_file_or_a_flag_and_is_english_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        assert_eq!(Config::resolve(base()).unwrap().lang, Lang::En);
+        let file: Settings = toml::from_str("lang = \"zh-Hant\"").unwrap();
+        assert_eq!(
+            Config::resolve(base().or(file.clone())).unwrap().lang,
+            Lang::ZhHant
+        );
+        let flag = Settings {
+            lang: Some(Lang::Ja),
+            ..base()
+        };
+        assert_eq!(Config::resolve(flag.or(file)).unwrap().lang, Lang::Ja);
+        let err = toml::from_str::<Settings>("lang = \"it\"").unwrap_err();
+        assert!(err.to_string().contains("unknown language"), "{err}");
+    }
+
+    #[test]
     fn unknown_keys_in_the_file_are_refused() {
         assert!(toml::from_str::<Settings>("listn = \"x\"").is_err());
     }

@@ -480,6 +480,11 @@ async fn lang_sets_the_servers_default_language() {
         "<link rel=\"alternate\" hreflang=\"en\" href=\"{amp}/en\">"
     )));
 
+    // The environment variable is the flag's twin.
+    let server = TestServer::start_with_env(&[], &[("OTADROP_LANG", "ko")]);
+    let (status, _, lang, _) = get(&server, &server.url("/"), Some("it")).await;
+    assert_eq!((status, lang.as_str()), (200, "ko"));
+
     // A language we do not have is refused at start, in English, in one line.
     let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
         .args(["serve", "--lang", "it", "--listen", "127.0.0.1:0"])
