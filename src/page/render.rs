@@ -96,17 +96,18 @@ struct Head<'a> {
 /// The same page in each language: `rel=alternate hreflang` links and the footer's list.
 struct Languages {
     current: Lang,
-    default: Lang,
+    /// The page for a visitor of no particular language (`hreflang="x-default"`).
+    x_default: Option<String>,
     /// (language, URL of this page in it), every language.
     urls: Vec<(Lang, String)>,
 }
 
 impl Languages {
-    /// A plain page at `url`: `?lang=` picks the language.
-    fn by_query(url: &str, current: Lang, default: Lang) -> Languages {
+    /// A plain page at `url`: `?lang=` picks the language, and without it the browser's.
+    fn by_query(url: &str, current: Lang) -> Languages {
         Languages {
             current,
-            default,
+            x_default: Some(url.to_string()),
             urls: Lang::ALL
                 .iter()
                 .map(|l| (*l, format!("{url}?lang={}", l.tag())))
@@ -158,7 +159,7 @@ fn document(
                 @for (lang, url) in &langs.urls {
                     link rel="alternate" hreflang=(lang.tag()) href=(url);
                 }
-                @if let Some((_, url)) = langs.urls.iter().find(|(l, _)| *l == langs.default) {
+                @if let (Some(url), false) = (&langs.x_default, langs.urls.is_empty()) {
                     link rel="alternate" hreflang="x-default" href=(url);
                 }
                 @if amp {
@@ -268,7 +269,10 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
     };
     let langs = Languages {
         current: ctx.lang,
-        default: ctx.site.default_lang,
+        x_default: Some(match flavor {
+            Flavor::Plain => ctx.urls.page.clone(),
+            Flavor::Amp => ctx.urls.amp.clone(),
+        }),
         urls: languages
             .iter()
             .map(|l| {
@@ -609,7 +613,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
         amp: None,
         image: None,
     };
-    let langs = Languages::by_query(&site.public_url.join("/"), lang, site.default_lang);
+    let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
         h1 { (t.t("index-title")) }
         section.card {
@@ -653,7 +657,7 @@ pub fn ca(site: &Site, lang: Lang) -> String {
         amp: None,
         image: None,
     };
-    let langs = Languages::by_query(&site.public_url.join("/ca"), lang, site.default_lang);
+    let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
         section.card {
             h1 { (t.t("ca-heading")) }
@@ -703,7 +707,7 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
     };
     let langs = Languages {
         current: lang,
-        default: site.default_lang,
+        x_default: None,
         urls: vec![],
     };
     let main = html! {

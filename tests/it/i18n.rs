@@ -411,6 +411,9 @@ async fn the_server_negotiates_and_serves_one_amp_document_per_language() {
         );
     }
     assert!(body.contains(&format!("<link rel=\"amphtml\" href=\"{amp}/ja\">")));
+    assert!(body.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{page}\">"
+    )));
 
     // AMP: the language is in the URL, whatever the header says; the default at /amp.
     let (status, vary, lang, body) = get(&server, &format!("{amp}/ja"), Some("de")).await;
