@@ -61,7 +61,6 @@ menu-webview = ⋯ oder das Kompass-Symbol
 command-open-in-safari = In Safari öffnen
 command-open-in-browser = Im Browser öffnen
 command-open-in-external-browser = In externem Browser öffnen
-app-this = Diese App
 app-google = Die Google App
 app-wechat = WeChat
 app-dingtalk = DingTalk

@@ -72,7 +72,6 @@ menu-webview = ⋯ or the compass icon
 command-open-in-safari = Open in Safari
 command-open-in-browser = Open in browser
 command-open-in-external-browser = Open in external browser
-app-this = This app
 app-google = The Google app
 app-wechat = WeChat
 app-dingtalk = DingTalk

@@ -64,7 +64,6 @@ menu-webview = ⋯ o el icono de la brújula
 command-open-in-safari = Abrir en Safari
 command-open-in-browser = Abrir en el navegador
 command-open-in-external-browser = Abrir en navegador externo
-app-this = Esta app
 app-google = La app de Google
 app-wechat = WeChat
 app-dingtalk = DingTalk

@@ -64,7 +64,6 @@ menu-webview = ⋯ ou l'icône de boussole
 command-open-in-safari = Ouvrir dans Safari
 command-open-in-browser = Ouvrir dans le navigateur
 command-open-in-external-browser = Ouvrir dans un navigateur externe
-app-this = Cette app
 app-google = L'app Google
 app-wechat = WeChat
 app-dingtalk = DingTalk

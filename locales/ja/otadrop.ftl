@@ -58,7 +58,6 @@ menu-webview = ⋯ またはコンパスのアイコン
 command-open-in-safari = Safari で開く
 command-open-in-browser = ブラウザで開く
 command-open-in-external-browser = 外部ブラウザで開く
-app-this = このアプリ
 app-google = Google アプリ
 app-wechat = WeChat
 app-dingtalk = DingTalk

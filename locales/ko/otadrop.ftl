@@ -58,7 +58,6 @@ menu-webview = ⋯ 또는 나침반 아이콘
 command-open-in-safari = Safari에서 열기
 command-open-in-browser = 브라우저에서 열기
 command-open-in-external-browser = 외부 브라우저에서 열기
-app-this = 이 앱
 app-google = Google 앱
 app-wechat = 위챗
 app-dingtalk = DingTalk

@@ -64,7 +64,6 @@ menu-webview = ⋯ ou o ícone da bússola
 command-open-in-safari = Abrir no Safari
 command-open-in-browser = Abrir no navegador
 command-open-in-external-browser = Abrir no navegador externo
-app-this = Este app
 app-google = O app Google
 app-wechat = WeChat
 app-dingtalk = DingTalk

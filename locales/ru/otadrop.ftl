@@ -68,7 +68,6 @@ menu-webview = ⋯ или значок компаса
 command-open-in-safari = Открыть в Safari
 command-open-in-browser = Открыть в браузере
 command-open-in-external-browser = Открыть во внешнем браузере
-app-this = Этого приложения
 app-google = Приложения Google
 app-wechat = WeChat
 app-dingtalk = DingTalk

@@ -58,7 +58,6 @@ menu-webview = ⋯ 或指南针图标
 command-open-in-safari = 在 Safari 中打开
 command-open-in-browser = 在浏览器中打开
 command-open-in-external-browser = 在外部浏览器中打开
-app-this = 此应用
 app-google = Google 应用
 app-wechat = 微信
 app-dingtalk = 钉钉

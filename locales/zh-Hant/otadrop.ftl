@@ -58,7 +58,6 @@ menu-webview = ⋯ 或指南針圖示
 command-open-in-safari = 在 Safari 中開啟
 command-open-in-browser = 在瀏覽器中開啟
 command-open-in-external-browser = 在外部瀏覽器中開啟
-app-this = 此 App
 app-google = Google App
 app-wechat = 微信
 app-dingtalk = 釘釘

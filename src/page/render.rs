@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{Blocker, Lead, Msg, MsgArg, ReleaseView, Signing};
+use super::view::{self, Blocker, Lead, Msg, MsgArg, ReleaseView};
 use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::InApp;
 use crate::i18n::{self, Arg, Lang};
@@ -57,10 +57,6 @@ impl T {
     /// A message with its `**bold**` parts in `<b>`.
     fn rich(self, id: &str) -> Markup {
         rich(&self.t(id))
-    }
-
-    fn rich_with(self, id: &str, args: &[(&'static str, Arg)]) -> Markup {
-        rich(&self.with(id, args))
     }
 
     fn size(self, bytes: u64) -> String {
@@ -374,10 +370,12 @@ fn copy_link(t: T, id: &str, url: &str, flavor: Flavor) -> Markup {
 }
 
 fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
-    let profile = ctx.release.app.profile.as_ref();
-    let team = profile
-        .and_then(|p| p.team_name.clone())
-        .unwrap_or_else(|| t.t("team-unknown"));
+    let team = ctx
+        .release
+        .app
+        .profile
+        .as_ref()
+        .and_then(|p| p.team_name.as_deref());
     html! {
         @if flavor == Flavor::Plain {
             section #telegram .card.warn hidden {
@@ -389,25 +387,7 @@ fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -
             (install_button(ctx, t, "install", "btn"))
             h2.mt { (t.t("steps-then")) }
             ol {
-                li { (t.rich("step-tap-install")) }
-                @match view.signing {
-                    Signing::Enterprise => {
-                        li { (t.rich_with("step-trust", &[("team", team.into())])) }
-                        @if view.restart_note {
-                            li { (t.t("step-restart")) }
-                        }
-                    }
-                    Signing::AdHoc { devices } | Signing::Development { devices } => {
-                        li { (t.with("step-registered", &[("devices", devices.into())])) }
-                        @if view.developer_mode {
-                            li { (t.rich("step-developer-mode")) }
-                        }
-                    }
-                    Signing::Unknown => {
-                        li { (t.t("step-no-profile")) }
-                    }
-                    Signing::AppStore => {}
-                }
+                @for step in view.install_steps(team) { li { (rich(&t.msg(&step))) } }
             }
             details #fallback {
                 summary { (t.t("fallback-summary")) }
@@ -418,60 +398,18 @@ fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -
     }
 }
 
-/// Where an app keeps its "open in Safari" command, as far as we know it: (where, command),
-/// both message ids.
-fn safari_hint(app: InApp) -> (&'static str, &'static str) {
-    match app {
-        InApp::Facebook | InApp::Messenger | InApp::Instagram => {
-            ("menu-top-right", "command-open-in-external-browser")
-        }
-        InApp::Linkedin | InApp::Tiktok => ("menu-top-right", "command-open-in-browser"),
-        InApp::Google => ("menu-bottom-right", "command-open-in-safari"),
-        InApp::Twitter => ("menu-share", "command-open-in-safari"),
-        InApp::Webview => ("menu-webview", "command-open-in-safari"),
-        InApp::Wechat
-        | InApp::Line
-        | InApp::Snapchat
-        | InApp::Dingtalk
-        | InApp::Qq
-        | InApp::Weibo
-        | InApp::Kakaotalk
-        | InApp::Pinterest
-        | InApp::Telegram
-        | InApp::Whatsapp => ("menu-top-right", "command-open-in-safari"),
-    }
-}
-
-/// The app's name as the page's language writes it (brand names stay as they are).
-fn app_name(t: T, app: InApp) -> String {
-    match app {
-        InApp::Wechat => t.t("app-wechat"),
-        InApp::Dingtalk => t.t("app-dingtalk"),
-        InApp::Weibo => t.t("app-weibo"),
-        InApp::Kakaotalk => t.t("app-kakaotalk"),
-        InApp::Google => t.t("app-google"),
-        InApp::Webview => t.t("app-this"),
-        other => other.display_name().to_string(),
-    }
-}
-
 fn open_in_safari(ctx: &ReleaseContext<'_>, t: T, app: InApp, flavor: Flavor) -> Markup {
-    let (menu, command) = safari_hint(app);
     let x_safari = ctx
         .urls
         .page
         .strip_prefix("https://")
         .map(|rest| format!("x-safari-https://{rest}"));
-    let cannot = match app {
-        InApp::Webview => t.t("safari-cannot-generic"),
-        _ => t.with("safari-cannot-named", &[("app", app_name(t, app).into())]),
-    };
     html! {
         section.card {
             h2 { (t.t("safari-heading")) }
-            p { (cannot) }
+            p { (t.msg(&view::cannot_install_here(app))) }
             ol {
-                li { (t.rich_with("safari-step-menu", &[("menu", t.t(menu).into()), ("command", t.t(command).into())])) }
+                li { (rich(&t.msg(&view::safari_step(app)))) }
                 li { (t.t("safari-step-copy")) (copy_link(t, "link", &ctx.urls.page, flavor)) }
                 li { (t.rich("safari-step-install")) }
             }

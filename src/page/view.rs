@@ -101,6 +101,12 @@ impl Msg {
         self.args.push((name, MsgArg::Date(d)));
         self
     }
+
+    /// An argument that is another message, in the same language.
+    pub fn message(mut self, name: &'static str, id: &'static str) -> Msg {
+        self.args.push((name, MsgArg::Message(id)));
+        self
+    }
 }
 
 impl Signing {
@@ -151,6 +157,32 @@ impl Blocker {
 }
 
 impl ReleaseView {
+    /// The numbered steps after the Install button, for this build's signing. `team` is the
+    /// profile's team name, which the trust step shows as iOS lists it.
+    pub fn install_steps(&self, team: Option<&str>) -> Vec<Msg> {
+        let mut steps = vec![Msg::new("step-tap-install")];
+        match self.signing {
+            Signing::Enterprise => {
+                steps.push(match team {
+                    Some(team) => Msg::new("step-trust").arg("team", team),
+                    None => Msg::new("step-trust").message("team", "team-unknown"),
+                });
+                if self.restart_note {
+                    steps.push(Msg::new("step-restart"));
+                }
+            }
+            Signing::AdHoc { devices } | Signing::Development { devices } => {
+                steps.push(Msg::new("step-registered").arg("devices", devices));
+                if self.developer_mode {
+                    steps.push(Msg::new("step-developer-mode"));
+                }
+            }
+            Signing::Unknown => steps.push(Msg::new("step-no-profile")),
+            Signing::AppStore => {}
+        }
+        steps
+    }
+
     /// The warning that the profile expires soon, when it does and the page still offers it.
     pub fn expiry_warning(&self) -> Option<Msg> {
         let days = self.expires_soon?;
@@ -158,6 +190,48 @@ impl ReleaseView {
             return None;
         }
         Some(Msg::new("expires-soon").arg("days", days))
+    }
+}
+
+/// Where an app keeps its "open in Safari" command, as far as we know it: the step that says
+/// where to tap and what to choose, in that app's words.
+pub fn safari_step(app: InApp) -> Msg {
+    let (menu, command) = match app {
+        InApp::Facebook | InApp::Messenger | InApp::Instagram => {
+            ("menu-top-right", "command-open-in-external-browser")
+        }
+        InApp::Linkedin | InApp::Tiktok => ("menu-top-right", "command-open-in-browser"),
+        InApp::Google => ("menu-bottom-right", "command-open-in-safari"),
+        InApp::Twitter => ("menu-share", "command-open-in-safari"),
+        InApp::Webview => ("menu-webview", "command-open-in-safari"),
+        InApp::Wechat
+        | InApp::Line
+        | InApp::Snapchat
+        | InApp::Dingtalk
+        | InApp::Qq
+        | InApp::Weibo
+        | InApp::Kakaotalk
+        | InApp::Pinterest
+        | InApp::Telegram
+        | InApp::Whatsapp => ("menu-top-right", "command-open-in-safari"),
+    };
+    Msg::new("safari-step-menu")
+        .message("menu", menu)
+        .message("command", command)
+}
+
+/// The sentence that this app's browser cannot install, with the app's name as the page's
+/// language writes it (brand names stay as they are).
+pub fn cannot_install_here(app: InApp) -> Msg {
+    let named = Msg::new("safari-cannot-named");
+    match app {
+        InApp::Webview => Msg::new("safari-cannot-generic"),
+        InApp::Wechat => named.message("app", "app-wechat"),
+        InApp::Dingtalk => named.message("app", "app-dingtalk"),
+        InApp::Weibo => named.message("app", "app-weibo"),
+        InApp::Kakaotalk => named.message("app", "app-kakaotalk"),
+        InApp::Google => named.message("app", "app-google"),
+        other => named.arg("app", other.display_name()),
     }
 }
 
@@ -384,6 +458,59 @@ mod tests {
         r.app.platform = Some("iphonesimulator".into());
         let v = release_view(&r, detect(SAFARI_17), at(2025));
         assert_eq!(v.lead, Lead::Blocked(Blocker::WrongPlatform));
+    }
+
+    #[test]
+    fn install_steps_follow_the_signing() {
+        let ids = |kind, ua| {
+            let r = release(kind);
+            release_view(&r, detect(ua), at(2025))
+                .install_steps(Some("Example Team"))
+                .iter()
+                .map(|m| m.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(Some(ProfileType::Enterprise), SAFARI_17),
+            ["step-tap-install", "step-trust"]
+        );
+        assert_eq!(
+            ids(Some(ProfileType::AdHoc), SAFARI_17),
+            ["step-tap-install", "step-registered", "step-developer-mode"]
+        );
+        assert_eq!(
+            ids(Some(ProfileType::Development), SAFARI_IPHONE_15),
+            ["step-tap-install", "step-registered"]
+        );
+        assert_eq!(
+            ids(None, SAFARI_17),
+            ["step-tap-install", "step-no-profile"]
+        );
+        let r = release(Some(ProfileType::Enterprise));
+        let v = release_view(&r, detect(SAFARI_17), at(2025));
+        assert_eq!(
+            v.install_steps(None)[1].args,
+            [("team", MsgArg::Message("team-unknown"))]
+        );
+    }
+
+    #[test]
+    fn chat_apps_get_their_own_words() {
+        assert_eq!(
+            cannot_install_here(InApp::Wechat).args,
+            [("app", MsgArg::Message("app-wechat"))]
+        );
+        assert_eq!(
+            cannot_install_here(InApp::Webview).id,
+            "safari-cannot-generic"
+        );
+        assert_eq!(
+            safari_step(InApp::Facebook).args[1],
+            (
+                "command",
+                MsgArg::Message("command-open-in-external-browser")
+            )
+        );
     }
 
     #[test]
