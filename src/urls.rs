@@ -3,6 +3,7 @@
 //! forged Host would otherwise end up inside the manifest).
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use url::{Host, Url};
 
 use crate::store::ReleaseId;
 
@@ -13,39 +14,67 @@ const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// The public base URL, normalised to have no trailing slash.
+/// The public base URL: parsed by `url::Url` (so the host is the URL standard's, not a string
+/// split), kept as text without a trailing slash for joining paths.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicUrl(String);
+pub struct PublicUrl {
+    url: Url,
+    base: String,
+    origin: String,
+}
 
 impl PublicUrl {
     /// Accepts `http://` or `https://` URLs with a host and an optional path prefix.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let s = s.trim().trim_end_matches('/');
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"))
-            .ok_or_else(|| format!("public URL {s:?} must start with https:// (or http://)"))?;
-        let host = rest.split('/').next().unwrap_or("");
-        if host.is_empty() || host.contains(['?', '#', ' ', '@']) {
+        let s = s.trim();
+        let url = Url::parse(s).map_err(|e| format!("public URL {s:?}: {e}"))?;
+        if !matches!(url.scheme(), "https" | "http") {
+            return Err(format!(
+                "public URL {s:?} must start with https:// (or http://)"
+            ));
+        }
+        if url.host_str().is_none_or(str::is_empty)
+            || !url.username().is_empty()
+            || url.password().is_some()
+            || s.contains(' ')
+        {
             return Err(format!("public URL {s:?} needs a plain host name"));
         }
-        if s.contains(['?', '#']) {
+        if url.query().is_some() || url.fragment().is_some() {
             return Err(format!("public URL {s:?} may not have a query or fragment"));
         }
-        Ok(PublicUrl(s.to_string()))
+        let base = url.as_str().trim_end_matches('/').to_string();
+        let origin = url.origin().ascii_serialization();
+        Ok(PublicUrl { url, base, origin })
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.base
     }
 
     pub fn is_https(&self) -> bool {
-        self.0.starts_with("https://")
+        self.url.scheme() == "https"
+    }
+
+    /// The host name or address, without port or brackets (`ota.example.com`, `10.0.0.5`,
+    /// `::1`).
+    pub fn host(&self) -> Option<String> {
+        match self.url.host()? {
+            Host::Domain(d) => Some(d.to_string()),
+            Host::Ipv4(a) => Some(a.to_string()),
+            Host::Ipv6(a) => Some(a.to_string()),
+        }
+    }
+
+    /// The origin (`scheme://host[:port]`, no path), serialised as browsers send it in
+    /// `Origin` and as AMP's `__amp_source_origin` names it.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// `path` starts with `/`.
     pub fn join(&self, path: &str) -> String {
-        format!("{}{}", self.0, path)
+        format!("{}{}", self.base, path)
     }
 
     pub fn release(&self, id: &ReleaseId) -> ReleaseUrls {
@@ -54,6 +83,7 @@ impl PublicUrl {
         let install = itms_services_link(&manifest);
         ReleaseUrls {
             amp: format!("{page}/amp"),
+            visitor: format!("{page}/visitor.json"),
             ipa: format!("{page}/app.ipa"),
             icon: format!("{page}/icon.png"),
             icon_small: format!("{page}/icon-57.png"),
@@ -75,7 +105,7 @@ impl PublicUrl {
 
 impl std::fmt::Display for PublicUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.base)
     }
 }
 
@@ -84,6 +114,8 @@ impl std::fmt::Display for PublicUrl {
 pub struct ReleaseUrls {
     pub page: String,
     pub amp: String,
+    /// The visitor JSON the AMP page's `amp-render` fetches (the page's personal part).
+    pub visitor: String,
     pub manifest: String,
     pub ipa: String,
     /// The icon at its own size, and the two sizes the manifest names.
@@ -111,6 +143,30 @@ mod tests {
         assert!(PublicUrl::parse("ota.example.com").is_err());
         assert!(PublicUrl::parse("https://").is_err());
         assert!(PublicUrl::parse("https://a.b/?x=1").is_err());
+        assert!(PublicUrl::parse("https://user@a.b").is_err());
+        assert!(PublicUrl::parse("ftp://a.b").is_err());
+    }
+
+    #[test]
+    fn host_and_origin_come_from_the_url_parser() {
+        let u = PublicUrl::parse("https://OTA.Example.com:8443/base/").unwrap();
+        assert_eq!(u.host().as_deref(), Some("ota.example.com"));
+        assert_eq!(u.origin(), "https://ota.example.com:8443");
+        assert_eq!(u.as_str(), "https://ota.example.com:8443/base");
+        let v6 = PublicUrl::parse("https://[::1]:8443").unwrap();
+        assert_eq!(v6.host().as_deref(), Some("::1"));
+        assert_eq!(v6.origin(), "https://[::1]:8443");
+        let default_port = PublicUrl::parse("https://10.0.0.5:443/").unwrap();
+        assert_eq!(default_port.as_str(), "https://10.0.0.5");
+        assert_eq!(default_port.host().as_deref(), Some("10.0.0.5"));
+    }
+
+    #[test]
+    fn the_origin_drops_the_path_prefix() {
+        let u = PublicUrl::parse("https://ota.example.com:8443/base/").unwrap();
+        assert_eq!(u.origin(), "https://ota.example.com:8443");
+        let u = PublicUrl::parse("http://127.0.0.1:9000").unwrap();
+        assert_eq!(u.origin(), "http://127.0.0.1:9000");
     }
 
     #[test]

@@ -27,16 +27,11 @@ impl Default for DoctorGate {
     }
 }
 
-/// The `link` parameter of a form query, decoded (`+` is a space).
+/// The `link` parameter of a form query, decoded as a form does (`+` is a space).
 fn link_param(query: Option<&str>) -> Option<String> {
-    query?.split('&').find_map(|pair| {
-        let (k, v) = pair.split_once('=')?;
-        (k == "link").then(|| {
-            percent_encoding::percent_decode_str(&v.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-    })
+    form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == "link")
+        .map(|(_, v)| v.into_owned())
 }
 
 pub async fn form(state: &Arc<State>, req: &Request<Incoming>) -> Resp {

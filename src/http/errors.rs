@@ -47,7 +47,8 @@ pub enum Place {
 
 impl Place {
     pub fn of(path: &str) -> Place {
-        if path == "/api" || path.starts_with("/api/") {
+        // `.json` endpoints outside /api/ (an AMP page's visitor JSON) answer in JSON too.
+        if path == "/api" || path.starts_with("/api/") || path.ends_with(".json") {
             Place::Api
         } else {
             Place::Page
@@ -151,6 +152,10 @@ mod tests {
     fn the_api_prefix_is_a_whole_segment() {
         assert_eq!(Place::of("/api"), Place::Api);
         assert_eq!(Place::of("/api/releases"), Place::Api);
+        assert_eq!(
+            Place::of("/r/01jd5x0000000000000000000a/visitor.json"),
+            Place::Api
+        );
         assert_eq!(Place::of("/apis"), Place::Page);
         assert_eq!(Place::of("/apps/com.x"), Place::Page);
     }

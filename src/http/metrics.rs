@@ -11,6 +11,8 @@ pub enum Route {
     Page,
     AmpPage,
     AppPage,
+    /// The AMP page's personal part (`/r/<id>/visitor.json`).
+    AmpVisitor,
     Manifest,
     Ipa,
     Icon,
@@ -26,11 +28,12 @@ pub enum Route {
     Other,
 }
 
-const ROUTES: [(Route, &str); 17] = [
+const ROUTES: [(Route, &str); 18] = [
     (Route::Index, "index"),
     (Route::Page, "page"),
     (Route::AmpPage, "amp_page"),
     (Route::AppPage, "app_page"),
+    (Route::AmpVisitor, "amp_visitor"),
     (Route::Manifest, "manifest"),
     (Route::Ipa, "ipa"),
     (Route::Icon, "icon"),

@@ -1,7 +1,8 @@
 //! The HTTP server. It only routes and translates: parsing, detection, rendering and storage
 //! are plain functions in the other modules.
 //!
-//! - `server`: listening, TLS, connection limits, graceful shutdown.
+//! - `server`: listening, connection limits, deadlines, graceful shutdown, for the main
+//!   listener and `redirect` (the `--redirect-http` listener's 308s).
 //! - `router`: which handler answers which method and path.
 //! - `api`: the JSON API (`/api/releases`); `upload`: receiving an upload's body into a
 //!   staged file; `publish`: inspecting, committing and retention.
@@ -18,11 +19,15 @@
 //! - `doctor`: the install-link doctor as a web form.
 //! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
+//! - `cacheability`: who may keep a copy of a page (public AMP pages, private answers).
+//! - `amp_cors`: the AMP CORS protocol; `visitor_json`: the AMP page's personal part.
 
+mod amp_cors;
 mod api;
 mod body;
 mod ca;
 mod cache;
+mod cacheability;
 mod compress;
 mod conditional;
 mod doctor;
@@ -34,11 +39,13 @@ mod metrics;
 mod pages;
 mod publish;
 mod range;
+mod redirect;
 mod response;
 mod router;
 mod security_headers;
 mod server;
 mod upload;
+mod visitor_json;
 
 pub use server::{Server, StartError};
 

@@ -16,6 +16,7 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
 use super::cache::ReleaseKey;
+use super::cacheability::{Cacheability, PUBLIC_AMP_PAGE};
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
@@ -107,14 +108,27 @@ async fn send_page(
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
-    r.headers_mut()
-        .append(VARY, HeaderValue::from_static("User-Agent"));
+    match flavor {
+        // Rendered for this visitor: nobody else may be served this copy.
+        Flavor::Plain => {
+            r.headers_mut()
+                .append(VARY, HeaderValue::from_static("User-Agent"));
+        }
+        // One document for everyone, which AMP caches may keep.
+        Flavor::Amp => amp_cacheability().apply(r.headers_mut()),
+    }
     if negotiated {
         r.headers_mut()
             .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
     security_headers::apply_page(r.headers_mut(), flavor);
     r
+}
+
+/// How an AMP page may be cached. Every AMP page is public today; one behind a password or an
+/// expiring link must answer [`Cacheability::Private`] so that no AMP cache keeps it.
+fn amp_cacheability() -> Cacheability {
+    PUBLIC_AMP_PAGE
 }
 
 async fn release_page(
@@ -124,7 +138,11 @@ async fn release_page(
     flavor: Flavor,
     page_lang: PageLang,
 ) -> Resp {
-    let visitor = visitor(req);
+    // The AMP document is the same for every visitor of its language: one cache entry each.
+    let visitor = match flavor {
+        Flavor::Plain => visitor(req),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
     let lang = match page_lang {
         PageLang::Negotiated => lang(state, req),
         PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),

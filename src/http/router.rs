@@ -14,7 +14,7 @@ use super::body::Body;
 use super::metrics::Route;
 use super::pages::PageLang;
 use super::response::{self, Resp};
-use super::{api, ca, doctor, errors, install, pages, security_headers, State};
+use super::{api, ca, doctor, errors, install, pages, security_headers, visitor_json, State};
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -122,6 +122,10 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
             ),
             _ => (Route::AmpPage, pages::not_found(state, &req)),
         },
+        ["r", rid, "visitor.json"] => (
+            Route::AmpVisitor,
+            visitor_json::visitor(state, &req, id(rid)),
+        ),
         ["r", rid, file] if read => {
             let (route, asset) = match *file {
                 "manifest.plist" => (Route::Manifest, None),

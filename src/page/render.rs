@@ -12,14 +12,21 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{self, Blocker, Lead, Msg, MsgArg, ReleaseView};
+use super::view::{self, Blocker, FirstViews, Lead, Msg, MsgArg, ReleaseView};
 use super::{format, Flavor, ReleaseContext, Site};
-use crate::client::InApp;
+use crate::client::{InApp, OsVersion};
 use crate::i18n::{self, Arg, Lang};
 use crate::store::Release;
 
 const CSS: &str = include_str!("page.css");
 const AMP_RUNTIME: &str = "https://cdn.ampproject.org/v0.js";
+/// The components the AMP document's personal part uses: `amp-render` fetches the visitor JSON
+/// and renders it with `amp-mustache` at load, with no user action, and with
+/// `layout="container"` takes the height of what it renders. (`amp-list` renders at load too,
+/// but its `layout="container"` never left the experiments and the validator rejects it; in a
+/// fixed height, a taller answer would be cut off behind a "see more" tap.)
+const AMP_RENDER: &str = "https://cdn.ampproject.org/v0/amp-render-1.0.js";
+const AMP_MUSTACHE: &str = "https://cdn.ampproject.org/v0/amp-mustache-0.2.js";
 /// The exact boilerplate the AMP specification requires.
 const AMP_BOILERPLATE: &str = "body{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both;-moz-animation:-amp-start 8s steps(1,end) 0s 1 normal both;-ms-animation:-amp-start 8s steps(1,end) 0s 1 normal both;animation:-amp-start 8s steps(1,end) 0s 1 normal both}@-webkit-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-moz-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-ms-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@-o-keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}@keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}";
 const AMP_NOSCRIPT: &str =
@@ -87,6 +94,8 @@ struct Head<'a> {
     amp: Option<String>,
     /// An absolute PNG URL for `og:image`.
     image: Option<&'a str>,
+    /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
+    personal: bool,
 }
 
 /// The same page in each language: `rel=alternate hreflang` links and the footer's list.
@@ -127,7 +136,13 @@ fn document(
         html lang=(langs.current.tag()) amp[amp] {
             head {
                 meta charset="utf-8";
-                @if amp { script async src=(AMP_RUNTIME) {} }
+                @if amp {
+                    script async src=(AMP_RUNTIME) {}
+                    @if head.personal {
+                        script async custom-element="amp-render" src=(AMP_RENDER) {}
+                        script async custom-template="amp-mustache" src=(AMP_MUSTACHE) {}
+                    }
+                }
                 title { (head.title) }
                 meta name="viewport" content="width=device-width,initial-scale=1";
                 meta name="robots" content="noindex,nofollow";
@@ -231,7 +246,123 @@ fn page_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
     }
 }
 
-pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> String {
+/// Who the visitor-dependent parts of a component are rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// A visitor known now: the plain page, and the AMP document's first views.
+    Now,
+    /// The AMP document's `amp-mustache` template: what depends on the visitor becomes mustache
+    /// sections and variables, filled in the browser from the visitor JSON
+    /// ([`super::personal::Personal`], whose field names are the `key`s used here).
+    Template,
+}
+
+impl Fill {
+    /// Element ids: the template's copies get their own, so ids stay unique once rendered.
+    fn id(self, id: &str) -> String {
+        match self {
+            Fill::Now => id.to_owned(),
+            Fill::Template => format!("v-{id}"),
+        }
+    }
+
+    /// A message argument: its value now, or the mustache variable `key` (the template).
+    /// Message text is escaped by maud, which leaves `{{key}}` as it is.
+    fn arg(self, key: &str, now: impl Into<Arg>) -> Arg {
+        match self {
+            Fill::Now => now.into(),
+            Fill::Template => Arg::Str(format!("{{{{{key}}}}}")),
+        }
+    }
+}
+
+/// `m` if `now` holds (known visitor), or `m` inside the mustache section `key` (template).
+fn when(fill: Fill, key: &str, now: bool, m: Markup) -> Markup {
+    match fill {
+        Fill::Now if now => m,
+        Fill::Now => html! {},
+        Fill::Template => section(key, m),
+    }
+}
+
+/// `m` inside the mustache section `key`: shown when the visitor JSON's `key` is true.
+fn section(key: &str, m: Markup) -> Markup {
+    html! { (PreEscaped(format!("{{{{#{key}}}}}"))) (m) (PreEscaped(format!("{{{{/{key}}}}}"))) }
+}
+
+/// The plain page: for this visitor, rendered on the server.
+pub fn release_plain(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> String {
+    let lead = lead(ctx, view, Flavor::Plain, Fill::Now);
+    release_document(ctx, view, Flavor::Plain, lead)
+}
+
+/// The AMP document: the same for every visitor of its language (it never reads
+/// `ctx.visitor`). Two first views chosen by CSS, shown with no script at all and until the
+/// personal part has loaded; then the personal part, rendered by `amp-mustache` from the
+/// visitor JSON that `amp-render` fetches, in the document's language (`?lang=`).
+pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
+    let first = view::first_views(ctx.release, ctx.now);
+    // AMP fetches only over https: with an http public URL (a test setup; iOS installs need
+    // https anyway) the page names the endpoint by its path, which keeps it valid AMP.
+    let public = &ctx.site.public_url;
+    let endpoint = match ctx.urls.visitor.strip_prefix(public.origin()) {
+        Some(path) if !public.is_https() => path,
+        _ => ctx.urls.visitor.as_str(),
+    };
+    let src = format!("{endpoint}?lang={}", ctx.lang.tag());
+    let personal = html! {
+        amp-render layout="container" src=(src) binding="no" {
+            template type="amp-mustache" { (personal_template(ctx, &first)) }
+            div placeholder {
+                div.on-ios { (lead(ctx, &first.ios, Flavor::Amp, Fill::Now)) }
+                div.off-ios { (lead(ctx, &first.other, Flavor::Amp, Fill::Now)) }
+            }
+        }
+    };
+    release_document(ctx, &first.ios, Flavor::Amp, personal)
+}
+
+/// The lead section(s) for one view.
+fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
+    let t = T(ctx.lang);
+    match view.lead {
+        Lead::Preview => preview(ctx, t),
+        Lead::Install => install(ctx, t, view, flavor, fill),
+        Lead::OpenInSafari(in_app) => open_in_safari(ctx, t, in_app, flavor, fill),
+        Lead::Qr => qr_section(ctx, t, view, flavor, fill),
+        Lead::IosOnly => ios_only(ctx, t, view, flavor, fill),
+        Lead::Blocked(b) => blocked(ctx, t, b, fill),
+    }
+}
+
+/// The AMP document's personal part: every lead the visitor JSON can pick, each in the mustache
+/// section of its name. `first.ios` and `first.other` carry what does not depend on the visitor
+/// (signing, device families); a build that cannot install leaves only the reason and the preview.
+fn personal_template(ctx: &ReleaseContext<'_>, first: &FirstViews) -> Markup {
+    let f = Fill::Template;
+    let t = T(ctx.lang);
+    html! {
+        @match view::build_problem(ctx.release, ctx.now) {
+            Some(b) => (section("blocked", blocked(ctx, t, b, f))),
+            None => {
+                (section("install", install(ctx, t, &first.ios, Flavor::Amp, f)))
+                (section("open_in_safari", open_in_safari(ctx, t, InApp::Webview, Flavor::Amp, f)))
+                (section("qr", qr_section(ctx, t, &first.other, Flavor::Amp, f)))
+                (section("ios_only", ios_only(ctx, t, &first.other, Flavor::Amp, f)))
+                (section("os_too_old", blocked(ctx, t, Blocker::OsTooOld { needs: OsVersion::new(0, 0), has: OsVersion::new(0, 0) }, f)))
+                (section("ipad_only", blocked(ctx, t, Blocker::IpadOnlyOnIphone, f)))
+            }
+        }
+        (section("preview", preview(ctx, t)))
+    }
+}
+
+fn release_document(
+    ctx: &ReleaseContext<'_>,
+    view: &ReleaseView,
+    flavor: Flavor,
+    lead: Markup,
+) -> String {
     let t = T(ctx.lang);
     let r = ctx.release;
     let app = &r.app;
@@ -251,6 +382,7 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
         canonical: Some(page_url(ctx, ctx.lang)),
         amp: Some(amp_url(ctx, ctx.lang)),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
+        personal: flavor == Flavor::Amp,
     };
     let plain = flavor == Flavor::Plain;
     let attrs = BodyAttrs {
@@ -282,14 +414,7 @@ pub fn release(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor) -> 
     };
     let main = html! {
         (app_header(ctx, t, flavor, 72))
-        @match view.lead {
-            Lead::Preview => (preview(ctx, t)),
-            Lead::Install => (install(ctx, t, view, flavor)),
-            Lead::OpenInSafari(in_app) => (open_in_safari(ctx, t, in_app, flavor)),
-            Lead::Qr => (qr_section(ctx, t, view, flavor)),
-            Lead::IosOnly => (ios_only(ctx, t, view, flavor)),
-            Lead::Blocked(b) => (blocked(ctx, t, b)),
-        }
+        (lead)
         @if view.lead != Lead::Preview {
             @if let Some(m) = view.expiry_warning() {
                 section.card.warn { p { (t.msg(&m)) } }
@@ -369,7 +494,13 @@ fn copy_link(t: T, id: &str, url: &str, flavor: Flavor) -> Markup {
     }
 }
 
-fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn install(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
     let team = ctx
         .release
         .app
@@ -384,33 +515,85 @@ fn install(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -
             }
         }
         section.card {
-            (install_button(ctx, t, "install", "btn"))
+            (install_button(ctx, t, &fill.id("install"), "btn"))
             h2.mt { (t.t("steps-then")) }
             ol {
-                @for step in view.install_steps(team) { li { (rich(&t.msg(&step))) } }
+                @for step in view.install_steps(team) {
+                    @let item = html! { li { (rich(&t.msg(&step.msg))) } };
+                    @match step.when {
+                        None => (item),
+                        Some((key, holds)) => (when(fill, key, holds, item)),
+                    }
+                }
             }
-            details #fallback {
+            details id=(fill.id("fallback")) {
                 summary { (t.t("fallback-summary")) }
                 p { (t.t("fallback-body")) }
-                (copy_link(t, "link", &ctx.urls.page, flavor))
+                (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
             }
         }
     }
 }
 
-fn open_in_safari(ctx: &ReleaseContext<'_>, t: T, app: InApp, flavor: Flavor) -> Markup {
+/// How the open-in-Safari steps name an in-app browser in `lang`: the app's name (`None`: an
+/// unnamed web view, "This app's"), where its menu is and what its command says. The visitor
+/// JSON carries these for the AMP template.
+pub(super) fn safari_words(app: InApp, lang: Lang) -> (Option<String>, String, String) {
+    let t = T(lang);
+    let name = match view::cannot_install_here(app).args.first() {
+        Some((_, MsgArg::Message(id))) => Some(t.t(id)),
+        Some((_, MsgArg::Plain(Arg::Str(name)))) => Some(name.clone()),
+        _ => None,
+    };
+    let step = view::safari_step(app);
+    let word = |i: usize| match step.args.get(i) {
+        Some((_, MsgArg::Message(id))) => t.t(id),
+        _ => String::new(),
+    };
+    (name, word(0), word(1))
+}
+
+fn open_in_safari(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    app: InApp,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
+    let (name, menu, command) = safari_words(app, t.0);
     let x_safari = ctx
         .urls
         .page
         .strip_prefix("https://")
         .map(|rest| format!("x-safari-https://{rest}"));
+    let named = t.with(
+        "safari-cannot-named",
+        &[(
+            "app",
+            fill.arg("app_name", name.clone().unwrap_or_default()),
+        )],
+    );
+    let generic = t.t("safari-cannot-generic");
+    let menu_step = t.with(
+        "safari-step-menu",
+        &[
+            ("menu", fill.arg("menu", menu)),
+            ("command", fill.arg("command", command)),
+        ],
+    );
     html! {
         section.card {
             h2 { (t.t("safari-heading")) }
-            p { (t.msg(&view::cannot_install_here(app))) }
+            p {
+                (when(fill, "app_name", name.is_some(), html! { (named) }))
+                @match fill {
+                    Fill::Now => @if name.is_none() { (generic) },
+                    Fill::Template => { (PreEscaped("{{^app_name}}")) (generic) (PreEscaped("{{/app_name}}")) },
+                }
+            }
             ol {
-                li { (rich(&t.msg(&view::safari_step(app)))) }
-                li { (t.t("safari-step-copy")) (copy_link(t, "link", &ctx.urls.page, flavor)) }
+                li { (rich(&menu_step)) }
+                li { (t.t("safari-step-copy")) (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor)) }
                 li { (t.rich("safari-step-install")) }
             }
             @if let (Flavor::Plain, Some(x)) = (flavor, x_safari) {
@@ -419,7 +602,7 @@ fn open_in_safari(ctx: &ReleaseContext<'_>, t: T, app: InApp, flavor: Flavor) ->
         }
         section.card {
             p.note { (t.t("safari-already")) }
-            (install_button(ctx, t, "install", "btn"))
+            (install_button(ctx, t, &fill.id("install"), "btn"))
         }
     }
 }
@@ -430,15 +613,23 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn qr_section(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
-    let on_mac = ctx.visitor.platform == crate::client::Platform::MacOrIpad;
+fn qr_section(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
+    // A Mac User-Agent: a Mac, or an iPad in desktop mode (never read from `ctx.visitor`: the
+    // AMP document is the same for everyone).
+    let on_mac = view.touch_install;
     html! {
         section.card.qrbox {
             h2 { (t.with("qr-heading", &[("devices", runs_on(t, view).into())])) }
             (qr_figure(ctx))
             p.note { (t.t("qr-note")) }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
-            @if on_mac {
+            @if on_mac || fill == Fill::Template {
                 @match flavor {
                     Flavor::Plain => {
                         div #touch-install hidden {
@@ -447,21 +638,29 @@ fn qr_section(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor
                         }
                         noscript { p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } } }
                     }
-                    Flavor::Amp => p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } },
+                    Flavor::Amp => (when(fill, "mac_or_ipad", on_mac, html! {
+                        p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } }
+                    })),
                 }
             }
         }
     }
 }
 
-fn ios_only(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView, flavor: Flavor) -> Markup {
+fn ios_only(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
     let device = runs_on(t, view);
     html! {
         section.card.qrbox {
             h2 { (t.with("ios-only-heading", &[("devices", device.clone().into())])) }
             p { (t.with("ios-only-body", &[("title", ctx.release.app.title.as_str().into()), ("devices", device.into())])) }
             (qr_figure(ctx))
-            (copy_link(t, "link", &ctx.urls.page, flavor))
+            (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
         }
     }
 }
@@ -476,17 +675,27 @@ fn preview(ctx: &ReleaseContext<'_>, t: T) -> Markup {
     }
 }
 
-fn blocked(ctx: &ReleaseContext<'_>, t: T, b: Blocker) -> Markup {
+/// Why the install cannot work. In the template, the iOS versions of `OsTooOld` are the visitor
+/// JSON's `needs` and `has`.
+fn blocked(ctx: &ReleaseContext<'_>, t: T, b: Blocker, fill: Fill) -> Markup {
     let app = &ctx.release.app;
-    let heading = if b.on_this_device() {
+    let mut why = b.message(app.platform.as_deref());
+    if fill == Fill::Template {
+        for (key, arg) in why.args.iter_mut() {
+            if matches!(*key, "needs" | "has") {
+                *arg = MsgArg::Plain(fill.arg(key, ""));
+            }
+        }
+    }
+    let heading = if b.is_about_the_device() {
         "blocked-heading-device"
     } else {
         "blocked-heading"
     };
     html! {
-        section.card.bad #blocked {
+        section.card.bad id=(fill.id("blocked")) {
             h2 { (t.with(heading, &[("title", app.title.as_str().into())])) }
-            p { (rich(&t.msg(&b.message(app.platform.as_deref())))) }
+            p { (rich(&t.msg(&why))) }
         }
     }
 }
@@ -550,6 +759,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
@@ -594,6 +804,7 @@ pub fn ca(site: &Site, lang: Lang) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
@@ -642,6 +853,7 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         canonical: None,
         amp: None,
         image: None,
+        personal: false,
     };
     let langs = Languages {
         current: lang,

@@ -109,6 +109,14 @@ impl Msg {
     }
 }
 
+/// One step of the install list (see [`ReleaseView::install_steps`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub msg: Msg,
+    /// The visitor JSON flag the step depends on, and whether it holds for this view.
+    pub when: Option<(&'static str, bool)>,
+}
+
 impl Signing {
     /// How the details list says it.
     pub fn message(self) -> Msg {
@@ -125,11 +133,6 @@ impl Signing {
 }
 
 impl Blocker {
-    /// Whether the build could install on another device (the heading says "on this device").
-    pub fn on_this_device(self) -> bool {
-        matches!(self, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone)
-    }
-
     /// Why, in one paragraph. `platform` is the build's platform name from Info.plist.
     pub fn message(self, platform: Option<&str>) -> Msg {
         match self {
@@ -156,28 +159,54 @@ impl Blocker {
     }
 }
 
+impl Blocker {
+    /// Whether the blocker is about the visitor's device rather than the build itself.
+    pub fn is_about_the_device(self) -> bool {
+        matches!(self, Blocker::OsTooOld { .. } | Blocker::IpadOnlyOnIphone)
+    }
+}
+
+impl Lead {
+    /// The lead's name in the visitor JSON (`lead`), kebab-case like [`PageKind`]'s.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lead::Install => "install",
+            Lead::OpenInSafari(_) => "open-in-safari",
+            Lead::Qr => "qr",
+            Lead::IosOnly => "ios-only",
+            Lead::Preview => "preview",
+            Lead::Blocked(_) => "blocked",
+        }
+    }
+}
+
 impl ReleaseView {
     /// The numbered steps after the Install button, for this build's signing. `team` is the
-    /// profile's team name, which the trust step shows as iOS lists it.
-    pub fn install_steps(&self, team: Option<&str>) -> Vec<Msg> {
-        let mut steps = vec![Msg::new("step-tap-install")];
+    /// profile's team name, which the trust step shows as iOS lists it. A step that depends on
+    /// the visitor's iOS version carries the visitor JSON's flag for it (the AMP template shows
+    /// it in that section) and whether it holds for this view.
+    pub fn install_steps(&self, team: Option<&str>) -> Vec<Step> {
+        let always = |msg| Step { msg, when: None };
+        let mut steps = vec![always(Msg::new("step-tap-install"))];
         match self.signing {
             Signing::Enterprise => {
-                steps.push(match team {
+                steps.push(always(match team {
                     Some(team) => Msg::new("step-trust").arg("team", team),
                     None => Msg::new("step-trust").message("team", "team-unknown"),
+                }));
+                steps.push(Step {
+                    msg: Msg::new("step-restart"),
+                    when: Some(("restart_note", self.restart_note)),
                 });
-                if self.restart_note {
-                    steps.push(Msg::new("step-restart"));
-                }
             }
             Signing::AdHoc { devices } | Signing::Development { devices } => {
-                steps.push(Msg::new("step-registered").arg("devices", devices));
-                if self.developer_mode {
-                    steps.push(Msg::new("step-developer-mode"));
-                }
+                steps.push(always(Msg::new("step-registered").arg("devices", devices)));
+                steps.push(Step {
+                    msg: Msg::new("step-developer-mode"),
+                    when: Some(("developer_mode", self.developer_mode)),
+                });
             }
-            Signing::Unknown => steps.push(Msg::new("step-no-profile")),
+            Signing::Unknown => steps.push(always(Msg::new("step-no-profile"))),
             Signing::AppStore => {}
         }
         steps
@@ -233,6 +262,49 @@ pub fn cannot_install_here(app: InApp) -> Msg {
         InApp::Google => named.message("app", "app-google"),
         other => named.arg("app", other.display_name()),
     }
+}
+
+/// The two views an AMP document shows before (or without) its personal part: one for any
+/// iPhone or iPad browser, one for everything else. Both come from [`release_view`] with a
+/// visitor that says no more than CSS can tell: iOS WebKit with no known version or model,
+/// and a desktop.
+pub struct FirstViews {
+    pub ios: ReleaseView,
+    pub other: ReleaseView,
+}
+
+/// An iOS browser known only to be iOS WebKit (what `@supports (-webkit-touch-callout: none)`
+/// tells): no version, no model, no in-app browser.
+pub const ANY_IOS: Visitor = Visitor {
+    platform: Platform::Ios,
+    in_app: None,
+    os_version: None,
+    page: PageKind::Install,
+    device: None,
+};
+
+/// Any browser that is not iOS WebKit.
+pub const ANY_OTHER: Visitor = Visitor {
+    platform: Platform::Desktop,
+    in_app: None,
+    os_version: None,
+    page: PageKind::Qr,
+    device: None,
+};
+
+pub fn first_views(release: &Release, now: OffsetDateTime) -> FirstViews {
+    FirstViews {
+        ios: release_view(release, ANY_IOS, now),
+        other: release_view(release, ANY_OTHER, now),
+    }
+}
+
+/// What is wrong with the build itself, whoever visits (`None` when it can install).
+pub fn build_problem(release: &Release, now: OffsetDateTime) -> Option<Blocker> {
+    let families = &release.app.device_family;
+    let iphone = families.is_empty() || families.contains(&DeviceFamily::Iphone);
+    let ipad = families.is_empty() || families.contains(&DeviceFamily::Ipad);
+    build_blocker(release, now, iphone, ipad)
 }
 
 pub fn release_view(release: &Release, visitor: Visitor, now: OffsetDateTime) -> ReleaseView {
@@ -467,7 +539,8 @@ mod tests {
             release_view(&r, detect(ua), at(2025))
                 .install_steps(Some("Example Team"))
                 .iter()
-                .map(|m| m.id)
+                .filter(|s| s.when.is_none_or(|(_, holds)| holds))
+                .map(|s| s.msg.id)
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -489,7 +562,7 @@ mod tests {
         let r = release(Some(ProfileType::Enterprise));
         let v = release_view(&r, detect(SAFARI_17), at(2025));
         assert_eq!(
-            v.install_steps(None)[1].args,
+            v.install_steps(None)[1].msg.args,
             [("team", MsgArg::Message("team-unknown"))]
         );
     }

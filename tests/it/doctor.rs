@@ -79,171 +79,152 @@ async fn a_correct_setup_passes_with_every_group_checked() {
     assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn without_the_ca_the_certificate_is_not_trusted() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(None))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    // The other checks still ran.
-    assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
+/// Which certificate the OTA host presents.
+#[derive(Clone, Copy)]
+enum Cert {
+    Good,
+    NoSan,
+    Expired,
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_certificate_without_subject_alt_name_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.no_san)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "tls.name"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Pass),
-        "the chain itself is fine"
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+/// One broken setup: a correct release served by a host with one thing changed, and the one
+/// check that must fail because of it.
+struct Scenario {
+    cert: Cert,
+    /// Whether the doctor is given the test CA (`--ca`).
+    trust_ca: bool,
+    /// The IPA served (default: a small generated one).
+    ipa: fn() -> Vec<u8>,
+    /// An edit to otadrop's own manifest text.
+    manifest: fn(String) -> String,
+    /// An edit to the host's routes after the release is served.
+    host: fn(&TestServer, &otadrop::urls::ReleaseUrls),
+    /// The check that must fail.
+    fails: &'static str,
+    /// Whether that must be the only failure (the rest of the chain is fine).
+    alone: bool,
+    /// What else the scenario must show.
+    also: fn(&Report),
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_expired_certificate_fails() {
+const CORRECT: Scenario = Scenario {
+    cert: Cert::Good,
+    trust_ca: true,
+    ipa: || make_ipa("com.example.doctor", SMALL),
+    manifest: |x| x,
+    host: |_, _| {},
+    fails: "",
+    alone: true,
+    also: |_| {},
+};
+
+async fn run(s: Scenario) {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.expired)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let leaf = match s.cert {
+        Cert::Good => &pki.good,
+        Cert::NoSan => &pki.no_san,
+        Cert::Expired => &pki.expired,
+    };
+    let server = TestServer::start(Some(leaf)).await;
+    let urls = serve_release(&server, (s.ipa)(), s.manifest);
+    (s.host)(&server, &urls);
+    let ca = s.trust_ca.then_some(pki.ca_file.as_path());
+    let r = doctor::diagnose(&urls.install, &options(ca)).await.unwrap();
     assert_eq!(
-        status(&r, "tls.validity"),
+        status(&r, s.fails),
         Some(Status::Fail),
-        "{}",
+        "{}: {}",
+        s.fails,
         r.render_text()
     );
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Pass),
-        "the chain itself is fine"
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+    if s.alone {
+        assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+    }
+    (s.also)(&r);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manifest_served_as_html_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let path = path_of(&server, &urls.manifest);
-    let xml = server.body(&path);
-    server.route(&path, Route::ok("text/html", xml));
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "manifest.content-type"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+/// Each broken setup as its own test, from one table.
+macro_rules! broken_setups {
+    ($($name:ident: $scenario:expr;)*) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            run($scenario).await
+        }
+    )*};
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_http_url_in_the_manifest_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| {
-        x.replacen("<string>https://", "<string>http://", 1)
-    });
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "manifest.urls"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.check == "manifest.urls")
-        .unwrap();
-    assert!(f.message.contains("http://127.0.0.1"), "{}", f.message);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let ipa = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/ipa/icyleaf__embedded.ipa"
-    ))
-    .unwrap();
-    let urls = serve_release(&server, ipa, |x| {
-        x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other")
-    });
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "ipa.bundle-id"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.check == "ipa.bundle-id")
-        .unwrap();
-    assert!(
-        f.message.contains("com.icyleaf.test.Other") && f.message.contains("com.icyleaf.test.Demo")
-    );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_ipa_host_without_range_support_fails_and_the_ipa_is_not_downloaded() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let ipa = make_ipa("com.example.doctor", 8 * 1024 * 1024);
-    let urls = serve_release(&server, ipa.clone(), |x| x);
-    let mut route = Route::ok("application/octet-stream", ipa);
-    route.ranges = false;
-    server.route(&path_of(&server, &urls.ipa), route);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "ipa.range"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(status(&r, "ipa.contents"), Some(Status::Warn));
-    assert_eq!(r.ipa_bytes_fetched, None);
-    assert!(r.counts.fail == 1, "{:?}", failures(&r));
+broken_setups! {
+    without_the_ca_the_certificate_is_not_trusted: Scenario {
+        trust_ca: false,
+        fails: "tls.trust",
+        alone: false,
+        // The other checks still ran.
+        also: |r| assert_eq!(status(r, "ipa.bundle-id"), Some(Status::Pass)),
+        ..CORRECT
+    };
+    a_certificate_without_subject_alt_name_fails: Scenario {
+        cert: Cert::NoSan,
+        fails: "tls.name",
+        also: |r| assert_eq!(status(r, "tls.trust"), Some(Status::Pass), "the chain itself is fine"),
+        ..CORRECT
+    };
+    an_expired_certificate_fails: Scenario {
+        cert: Cert::Expired,
+        fails: "tls.validity",
+        also: |r| assert_eq!(status(r, "tls.trust"), Some(Status::Pass), "the chain itself is fine"),
+        ..CORRECT
+    };
+    a_manifest_served_as_html_fails: Scenario {
+        host: |server, urls| {
+            let path = path_of(server, &urls.manifest);
+            let xml = server.body(&path);
+            server.route(&path, Route::ok("text/html", xml));
+        },
+        fails: "manifest.content-type",
+        ..CORRECT
+    };
+    an_http_url_in_the_manifest_fails: Scenario {
+        manifest: |x| x.replacen("<string>https://", "<string>http://", 1),
+        fails: "manifest.urls",
+        alone: false,
+        also: |r| {
+            let f = r.findings.iter().find(|f| f.check == "manifest.urls").unwrap();
+            assert!(f.message.contains("http://127.0.0.1"), "{}", f.message);
+        },
+        ..CORRECT
+    };
+    a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails: Scenario {
+        ipa: || std::fs::read(crate::support::fixture("ipa/icyleaf__embedded.ipa")).unwrap(),
+        manifest: |x| x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other"),
+        fails: "ipa.bundle-id",
+        alone: false,
+        also: |r| {
+            let f = r.findings.iter().find(|f| f.check == "ipa.bundle-id").unwrap();
+            assert!(
+                f.message.contains("com.icyleaf.test.Other")
+                    && f.message.contains("com.icyleaf.test.Demo"),
+                "{}",
+                f.message
+            );
+        },
+        ..CORRECT
+    };
+    an_ipa_host_without_range_support_fails_and_the_ipa_is_not_downloaded: Scenario {
+        ipa: || make_ipa("com.example.doctor", 8 * 1024 * 1024),
+        host: |server, urls| {
+            let path = path_of(server, &urls.ipa);
+            let mut route = Route::ok("application/octet-stream", server.body(&path));
+            route.ranges = false;
+            server.route(&path, route);
+        },
+        fails: "ipa.range",
+        also: |r| {
+            assert_eq!(status(r, "ipa.contents"), Some(Status::Warn));
+            assert_eq!(r.ipa_bytes_fetched, None);
+        },
+        ..CORRECT
+    };
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod amp;
 mod api;
 mod browser;
 mod detect;
@@ -13,4 +14,5 @@ mod errors;
 mod hardening;
 mod i18n;
 mod inspect_cli;
+mod listeners;
 mod pages;

@@ -9,15 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use otadrop::client::detect;
+use otadrop::fixture;
 use otadrop::i18n::Lang;
-use otadrop::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+use otadrop::ipa::{DeviceFamily, ProfileType};
 use otadrop::page::{self, Flavor, ReleaseContext, Site};
-use otadrop::store::{Release, ReleaseId};
+use otadrop::store::Release;
 use otadrop::urls::PublicUrl;
 use time::macros::datetime;
 use time::OffsetDateTime;
 
-const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+pub(crate) const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
 
 pub(crate) const VISITORS: &[(&str, &str)] = &[
     ("install", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1"),
@@ -56,46 +57,31 @@ pub(crate) fn releases() -> Vec<(&'static str, Release)> {
 }
 
 fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
-    let devices = match kind {
-        Some(ProfileType::AdHoc | ProfileType::Development) => 12,
-        _ => 0,
-    };
-    Release {
-        id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
-        created: datetime!(2026-05-20 9:30 UTC),
-        sha256: "0123456789abcdef".repeat(4),
-        size: 48_234_112,
-        notes: Some("Fixes the crash on launch.\nFaster sync.".into()),
-        has_icon,
-        app: AppInfo {
-            bundle_id: "com.example.fieldnotes".into(),
-            version: "2.4.0".into(),
-            build: "318".into(),
-            title: "Field Notes".into(),
-            minimum_os: Some("15.0".into()),
-            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-            platform: Some("iphoneos".into()),
-            extensions: 1,
-            has_executable: true,
-            size: 48_234_112,
-            icon: None,
-            profile: kind.map(|kind| ProfileInfo {
-                kind,
-                name: Some("Field Notes Distribution".into()),
-                team_name: Some("Example Corp".into()),
-                team_id: Some("ABCDE12345".into()),
-                app_id_name: None,
-                created: Some(datetime!(2026-01-10 0:00 UTC)),
-                expires: Some(datetime!(2027-01-10 0:00 UTC)),
-                certificate_expires: Some(datetime!(2027-03-01 0:00 UTC)),
-                devices,
-                device_ids: vec![],
-                platforms: vec!["iOS".into()],
-                digest_ok: true,
-            }),
-            warnings: vec![],
-        },
-    }
+    let profile = kind.map(|kind| {
+        let mut p = fixture::profile(kind);
+        p.name = Some("Field Notes Distribution".into());
+        p.team_name = Some("Example Corp".into());
+        p.created = Some(datetime!(2026-01-10 0:00 UTC));
+        p.expires = Some(datetime!(2027-01-10 0:00 UTC));
+        p.certificate_expires = Some(datetime!(2027-03-01 0:00 UTC));
+        if p.devices > 0 {
+            p.devices = 12;
+        }
+        p
+    });
+    fixture::release()
+        .created(datetime!(2026-05-20 9:30 UTC))
+        .sha256(&"0123456789abcdef".repeat(4))
+        .size(48_234_112)
+        .notes(Some("Fixes the crash on launch.\nFaster sync."))
+        .has_icon(has_icon)
+        .bundle_id("com.example.fieldnotes")
+        .version("2.4.0", "318")
+        .title("Field Notes")
+        .minimum_os(Some("15.0"))
+        .extensions(1)
+        .profile(profile)
+        .build()
 }
 
 fn site() -> Site {
@@ -227,13 +213,47 @@ fn every_amp_page_passes_the_official_validator() {
     eprintln!("{} AMP pages passed the official validator", files.len());
 }
 
-/// The content each page kind must lead with, in both flavors.
+/// The content each page kind must lead with: the plain page for each visitor, and the one AMP
+/// document (the same for every visitor) with every visitor's lead in it.
 #[test]
 fn every_page_kind_has_its_key_content_in_both_flavors() {
     for (rname, r) in releases() {
         let doomed = matches!(rname, "appstore" | "expired");
+        let amp = render(&r, "", Flavor::Amp);
         for (vname, ua) in VISITORS {
-            for flavor in [Flavor::Plain, Flavor::Amp] {
+            assert!(
+                render(&r, ua, Flavor::Amp) == amp,
+                "{rname} / {vname}: AMP differs"
+            );
+        }
+        let button = "href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"";
+        assert!(!amp.contains("&amp;amp;"), "{rname}");
+        assert!(amp.contains("Install this server's certificate"), "{rname}");
+        if doomed {
+            assert!(
+                !amp.contains(button) && !amp.contains("<svg class=\"qr\""),
+                "{rname}"
+            );
+            assert!(amp.contains("cannot be installed"), "{rname}");
+        } else {
+            // The iOS first view's button, the others' QR code, and every lead of the template.
+            assert!(amp.contains(button), "{rname}");
+            assert!(amp.contains("<svg class=\"qr\""), "{rname}");
+            for text in [
+                "Nothing happened?",
+                "Open this page in Safari",
+                "This app is for",
+                "Scan with the camera",
+                "needs iOS {{needs}} or later",
+                "built for iPad only",
+                "Open the install page",
+            ] {
+                assert!(amp.contains(text), "{rname}: {text}");
+            }
+        }
+        for (vname, ua) in VISITORS {
+            {
+                let flavor = Flavor::Plain;
                 let html = render(&r, ua, flavor);
                 let ctx = format!("{rname} / {vname} / {flavor:?}");
                 let has_button = html.contains("href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"");

@@ -7,11 +7,13 @@
 //   CONFIG_JSON: {"base": "https://localhost:1234", "out": "/abs/dir",
 //                 "page": "<release page URL>", "amp": "<AMP URL>",
 //                 "blocked": "<page URL of a release that cannot install>"}
-//   or, for pages in other languages: {"base", "out", "iphonePages": [{"name", "url", "locale"}]}
-//   (optional "userAgent" per page: an in-app browser's, say)
-//   (only those pages, as an iPhone whose language is `locale`; `"noscript": true` for AMP pages,
-//   whose runtime cannot load here).
-// Every request to another origin than `base` is aborted: the pages must not need one.
+//   or, for other scenarios than the landing pages' own:
+//                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
+//                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
+//                                "javaScriptEnabled": false, "qr": true,
+//                                "locale": "ja-JP", "userAgent": "<an in-app browser's>"}, ...]}
+// Every request to another origin than `base` (and `allow`) is aborted: the pages must not
+// need one.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -31,7 +33,24 @@ const ANDROID_UA =
 
 const iphone = { ...devices["iPhone 13"], userAgent: IPHONE_UA };
 
-const defaultScenarios = () => [
+const profiles = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  iphone,
+};
+
+const scenarios = config.scenarios
+  ? config.scenarios.map((s) => ({
+      name: s.name,
+      url: s.url,
+      qr: s.qr,
+      context: {
+        ...profiles[s.profile],
+        javaScriptEnabled: s.javaScriptEnabled !== false,
+        ...(s.locale ? { locale: s.locale } : {}),
+        ...(s.userAgent ? { userAgent: s.userAgent } : {}),
+      },
+    }))
+  : [
   { name: "iphone-light", url: config.page, context: { ...iphone } },
   { name: "iphone-dark", url: config.page, context: { ...iphone, colorScheme: "dark" } },
   {
@@ -69,19 +88,7 @@ const defaultScenarios = () => [
   },
   { name: "iphone-blocked", url: config.blocked, context: { ...iphone } },
 ];
-
-const scenarios = config.iphonePages
-  ? config.iphonePages.map((p) => ({
-      name: p.name,
-      url: p.url,
-      context: {
-        ...iphone,
-        locale: p.locale,
-        javaScriptEnabled: !p.noscript,
-        ...(p.userAgent ? { userAgent: p.userAgent } : {}),
-      },
-    }))
-  : defaultScenarios();
+const allowed = [config.base, ...(config.allow || [])];
 
 async function visible(page, selector) {
   const el = await page.$(selector);
@@ -93,7 +100,7 @@ async function run(browser, s) {
   const blocked = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(config.base)) return route.continue();
+    if (allowed.some((origin) => url.startsWith(origin))) return route.continue();
     blocked.push(url);
     return route.abort();
   });
@@ -118,6 +125,11 @@ async function run(browser, s) {
     await page.click("details summary");
   }
   result.install = await visible(page, "#install");
+  // Any live install link on screen, whatever its id.
+  result.anyInstall = false;
+  for (const a of await page.$$('a[href^="itms-services:"]')) {
+    if (await a.isVisible()) result.anyInstall = true;
+  }
   result.installHref = result.install ? await page.getAttribute("#install", "href") : null;
   result.telegram = await visible(page, "#telegram");
   result.touchInstall = await visible(page, "#touch-install");

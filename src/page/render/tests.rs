@@ -88,8 +88,13 @@ fn ad_hoc_and_development_say_registration_and_developer_mode() {
 
 #[test]
 fn open_in_safari_names_the_app_and_offers_the_link_and_then_the_button() {
+    let r = release(None);
     for flavor in [Flavor::Plain, Flavor::Amp] {
-        let html = render(&release(None), WECHAT, flavor);
+        // The AMP flavor's open-in-Safari steps are what its template renders for WeChat.
+        let html = match flavor {
+            Flavor::Plain => render(&r, WECHAT, flavor),
+            Flavor::Amp => filled_template(&r, WECHAT),
+        };
         assert!(html.contains("WeChat's built-in browser"), "{html}");
         assert!(html.contains("“Open in Safari”"));
         let field = html.find("readonly").unwrap();
@@ -102,10 +107,11 @@ fn open_in_safari_names_the_app_and_offers_the_link_and_then_the_button() {
             }
             Flavor::Amp => {
                 assert!(!html.contains("x-safari"), "not allowed in AMP");
-                assert!(html.contains("on=\"tap:link.copy;copy-success:link-copied.show\""));
+                assert!(html.contains("on=\"tap:v-link.copy;copy-success:v-link-copied.show\""));
             }
         }
     }
+    assert!(!render(&r, WECHAT, Flavor::Amp).contains("x-safari"));
 }
 
 #[test]
@@ -123,10 +129,15 @@ fn qr_page_has_the_code_and_on_a_mac_a_hidden_ipad_button() {
 
 #[test]
 fn ios_only_says_so_with_the_code() {
-    let html = render(&release(None), ANDROID, Flavor::Amp);
-    assert!(html.contains("This app is for iPhone or iPad"));
-    assert!(html.contains("<svg class=\"qr\""));
-    assert!(!html.contains("itms-services"));
+    let r = release(None);
+    for html in [
+        render(&r, ANDROID, Flavor::Plain),
+        filled_template(&r, ANDROID),
+    ] {
+        assert!(html.contains("This app is for iPhone or iPad"));
+        assert!(html.contains("<svg class=\"qr\""));
+        assert!(!html.contains("itms-services"));
+    }
 }
 
 #[test]
@@ -237,7 +248,14 @@ fn no_page_references_another_host() {
                 let ok = url.starts_with("https://ota.example.com")
                     || url.starts_with("itms-services://")
                     || url.starts_with("x-safari-https://ota.example.com")
-                    || url.starts_with("https://cdn.ampproject.org/v0.js") && flavor == Flavor::Amp;
+                    || flavor == Flavor::Amp
+                        && [
+                            "https://cdn.ampproject.org/v0.js\"",
+                            "https://cdn.ampproject.org/v0/amp-render-1.0.js\"",
+                            "https://cdn.ampproject.org/v0/amp-mustache-0.2.js\"",
+                        ]
+                        .iter()
+                        .any(|s| html[start..].starts_with(s));
                 assert!(ok, "{ua} {flavor:?}: {url}");
             }
         }
@@ -344,4 +362,232 @@ fn the_static_files_pages_link_are_built_in() {
         assert!(!bytes.is_empty(), "{name}");
         assert!(!content_type.is_empty(), "{name}");
     }
+}
+
+// --- The AMP document: one for everyone, first views, and the personal template -------------
+
+/// Every User-Agent the AMP tests try: the shared fixture's kinds and the cache fetchers.
+const EVERYONE: &[&str] = &[
+    SAFARI_17,
+    WECHAT,
+    MAC,
+    WINDOWS,
+    ANDROID,
+    BOT,
+    "",
+    "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-AMPHTML)",
+    "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 12_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/12.1 Mobile/15E148 Safari/604.1",
+];
+
+fn ctx_render<T>(r: &Release, ua: &str, f: impl FnOnce(&ReleaseContext<'_>) -> T) -> T {
+    let site = site(true);
+    let urls = site.public_url.release(&r.id);
+    let qr = crate::page::qr::encode(&urls.page);
+    let ctx = ReleaseContext {
+        release: r,
+        urls: &urls,
+        site: &site,
+        visitor: detect(ua),
+        now: datetime!(2026-06-01 12:00 UTC),
+        qr_svg: qr.as_deref(),
+        lang: Lang::En,
+    };
+    f(&ctx)
+}
+
+/// The part of `html` between `start` and the end of the element it opens (`tag`), no nesting of
+/// the same tag inside.
+fn element<'a>(html: &'a str, start: &str, tag: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start}"));
+    let close = format!("</{tag}>");
+    let to = from + html[from..].find(&close).unwrap() + close.len();
+    &html[from..to]
+}
+
+/// A small Mustache renderer for the tests: `{{#k}}` / `{{^k}}` sections on booleans, strings
+/// and null, `{{k}}` variables (HTML-escaped), which is all the template uses.
+fn mustache(template: &str, data: &serde_json::Value) -> String {
+    fn truthy(v: &serde_json::Value) -> bool {
+        !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
+            && v.as_str() != Some("")
+    }
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find("}}").expect("closed tag");
+        let tag = &rest[open + 2..close];
+        rest = &rest[close + 2..];
+        match tag.as_bytes()[0] {
+            b'#' | b'^' => {
+                let key = &tag[1..];
+                let end_tag = format!("{{{{/{key}}}}}");
+                let end = rest.find(&end_tag).expect("section closed");
+                let inner = &rest[..end];
+                rest = &rest[end + end_tag.len()..];
+                if truthy(&data[key]) == (tag.as_bytes()[0] == b'#') {
+                    out.push_str(&mustache(inner, data));
+                }
+            }
+            _ => {
+                let text = data[tag].as_str().map(str::to_owned).unwrap_or_default();
+                out.push_str(&maud::html! { (text) }.into_string());
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The AMP template as the AMP runtime would render it for `ua`, from the visitor JSON.
+fn filled_template(r: &Release, ua: &str) -> String {
+    let amp = render(r, ua, Flavor::Amp);
+    let template = element(&amp, "<template type=\"amp-mustache\">", "template");
+    let inner =
+        &template["<template type=\"amp-mustache\">".len()..template.len() - "</template>".len()];
+    let json = serde_json::to_value(crate::page::personal(
+        r,
+        detect(ua),
+        datetime!(2026-06-01 12:00 UTC),
+        Lang::En,
+    ))
+    .unwrap();
+    mustache(inner, &json)
+}
+
+#[test]
+fn the_amp_document_is_the_same_for_every_visitor() {
+    let mut expired = release(Some(ProfileType::AdHoc));
+    expired.app.profile.as_mut().unwrap().expires = Some(datetime!(2026-01-01 0:00 UTC));
+    for r in [
+        release(Some(ProfileType::Enterprise)),
+        release(None),
+        expired,
+    ] {
+        let first = render(&r, EVERYONE[0], Flavor::Amp);
+        for ua in EVERYONE {
+            assert!(render(&r, ua, Flavor::Amp) == first, "{ua}");
+        }
+    }
+}
+
+#[test]
+fn without_script_ios_webkit_sees_the_button_and_everyone_else_the_code() {
+    let html = render(
+        &release(Some(ProfileType::Enterprise)),
+        WINDOWS,
+        Flavor::Amp,
+    );
+    let ios = element(&html, "<div class=\"on-ios\">", "details");
+    assert!(ios.contains(INSTALL_HREF));
+    assert!(ios.contains("Nothing happened?"), "the copy-link fallback");
+    let placeholder = element(&html, "<div placeholder>", "amp-render");
+    let other = &placeholder[placeholder.find("<div class=\"off-ios\">").unwrap()..];
+    assert!(other.contains("<svg class=\"qr\""));
+    assert!(!other.contains("itms-services"), "no live button off iOS");
+    // The CSS that picks one: iOS WebKit alone supports -webkit-touch-callout.
+    assert!(html.contains(".on-ios{display:none}"));
+    assert!(html.contains(
+        "@supports (-webkit-touch-callout:none){.on-ios{display:block}.off-ios{display:none}}"
+    ));
+    // A build that cannot install says why to everyone, with no button anywhere.
+    let r = release(Some(ProfileType::AppStore));
+    let html = render(&r, SAFARI_17, Flavor::Amp);
+    assert!(!html.contains("itms-services"));
+    assert_eq!(
+        html.matches("signed for the App Store").count(),
+        3,
+        "two first views and the template"
+    );
+}
+
+#[test]
+fn the_template_filled_with_the_visitor_json_is_the_amp_lead_for_that_visitor() {
+    let mut old = release(Some(ProfileType::AdHoc));
+    old.app.minimum_os = Some("16.4".into());
+    let mut ipad = release(Some(ProfileType::Enterprise));
+    ipad.app.device_family = vec![crate::ipa::DeviceFamily::Ipad];
+    let ios15 = "Mozilla/5.0 (iPhone; CPU iPhone OS 15_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6 Mobile/15E148 Safari/604.1";
+    let ios18 = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
+    let instagram = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 305.0.0.22.109 (iPhone15,2; iOS 17_0; en_US; en; scale=3.00; 1179x2556; 531634806)";
+    let webview = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+    let releases = [
+        release(Some(ProfileType::Enterprise)),
+        release(Some(ProfileType::AdHoc)),
+        release(None),
+        release(Some(ProfileType::AppStore)),
+        old,
+        ipad,
+    ];
+    let mut uas = EVERYONE.to_vec();
+    uas.extend([ios15, ios18, instagram, webview]);
+    for r in &releases {
+        for ua in &uas {
+            // The server-side render, with the template's ids, is the reference.
+            let want = ctx_render(r, ua, |ctx| {
+                let view = super::view::release_view(ctx.release, ctx.visitor, ctx.now);
+                super::lead(ctx, &view, Flavor::Amp, super::Fill::Now).into_string()
+            })
+            .replace(" id=\"", " id=\"v-")
+            .replace(
+                "tap:link.copy;copy-success:link-copied",
+                "tap:v-link.copy;copy-success:v-link-copied",
+            );
+            let got = filled_template(r, ua);
+            assert_eq!(got, want, "{ua}");
+        }
+    }
+}
+
+#[test]
+fn the_template_uses_only_fields_of_the_visitor_json() {
+    let r = release(Some(ProfileType::AdHoc));
+    let amp = render(&r, "", Flavor::Amp);
+    let template = element(&amp, "<template type=\"amp-mustache\">", "template");
+    let json = serde_json::to_value(crate::page::personal(
+        &r,
+        detect(SAFARI_17),
+        datetime!(2026-06-01 12:00 UTC),
+        Lang::En,
+    ))
+    .unwrap();
+    let mut keys = 0;
+    for (i, _) in template.match_indices("{{") {
+        let tag = &template[i + 2..i + 2 + template[i..].find("}}").unwrap() - 2];
+        let key = tag.trim_start_matches(['#', '^', '/']);
+        assert!(
+            json.get(key).is_some(),
+            "the template reads {key}, which the JSON lacks"
+        );
+        keys += 1;
+    }
+    assert!(keys > 10, "{keys} mustache tags");
+}
+
+#[test]
+fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
+    let r = release(None);
+    let html = render(&r, "", Flavor::Amp);
+    assert!(html.contains("<amp-render layout=\"container\" src=\"https://ota.example.com/r/01jd5x0000000000000000000a/visitor.json?lang=en\""));
+    let site = Site {
+        public_url: PublicUrl::parse("http://127.0.0.1:8080/ota").unwrap(),
+        own_ca: false,
+        default_lang: Lang::En,
+    };
+    let urls = site.public_url.release(&r.id);
+    let ctx = ReleaseContext {
+        release: &r,
+        urls: &urls,
+        site: &site,
+        visitor: detect(""),
+        now: datetime!(2026-06-01 12:00 UTC),
+        qr_svg: None,
+        lang: Lang::En,
+    };
+    let html = release_page(&ctx, Flavor::Amp);
+    assert!(
+        html.contains("src=\"/ota/r/01jd5x0000000000000000000a/visitor.json?lang=en\""),
+        "AMP refuses http: URLs there"
+    );
 }

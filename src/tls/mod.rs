@@ -1,9 +1,15 @@
 //! TLS: the local CA of the default mode, certificates from PEM files, and the rustls config.
 //!
+//! - [`acceptor`]: the acceptor and resolver for a configured mode (what the server uses).
+//! - [`reload`]: re-reading `--tls-cert`/`--tls-key` when they change or on SIGHUP.
+//!
 //! Default mode: a CA is generated once and kept in `<data>/tls/`; the server certificate it
 //! signs is re-issued whenever the names it must cover change or it nears expiry. The server
 //! certificate follows Apple's rules for iOS 13+: subjectAltName for every name (the CN is
 //! ignored), EKU serverAuth, ECDSA P-256 with SHA-256, validity at most 825 days.
+
+pub mod acceptor;
+pub mod reload;
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
