@@ -38,15 +38,43 @@ fn failures(r: &Report) -> Vec<String> {
 
 const SMALL: usize = 20_000;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_correct_setup_passes_with_every_group_checked() {
+/// A host with a good certificate serving a correct release of `ipa`.
+struct GoodHost {
+    _dir: tempfile::TempDir,
+    pki: support::Pki,
+    server: TestServer,
+    urls: otadrop::urls::ReleaseUrls,
+}
+
+async fn good_host(ipa: Vec<u8>) -> GoodHost {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+    let urls = serve_release(&server, ipa, |x| x);
+    GoodHost {
+        _dir: dir,
+        pki,
+        server,
+        urls,
+    }
+}
+
+/// The doctor's report on `input`, trusting the test CA.
+async fn diagnose(input: &str, pki: &support::Pki) -> Report {
+    doctor::diagnose(input, &options(Some(&pki.ca_file)))
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_correct_setup_passes_with_every_group_checked() {
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let r = diagnose(&urls.install, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     for check in [
         "link.scheme",
@@ -235,9 +263,7 @@ async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
     let ipa = make_ipa("com.example.big", 64 * 1024 * 1024);
     let size = ipa.len() as u64;
     let urls = serve_release(&server, ipa, |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&urls.install, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(r.ipa_size, Some(size));
     let fetched = r.ipa_bytes_fetched.unwrap();
@@ -249,10 +275,12 @@ async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let broken = urls.install.replace('&', "&amp;amp;");
     server.route(
         "/page",
@@ -262,9 +290,7 @@ async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
         ),
     );
     let page = format!("{}/page", server.base);
-    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&page, &pki).await;
     assert_eq!(status(&r, "input.page"), Some(Status::Pass));
     assert_eq!(
         status(&r, "link.escaping"),
@@ -282,21 +308,19 @@ async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
         "/page",
         Route::ok("text/html", format!("<a href='{right}'>Install</a>")),
     );
-    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&page, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_manifest_url_as_input_is_checked_and_linked() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.manifest, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let r = diagnose(&urls.manifest, &pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(r.repaired_link, Some(itms_services_link(&urls.manifest)));
@@ -322,9 +346,7 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
     let link = itms_services_link(&format!("{}/missing.plist", server.base));
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.status"),
         Some(Status::Fail),
@@ -335,15 +357,15 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redirects_are_reported_and_an_http_hop_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     server.route("/old.plist", Route::redirect(&urls.manifest));
     let link = itms_services_link(&format!("{}/old.plist", server.base));
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.redirect"),
         Some(Status::Pass),
@@ -359,9 +381,7 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
         "/old.plist",
         Route::redirect(&format!("{}/hop", plain.base)),
     );
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.redirect"),
         Some(Status::Fail),
@@ -372,23 +392,21 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let html = format!(
         "<a class=\"btn\" href=\"{}\">Install</a>",
         urls.install.replace('&', "&amp;")
     );
-    let r = doctor::diagnose(&html, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&html, &pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
     let log = format!("2026-11-23 INFO install link: {} (sent)", urls.install);
-    let r = doctor::diagnose(&log, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&log, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
 }
@@ -397,10 +415,12 @@ async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
 /// current-thread runtime (as a caller's `#[tokio::main(flavor = "current_thread")]` would be).
 #[tokio::test(flavor = "current_thread")]
 async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", 300_000), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", 300_000)).await;
     let r = tokio::time::timeout(
         Duration::from_secs(60),
         doctor::diagnose(&urls.install, &options(Some(&pki.ca_file))),
@@ -419,10 +439,12 @@ async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
 /// The web form's options never connect to this machine's (or any private) addresses.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_only_refuses_local_addresses_without_connecting() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki: _pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let options = doctor::web::web_options(vec![]).unwrap();
     for input in [
         urls.install.clone(),
