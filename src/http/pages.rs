@@ -1,11 +1,7 @@
 //! Landing pages, the front page and static assets. A release page depends only on the
-//! release, the flavor, the detected visitor, the language, the day (dates shown relative to
-//! today) and which of the build's expiry instants have passed, so each is rendered once and
-//! then served from memory as shared `Bytes`.
-//!
-//! Plain pages speak the visitor's language (`?lang=`, else `Accept-Language`, else the
-//! server's `--lang`) and say `Vary: Accept-Language`; an AMP page's language is in its URL, so
-//! each is one document for every visitor of that language.
+//! release, the flavor, the detected visitor, the day (dates shown relative to today) and
+//! which of the build's expiry instants have passed, so each is rendered
+//! once and then served from memory as shared `Bytes`.
 
 use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
@@ -20,19 +16,21 @@ use super::cacheability::{Cacheability, PUBLIC_AMP_PAGE};
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
-use super::{security_headers, State};
+use super::{auth, security_headers, State};
 use crate::client::{self, Visitor};
 use crate::i18n::{self, Lang};
 use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// What a cached page depends on: release, flavor, visitor, language, day (dates are shown
-/// relative to today), and how many of the build's expiry instants have passed (so a profile that expires
+/// What a cached page depends on: release, flavor, visitor, language, day (dates are shown relative to
+/// today), and how many of the build's expiry instants have passed (so a profile that expires
 /// at 14:00 stops being offered at 14:00, not the next day).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
     release: ReleaseId,
+    /// The share link the page is seen through (its URLs are the link's), if any.
+    link: Option<crate::access::LinkId>,
     flavor: Flavor,
     visitor: Visitor,
     lang: Lang,
@@ -88,23 +86,39 @@ pub enum PageLang {
     InUrl(Option<Lang>),
 }
 
+impl PageLang {
+    fn resolve(self, state: &State, req: &Request<Incoming>) -> Lang {
+        match self {
+            PageLang::Negotiated => lang(state, req),
+            PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),
+        }
+    }
+}
+
 /// The language a URL's last segment names (`/r/<id>/amp/ja`): exactly one of our tags.
 pub fn lang_segment(segment: &str) -> Option<Lang> {
     Lang::ALL.into_iter().find(|l| l.tag() == segment)
 }
 
+/// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
-    negotiated: bool,
     last_modified: SystemTime,
+    private: bool,
+    negotiated: bool,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
         last_modified,
         content_type: HTML,
-        cache_control: "no-cache",
+        cache_control: if private {
+            "private, no-store"
+        } else {
+            "no-cache"
+        },
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
@@ -114,8 +128,8 @@ async fn send_page(
             r.headers_mut()
                 .append(VARY, HeaderValue::from_static("User-Agent"));
         }
-        // One document for everyone, which AMP caches may keep.
-        Flavor::Amp => amp_cacheability().apply(r.headers_mut()),
+        // One document for everyone, which AMP caches may keep unless it is private.
+        Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
     }
     if negotiated {
         r.headers_mut()
@@ -125,32 +139,38 @@ async fn send_page(
     r
 }
 
-/// How an AMP page may be cached. Every AMP page is public today; one behind a password or an
-/// expiring link must answer [`Cacheability::Private`] so that no AMP cache keeps it.
-fn amp_cacheability() -> Cacheability {
-    PUBLIC_AMP_PAGE
+/// How an AMP page may be cached: public, unless it is behind a password or an expiring link
+/// (see [`crate::access::Link::cache_policy`]); then [`Cacheability::Private`], so that no AMP
+/// cache keeps it.
+fn amp_cacheability(private: bool) -> Cacheability {
+    if private {
+        Cacheability::Private
+    } else {
+        PUBLIC_AMP_PAGE
+    }
 }
 
+/// `private`: the page was shown because of a sign-in (an app page without
+/// `--public-index`), so no shared cache may keep it.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     flavor: Flavor,
+    private: bool,
     page_lang: PageLang,
 ) -> Resp {
+    let lang = page_lang.resolve(state, req);
     // The AMP document is the same for every visitor of its language: one cache entry each.
     let visitor = match flavor {
         Flavor::Plain => visitor(req),
         Flavor::Amp => page::AMP_VISITOR,
     };
-    let lang = match page_lang {
-        PageLang::Negotiated => lang(state, req),
-        PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),
-    };
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
     let key = PageKey {
         release: release.id.clone(),
+        link: None,
         flavor,
         visitor,
         lang,
@@ -173,13 +193,78 @@ async fn release_page(
             &ctx, flavor,
         ))))
     });
-    let negotiated = matches!(page_lang, PageLang::Negotiated);
     send_page(
         req,
         page,
         flavor,
-        negotiated,
         SystemTime::from(release.created),
+        private,
+        matches!(page_lang, PageLang::Negotiated),
+    )
+    .await
+}
+
+/// A release page seen through a share link: its URLs are the link's, and how it may be
+/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
+/// release page; without (a password link's page carries a fresh install grant) it is made per
+/// request. The QR code is the link's own URL.
+pub async fn shared_release(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    urls: &crate::urls::ReleaseUrls,
+    flavor: Flavor,
+    private: bool,
+    cache_as: Option<&crate::access::LinkId>,
+) -> Resp {
+    // As for /r/ pages: the AMP document is the same for every visitor (in the server's
+    // default language here); the plain page speaks the visitor's.
+    let lang = match flavor {
+        Flavor::Plain => lang(state, req),
+        Flavor::Amp => state.site.default_lang,
+    };
+    let visitor = match flavor {
+        Flavor::Plain => visitor(req),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let make = || {
+        let qr = page::qr::encode(&urls.page).unwrap_or_default();
+        let ctx = ReleaseContext {
+            release,
+            urls,
+            site: &state.site,
+            visitor,
+            now,
+            qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+            lang,
+        };
+        Arc::new(Generated::new(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
+    };
+    let page = match cache_as {
+        Some(link) => {
+            let key = PageKey {
+                release: release.id.clone(),
+                link: Some(link.clone()),
+                flavor,
+                visitor,
+                lang,
+                day: now.unix_timestamp().div_euclid(86_400),
+                expiries_passed: expiries_passed(release, now),
+            };
+            state.pages.get_or_make(key, make)
+        }
+        None => make(),
+    };
+    send_page(
+        req,
+        page,
+        flavor,
+        SystemTime::from(release.created),
+        private,
+        flavor == Flavor::Plain,
     )
     .await
 }
@@ -201,12 +286,13 @@ pub async fn release(
     page_lang: PageLang,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor, page_lang).await,
+        Some(r) => release_page(state, req, &r, flavor, false, page_lang).await,
         None => not_found(state, req),
     }
 }
 
-/// The stable URL of an app: its newest release's page.
+/// The stable URL of an app: its newest release's page. Only for those who may list apps;
+/// everyone else gets the same 404 as for an unknown app.
 pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
@@ -214,26 +300,38 @@ pub async fn app(
     flavor: Flavor,
     page_lang: PageLang,
 ) -> Resp {
+    if !auth::access(state, req.headers()).can_list(state) {
+        return not_found(state, req);
+    }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor, page_lang).await,
+        Some(r) => {
+            let private = !state.config.public_index;
+            release_page(state, req, &r, flavor, private, page_lang).await
+        }
         None => not_found(state, req),
     }
 }
 
-/// `Vary: Accept-Language` and `no-cache` on a negotiated page that is not cached here.
-fn negotiated_headers(r: &mut Resp) {
+/// The front page: every app for those who may list them, else the sign-in form.
+pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
+    let access = auth::access(state, req.headers());
+    if !access.can_list(state) {
+        return super::sign_in::form(state, StatusCode::OK, None);
+    }
+    let apps = state.store.apps();
+    let signed_in = access > auth::Access::Anonymous;
+    let html = page::index_page(&apps, &state.site, signed_in, lang(state, req));
+    let mut r = response::with_type(StatusCode::OK, HTML, html);
+    let cache = if state.config.public_index {
+        "no-cache"
+    } else {
+        "private, no-store"
+    };
     r.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     r.headers_mut()
         .append(VARY, HeaderValue::from_static("Accept-Language"));
-}
-
-pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
-    let apps = state.store.apps();
-    let html = page::index_page(&apps, &state.site, lang(state, req));
-    let mut r = response::with_type(StatusCode::OK, HTML, html);
-    negotiated_headers(&mut r);
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -243,9 +341,12 @@ pub fn ca(state: &State, req: &Request<Incoming>) -> Resp {
     if state.local_ca.is_none() {
         return response::error(StatusCode::NOT_FOUND, super::errors::NO_CA_PAGE);
     }
-    let lang = lang(state, req);
-    let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site, lang));
-    negotiated_headers(&mut r);
+    let html = page::ca_page(&state.site, lang(state, req));
+    let mut r = response::with_type(StatusCode::OK, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -253,6 +354,21 @@ pub fn ca(state: &State, req: &Request<Incoming>) -> Resp {
 /// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
 pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
     response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
+}
+
+/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
+/// stored by caches).
+pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
+    response::error(status, message)
+}
+
+/// An HTML page made elsewhere (forms), with the page headers.
+pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+    let mut r = response::with_type(status, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
 }
 
 /// The static files with their compressed variants, made on first use.

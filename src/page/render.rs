@@ -85,21 +85,21 @@ fn rich(s: &str) -> Markup {
 }
 
 /// What goes into `<head>` besides the fixed parts.
-struct Head<'a> {
-    title: String,
-    description: String,
+pub(super) struct Head<'a> {
+    pub(super) title: String,
+    pub(super) description: String,
     /// The plain page's URL: `og:url`, and AMP's `rel=canonical`.
-    canonical: Option<String>,
+    pub(super) canonical: Option<String>,
     /// The AMP page's URL, for the plain page's `rel=amphtml`.
-    amp: Option<String>,
+    pub(super) amp: Option<String>,
     /// An absolute PNG URL for `og:image`.
-    image: Option<&'a str>,
+    pub(super) image: Option<&'a str>,
     /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
-    personal: bool,
+    pub(super) personal: bool,
 }
 
 /// The same page in each language: `rel=alternate hreflang` links and the footer's list.
-struct Languages {
+pub(super) struct Languages {
     current: Lang,
     /// The page for a visitor of no particular language (`hreflang="x-default"`).
     x_default: Option<String>,
@@ -108,6 +108,15 @@ struct Languages {
 }
 
 impl Languages {
+    /// A page with no other language versions (no list, no `hreflang` links).
+    pub(super) fn only(current: Lang) -> Languages {
+        Languages {
+            current,
+            x_default: None,
+            urls: vec![],
+        }
+    }
+
     /// A plain page at `url`: `?lang=` picks the language, and without it the browser's.
     fn by_query(url: &str, current: Lang) -> Languages {
         Languages {
@@ -121,7 +130,7 @@ impl Languages {
     }
 }
 
-fn document(
+pub(super) fn document(
     head: &Head<'_>,
     site: &Site,
     flavor: Flavor,
@@ -195,7 +204,7 @@ fn document(
 
 /// `data-*` hooks for the plain page's script (never set on AMP pages).
 #[derive(Default)]
-struct BodyAttrs {
+pub(super) struct BodyAttrs {
     page: Option<&'static str>,
     platform: Option<&'static str>,
 }
@@ -380,7 +389,8 @@ fn release_document(
             ],
         ),
         canonical: Some(page_url(ctx, ctx.lang)),
-        amp: Some(amp_url(ctx, ctx.lang)),
+        // An empty AMP URL: the page must not announce an AMP variant (see ReleaseUrls::amp).
+        amp: Some(amp_url(ctx, ctx.lang)).filter(|_| !ctx.urls.amp.is_empty()),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
         personal: flavor == Flavor::Amp,
     };
@@ -751,7 +761,7 @@ fn check(t: T, w: &crate::ipa::Warning) -> String {
 
 // --- Front page and errors ----------------------------------------------------------------------
 
-pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
+pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) -> String {
     let t = T(lang);
     let head = Head {
         title: t.t("index-title"),
@@ -785,6 +795,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, lang: Lang) -> String {
                 }
             }
         }
+        @if signed_in { (super::forms::sign_out(site)) }
     };
     document(
         &head,

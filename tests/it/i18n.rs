@@ -286,7 +286,10 @@ fn no_page_in_another_language_contains_an_english_sentence() {
             own_ca: true,
             default_lang: Lang::En,
         };
-        pages.push(("index".into(), otadrop::page::index_page(&[], &site, lang)));
+        pages.push((
+            "index".into(),
+            otadrop::page::index_page(&[], &site, false, lang),
+        ));
         pages.push(("ca".into(), otadrop::page::ca_page(&site, lang)));
         pages.push((
             "404".into(),
@@ -384,7 +387,8 @@ async fn get(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_server_negotiates_and_serves_one_amp_document_per_language() {
-    let server = TestServer::start(&[]);
+    // A public index: the front page and /apps/ pages without signing in.
+    let server = TestServer::start(&["--public-index"]);
     let up = server.upload_bytes(ipa()).await;
     assert_eq!(up.status(), 201);
     let up: serde_json::Value = up.json().await.unwrap();
@@ -498,7 +502,7 @@ async fn lang_sets_the_servers_default_language() {
     )));
 
     // The environment variable is the flag's twin.
-    let server = TestServer::start_with_env(&[], &[("OTADROP_LANG", "ko")]);
+    let server = TestServer::start_with_env(&["--public-index"], &[("OTADROP_LANG", "ko")]);
     let (status, _, lang, _) = get(&server, &server.url("/"), Some("it")).await;
     assert_eq!((status, lang.as_str()), (200, "ko"));
 

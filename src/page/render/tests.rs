@@ -200,7 +200,7 @@ fn hostile_metadata_is_escaped_everywhere() {
         }
     }
     let site = site(false);
-    let index = index_page(&[std::sync::Arc::new(r)], &site, Lang::En);
+    let index = index_page(&[std::sync::Arc::new(r)], &site, false, Lang::En);
     assert!(!index.contains("<script>alert"));
     let err = error_page(404, evil, &site);
     assert!(!err.contains("<script>alert"));
@@ -257,7 +257,7 @@ fn the_ca_link_is_on_every_page_when_the_site_runs_its_own_ca() {
         assert!(render(&r, ua, Flavor::Plain).contains("href=\"https://ota.example.com/ca\""));
         assert!(render(&r, ua, Flavor::Amp).contains("Install this server's certificate"));
     }
-    assert!(index_page(&[], &site(true), Lang::En).contains("/ca\""));
+    assert!(index_page(&[], &site(true), false, Lang::En).contains("/ca\""));
     assert!(error_page(404, "gone", &site(true)).contains("/ca\""));
     assert!(!error_page(404, "gone", &site(false)).contains("/ca\""));
 }
@@ -310,11 +310,11 @@ fn index_lists_each_app_with_its_stable_link() {
     let mut b = release(None);
     b.app.title = "Beta".into();
     b.app.bundle_id = "com.example.beta".into();
-    let html = index_page(&[a.into(), b.into()], &site(false), Lang::En);
+    let html = index_page(&[a.into(), b.into()], &site(false), false, Lang::En);
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.demo\""));
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.beta\""));
     assert!(html.find("Alpha").unwrap() < html.find("Beta").unwrap());
-    assert!(index_page(&[], &site(false), Lang::En).contains("No apps yet"));
+    assert!(index_page(&[], &site(false), false, Lang::En).contains("No apps yet"));
 }
 
 #[test]
