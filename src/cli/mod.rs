@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod detect;
 mod doctor;
 mod inspect;
+mod migrate;
 mod publish;
 mod serve;
 
@@ -33,6 +34,8 @@ enum Command {
     Detect(detect::Args),
     /// Find out why an install link does not work (any OTA link, not only otadrop's).
     Doctor(doctor::Args),
+    /// Copy a local data folder's releases into an S3-compatible bucket (resumable).
+    Migrate(migrate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -43,6 +46,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Migrate(args) => migrate::run(args),
     }
 }
 

@@ -26,6 +26,7 @@ mod amp_cors;
 mod api;
 mod body;
 mod ca;
+mod catalogue_sync;
 mod cache;
 mod cacheability;
 mod compress;

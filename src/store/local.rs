@@ -22,7 +22,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Asset, Backend, Release, ReleaseId, Staged, StoreError};
+use super::{Asset, Backend, Located, Release, ReleaseId, Staged, StoreError};
 use crate::ipa::IconImages;
 
 const RECORD: &str = "release.json";
@@ -50,6 +50,24 @@ impl LocalBackend {
             staging,
             index: data.join(INDEX),
         })
+    }
+
+    /// Every release record of the data folder at `data`, read without changing anything
+    /// (a server may be running on it), and the folder holding each release's files.
+    pub fn read_releases(data: &Path) -> Result<Vec<(Release, PathBuf)>, StoreError> {
+        let b = LocalBackend {
+            releases: data.join("releases"),
+            staging: data.join("staging"),
+            index: data.join(INDEX),
+        };
+        let ids = b.folder_ids()?;
+        Ok(b.scan(ids)?
+            .into_iter()
+            .map(|r| {
+                let dir = b.releases.join(r.id.as_str());
+                (r, dir)
+            })
+            .collect())
     }
 
     /// The ids of the release folders present.
@@ -129,6 +147,8 @@ impl Backend for LocalBackend {
         Ok(Staged {
             dir,
             committed: false,
+            upstream: None,
+            blob: None,
         })
     }
 
@@ -169,9 +189,9 @@ impl Backend for LocalBackend {
         self.write_index(all.iter().map(|r| r.as_ref()))
     }
 
-    fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf> {
+    fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located> {
         let path = self.releases.join(id.as_str()).join(asset.file_name());
-        path.is_file().then_some(path)
+        path.is_file().then_some(Located::File(path))
     }
 
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {

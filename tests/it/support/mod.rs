@@ -44,12 +44,18 @@ impl TestServer {
 
     /// Same, on an existing data folder (for restarts).
     pub fn start_in(data: &Path, extra: &[&str]) -> TestServer {
+        Self::start_env(data, extra, &[])
+    }
+
+    /// Same, with extra environment variables (the AWS_* settings of a bucket).
+    pub fn start_env(data: &Path, extra: &[&str], env: &[(String, String)]) -> TestServer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
             .arg("serve")
             .args(["--listen", "127.0.0.1:0", "--upload-token", TOKEN])
             .arg("--data")
             .arg(data)
             .args(extra)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
