@@ -375,7 +375,9 @@ mod tests {
         })
         .unwrap();
         assert_eq!(c.ipa_redirect, IpaRedirect::Presigned);
-        assert!(matches!(&c.storage, Storage::S3(l) if l.bucket == "bucket" && l.prefix == "otadrop"));
+        assert!(
+            matches!(&c.storage, Storage::S3(l) if l.bucket == "bucket" && l.prefix == "otadrop")
+        );
         let dir = tempfile::tempdir().unwrap();
         let local = Settings {
             data: Some(dir.path().into()),
@@ -384,7 +386,8 @@ mod tests {
         };
         assert!(Config::resolve(local).is_err());
         let file: Settings =
-            toml::from_str("storage = \"s3://b/p\"\nipa-redirect = \"stream\"\nsync-interval = 5").unwrap();
+            toml::from_str("storage = \"s3://b/p\"\nipa-redirect = \"stream\"\nsync-interval = 5")
+                .unwrap();
         assert_eq!(file.sync_interval, Some(5));
     }
 

@@ -47,7 +47,10 @@ pub fn run(args: Args) -> ExitCode {
             match s3::copy_release(&store, &loc, release, dir).await {
                 Ok(true) => {
                     copied += 1;
-                    println!("copied  {} {} ({} bytes, sha256 {})", release.id, release.app.bundle_id, release.size, release.sha256);
+                    println!(
+                        "copied  {} {} ({} bytes, sha256 {})",
+                        release.id, release.app.bundle_id, release.size, release.sha256
+                    );
                 }
                 Ok(false) => {
                     skipped += 1;

@@ -20,12 +20,7 @@ pub async fn open_store(config: &Config) -> Result<Store, StoreError> {
     let rt = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || match storage {
         Storage::Local => Store::open_local(&data),
-        Storage::S3(loc) => Store::open(S3Backend::open(
-            loc,
-            data.join("scratch"),
-            sweep_age,
-            rt,
-        )?),
+        Storage::S3(loc) => Store::open(S3Backend::open(loc, data.join("scratch"), sweep_age, rt)?),
     })
     .await
     .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
@@ -56,7 +51,8 @@ pub fn spawn(state: &Arc<State>) -> Vec<JoinHandle<()>> {
     });
     let s = state.clone();
     let sweep = tokio::spawn(async move {
-        let every = crate::store::s3::SWEEP_EVERY.min(s.config.sweep_age.max(s.config.sync_interval));
+        let every =
+            crate::store::s3::SWEEP_EVERY.min(s.config.sweep_age.max(s.config.sync_interval));
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         tick.tick().await; // the first sweep ran at open

@@ -42,8 +42,10 @@ use tokio::runtime::Handle;
 use super::{Asset, Backend, Located, Release, ReleaseId, Staged, StoreError, Upstream};
 use crate::ipa::IconImages;
 
-/// Size of each multipart part (S3 wants at least 5 MiB for all but the last).
-pub const PART: usize = 8 * 1024 * 1024;
+/// Size of each multipart part: S3's smallest (5 MiB for all but the last), the memory one
+/// upload holds beyond the local folder's pipeline. 10,000 parts make 48 GiB, far above
+/// `--max-upload`.
+pub const PART: usize = 5 * 1024 * 1024;
 /// How often each node sweeps stale uploads and orphaned blobs.
 pub const SWEEP_EVERY: Duration = Duration::from_secs(600);
 
@@ -130,11 +132,7 @@ impl ObjectRef {
             range: Some(GetRange::Bounded(start..start + len)),
             ..Default::default()
         };
-        let got = self
-            .store
-            .get_opts(&self.path, opts)
-            .await
-            .map_err(to_io)?;
+        let got = self.store.get_opts(&self.path, opts).await.map_err(to_io)?;
         Ok(got.into_stream().map_err(to_io).boxed())
     }
 
@@ -256,7 +254,10 @@ impl S3Backend {
 
     fn delete_blob(&self, blob: &str) -> Result<(), StoreError> {
         for asset in [Asset::Ipa, Asset::Icon, Asset::IconSmall, Asset::IconLarge] {
-            match self.rt.block_on(self.store.delete(&self.blob_key(blob, asset))) {
+            match self
+                .rt
+                .block_on(self.store.delete(&self.blob_key(blob, asset)))
+            {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
                 Err(e) => return Err(remote(e)),
             }
@@ -433,6 +434,10 @@ impl MultipartUpstream {
 
 impl Upstream for MultipartUpstream {
     fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
+        if self.buf.capacity() < PART {
+            // One allocation per part, not a doubling series of copies.
+            self.buf.reserve(PART);
+        }
         let mut rest = chunk;
         while !rest.is_empty() {
             let take = (PART - self.buf.len()).min(rest.len());
@@ -523,10 +528,7 @@ impl Backend for S3Backend {
             kept: false,
         };
         // The marker before any byte: a crash from here on is found by the sweep.
-        self.put(
-            &marker,
-            serde_json::to_vec(&m).map_err(io::Error::other)?,
-        )?;
+        self.put(&marker, serde_json::to_vec(&m).map_err(io::Error::other)?)?;
         Ok(Staged {
             dir,
             committed: false,
@@ -559,10 +561,7 @@ impl Backend for S3Backend {
             release: release.clone(),
         };
         let bytes = serde_json::to_vec_pretty(&record).map_err(io::Error::other)?;
-        self.put(
-            &self.key(&format!("releases/{}.json", release.id)),
-            bytes,
-        )?;
+        self.put(&self.key(&format!("releases/{}.json", release.id)), bytes)?;
         self.known()
             .insert(release.id.clone(), (blob, release.clone()));
         if let Some(up) = staged.upstream.as_mut() {
@@ -734,7 +733,14 @@ mod tests {
         assert_eq!((l.bucket.as_str(), l.prefix.as_str()), ("my-bucket", "a/b"));
         let l = S3Location::parse("s3://b").unwrap();
         assert_eq!(l.prefix, "");
-        for bad in ["b/x", "s3://", "s3:///x", "s3://b/../x", "s3://b/a//c", "s3://b c/x"] {
+        for bad in [
+            "b/x",
+            "s3://",
+            "s3:///x",
+            "s3://b/../x",
+            "s3://b/a//c",
+            "s3://b c/x",
+        ] {
             assert!(S3Location::parse(bad).is_err(), "{bad}");
         }
     }

@@ -25,12 +25,18 @@ impl S3Server {
     fn binary() -> Option<PathBuf> {
         let root = std::env::var_os("OTADROP_TOOLS")
             .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/otadrop-tools")))?;
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/otadrop-tools"))
+            })?;
         let bin = root.join("bin/s3s-fs");
         if bin.is_file() {
             return Some(bin);
         }
-        let on_path = Command::new("s3s-fs").arg("--help").stdout(Stdio::null()).stderr(Stdio::null()).status();
+        let on_path = Command::new("s3s-fs")
+            .arg("--help")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         on_path.is_ok().then(|| PathBuf::from("s3s-fs"))
     }
 
@@ -71,7 +77,10 @@ impl S3Server {
             ("AWS_ACCESS_KEY_ID", KEY.to_string()),
             ("AWS_SECRET_ACCESS_KEY", SECRET.to_string()),
             ("AWS_REGION", "us-east-1".to_string()),
-            ("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{}", self.port)),
+            (
+                "AWS_ENDPOINT_URL",
+                format!("http://127.0.0.1:{}", self.port),
+            ),
             ("AWS_ALLOW_HTTP", "true".to_string()),
         ]
         .into_iter()
@@ -89,7 +98,9 @@ impl S3Server {
         let mut out = Vec::new();
         let mut stack = vec![base.clone()];
         while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else { continue };
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
             for e in rd.flatten() {
                 let p = e.path();
                 if p.is_dir() {
@@ -153,8 +164,9 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     let Some(s3) = S3Server::start() else { return };
     let (a, _da) = node(&s3, "team", &[]);
     let (b, _db) = node(&s3, "team", &[]);
-    let ipa = std::fs::read(fixture("ipa/icyleaf__iphone.ipa")).unwrap();
-    let up = a.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
+    let ipa = std::fs::read(fixture("ipa/fastlane__iTanky_2012.ipa")).unwrap();
+    let up = a.publish(&fixture("ipa/fastlane__iTanky_2012.ipa")).await;
+    assert!(up["icon_url"].is_string(), "{up}");
     let id = up["id"].as_str().unwrap().to_string();
 
     wait_for("B lists A's release", Duration::from_secs(10), || async {
@@ -162,11 +174,22 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     })
     .await;
     // B serves the page, the manifest and the IPA (bytes equal, Range and HEAD right).
-    let page = b.client.get(b.url(&format!("/r/{id}"))).send().await.unwrap();
+    let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
+    let page = b
+        .client
+        .get(b.url(&format!("/r/{id}")))
+        .header("user-agent", iphone)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("itms-services://"));
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&format!("/r/{id}")), "{html}");
     let manifest = b.text(&b.url(&format!("/r/{id}/manifest.plist"))).await;
-    assert!(manifest.contains(&format!("{}/r/{id}/app.ipa", b.base)), "{manifest}");
+    assert!(
+        manifest.contains(&format!("{}/r/{id}/app.ipa", b.base)),
+        "{manifest}"
+    );
     let ipa_url = b.url(&format!("/r/{id}/app.ipa"));
     let got = b.fetch(&ipa_url).await;
     assert_eq!(sha(&got), sha(&ipa));
@@ -205,10 +228,22 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     assert_eq!(stale.bytes().await.unwrap().len(), ipa.len());
     let head = b.client.head(&ipa_url).send().await.unwrap();
     assert_eq!(head.status(), 200);
-    assert_eq!(head.headers()["content-length"], ipa.len().to_string().as_str());
-    let icon = b.client.get(b.url(&format!("/r/{id}/icon.png"))).send().await.unwrap();
-    assert_eq!(icon.status(), 200);
-    assert!(icon.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    assert_eq!(
+        head.headers()["content-length"],
+        ipa.len().to_string().as_str()
+    );
+    let icon = b
+        .client
+        .get(b.url(&format!("/r/{id}/icon.png")))
+        .send()
+        .await
+        .unwrap();
+    if up["icon_url"].is_string() {
+        assert_eq!(icon.status(), 200);
+        assert!(icon.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    } else {
+        assert_eq!(icon.status(), 404);
+    }
 
     // Delete on B: A answers 404 within 10 s, and the objects are gone.
     let del = b
@@ -219,14 +254,32 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
         .await
         .unwrap();
     assert!(del.status().is_success(), "{}", del.status());
-    wait_for("A forgets the deleted release", Duration::from_secs(10), || async {
-        let p = a.client.get(a.url(&format!("/r/{id}"))).send().await.unwrap();
-        let i = a.client.get(a.url(&format!("/r/{id}/app.ipa"))).send().await.unwrap();
-        p.status() == 404 && i.status() == 404
-    })
+    wait_for(
+        "A forgets the deleted release",
+        Duration::from_secs(10),
+        || async {
+            let p = a
+                .client
+                .get(a.url(&format!("/r/{id}")))
+                .send()
+                .await
+                .unwrap();
+            let i = a
+                .client
+                .get(a.url(&format!("/r/{id}/app.ipa")))
+                .send()
+                .await
+                .unwrap();
+            p.status() == 404 && i.status() == 404
+        },
+    )
     .await;
     assert!(s3.files("team/releases").is_empty());
-    assert!(s3.files("team/blobs").is_empty(), "{:?}", s3.files("team/blobs"));
+    assert!(
+        s3.files("team/blobs").is_empty(),
+        "{:?}",
+        s3.files("team/blobs")
+    );
 }
 
 #[tokio::test]
@@ -252,9 +305,11 @@ async fn a_node_killed_mid_upload_leaves_nothing_visible_and_the_sweep_removes_i
     for chunk in ipa[..20 * 1024 * 1024].chunks(1024 * 1024) {
         tx.send(Ok(chunk.to_vec())).await.unwrap();
     }
-    wait_for("a part of A's upload reaches the bucket", Duration::from_secs(20), || async {
-        !s3.pending_parts().is_empty() && !s3.files("crash/staging").is_empty()
-    })
+    wait_for(
+        "a part of A's upload reaches the bucket",
+        Duration::from_secs(20),
+        || async { !s3.pending_parts().is_empty() && !s3.files("crash/staging").is_empty() },
+    )
     .await;
     Command::new("kill")
         .args(["-KILL", &a.pid().to_string()])
@@ -266,11 +321,15 @@ async fn a_node_killed_mid_upload_leaves_nothing_visible_and_the_sweep_removes_i
     assert!(b.releases().await.is_empty());
     assert!(s3.files("crash/releases").is_empty());
     // B's sweep (age 3 s) aborts the multipart upload and removes the marker and the blobs.
-    wait_for("the sweep removes the stale upload", Duration::from_secs(20), || async {
-        s3.pending_parts().is_empty()
-            && s3.files("crash/staging").is_empty()
-            && s3.files("crash/blobs").is_empty()
-    })
+    wait_for(
+        "the sweep removes the stale upload",
+        Duration::from_secs(20),
+        || async {
+            s3.pending_parts().is_empty()
+                && s3.files("crash/staging").is_empty()
+                && s3.files("crash/blobs").is_empty()
+        },
+    )
     .await;
     assert!(b.releases().await.is_empty());
 }
@@ -288,11 +347,15 @@ async fn a_failed_upload_aborts_its_multipart_upload_at_once() {
     // 12 MiB that are not an IPA: one part is uploaded, then the inspection refuses it.
     let r = a.upload_bytes(vec![7u8; 12 * 1024 * 1024]).await;
     assert_eq!(r.status(), 400);
-    wait_for("the refused upload is cleaned up", Duration::from_secs(10), || async {
-        s3.pending_parts().is_empty()
-            && s3.files("bad/staging").is_empty()
-            && s3.files("bad/blobs").is_empty()
-    })
+    wait_for(
+        "the refused upload is cleaned up",
+        Duration::from_secs(10),
+        || async {
+            s3.pending_parts().is_empty()
+                && s3.files("bad/staging").is_empty()
+                && s3.files("bad/blobs").is_empty()
+        },
+    )
     .await;
     assert!(a.releases().await.is_empty());
 }
@@ -300,7 +363,11 @@ async fn a_failed_upload_aborts_its_multipart_upload_at_once() {
 #[tokio::test]
 async fn presigned_redirect_sends_the_installer_to_the_bucket() {
     let Some(s3) = S3Server::start() else { return };
-    let (a, _da) = node(&s3, "cdn", &["--ipa-redirect", "presigned", "--presign-ttl", "60"]);
+    let (a, _da) = node(
+        &s3,
+        "cdn",
+        &["--ipa-redirect", "presigned", "--presign-ttl", "60"],
+    );
     let ipa = std::fs::read(fixture("ipa/icyleaf__iphone.ipa")).unwrap();
     let up = a.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
     let no_follow = reqwest::Client::builder()
@@ -326,13 +393,22 @@ async fn presigned_redirect_sends_the_installer_to_the_bucket() {
     let got = plain.get(&location).send().await.unwrap();
     assert_eq!(got.status(), 200);
     assert_eq!(sha(&got.bytes().await.unwrap()), sha(&ipa));
-    let part = plain.get(&location).header("range", "bytes=10-19").send().await.unwrap();
+    let part = plain
+        .get(&location)
+        .header("range", "bytes=10-19")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(part.status(), 206);
     assert_eq!(&part.bytes().await.unwrap()[..], &ipa[10..20]);
     // A tampered signature is refused by the bucket.
     let at = location.find("X-Amz-Signature=").unwrap() + "X-Amz-Signature=".len();
     let mut bad = location.clone();
-    let flipped = if &location[at..at + 1] == "0" { "1" } else { "0" };
+    let flipped = if &location[at..at + 1] == "0" {
+        "1"
+    } else {
+        "0"
+    };
     bad.replace_range(at..at + 1, flipped);
     assert_eq!(plain.get(&bad).send().await.unwrap().status().as_u16(), 403);
 }
@@ -358,7 +434,9 @@ async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let Some(s3) = S3Server::start() else { return };
     let mut local = TestServer::start(&[]);
     let one = local.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
-    let two = local.publish(&fixture("ipa/bitrise__ios-simple-objc.ipa")).await;
+    let two = local
+        .publish(&fixture("ipa/bitrise__ios-simple-objc.ipa"))
+        .await;
     local.terminate();
     let to = format!("s3://{BUCKET}/moved");
 
@@ -394,7 +472,10 @@ async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let (node, _d) = node(&s3, "moved", &[]);
     let listed = node.releases().await;
     assert_eq!(listed.len(), 2);
-    for (up, file) in [(one, "ipa/icyleaf__iphone.ipa"), (two, "ipa/bitrise__ios-simple-objc.ipa")] {
+    for (up, file) in [
+        (one, "ipa/icyleaf__iphone.ipa"),
+        (two, "ipa/bitrise__ios-simple-objc.ipa"),
+    ] {
         let id = up["id"].as_str().unwrap();
         let got = node.fetch(&node.url(&format!("/r/{id}/app.ipa"))).await;
         assert_eq!(sha(&got), sha(&std::fs::read(fixture(file)).unwrap()));
@@ -422,7 +503,10 @@ async fn peak_growth_kib<F: std::future::Future<Output = ()>>(pid: u32, upload: 
 async fn a_large_upload_to_the_bucket_keeps_memory_as_flat_as_the_local_folder() {
     let Some(s3) = S3Server::start() else { return };
     // 256 MiB here (the 1 GiB figure is measured by benches/load.sh on a release build).
-    let ipa = bytes::Bytes::from(crate::support::hosts::make_ipa("com.example.big", 256 << 20));
+    let ipa = bytes::Bytes::from(crate::support::hosts::make_ipa(
+        "com.example.big",
+        256 << 20,
+    ));
     let local = TestServer::start(&[]);
     let (bucket, _d) = node(&s3, "big", &[]);
     let mut growth = Vec::new();
@@ -445,10 +529,10 @@ async fn a_large_upload_to_the_bucket_keeps_memory_as_flat_as_the_local_folder()
     }
     let (local_kib, bucket_kib) = (growth[0], growth[1]);
     eprintln!("peak RSS growth: local {local_kib} kB, bucket {bucket_kib} kB");
-    // The bucket holds one 8 MiB part per upload more than the local folder: allow that, and
-    // nothing like the upload's size.
+    // The bucket holds one 5 MiB part per upload more than the local folder: allow that and a
+    // little slack, nothing like the upload's size.
     assert!(
-        bucket_kib <= local_kib + 24 * 1024,
+        bucket_kib <= local_kib + 8 * 1024,
         "local {local_kib} kB, bucket {bucket_kib} kB"
     );
     let listed = bucket.releases().await;
