@@ -25,7 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the service (defaults: ./otadrop-data, HTTPS on :8443 with a local CA).
-    Serve(serve::Args),
+    Serve(Box<serve::Args>),
     /// Upload an .ipa to an otadrop server and print its page URL.
     Publish(publish::Args),
     /// Describe an .ipa: bundle, icon, signing, warnings.
@@ -41,7 +41,7 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Publish(args) => publish::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
