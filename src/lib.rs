@@ -19,7 +19,8 @@
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
-//! - [`store`]: releases on disk behind a small backend interface; atomic publish.
+//! - [`store`]: the catalogue over a backend: the local folder (atomic rename) or an S3-compatible
+//!   bucket (multipart staging, record last, listing sync between nodes).
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules

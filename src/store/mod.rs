@@ -126,6 +126,27 @@ impl Drop for Staged {
     }
 }
 
+/// Whether `s` may be a record's kind or name: 1 to 128 of `[A-Za-z0-9._-]`, not starting with
+/// a dot (no hidden files, no `..`), so it is safe as a file name and as an object key part.
+pub fn record_name_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && !s.starts_with('.')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn check_record(kind: &str, name: &str) -> Result<(), StoreError> {
+    if record_name_ok(kind) && record_name_ok(name) {
+        Ok(())
+    } else {
+        Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("invalid record key {kind:?}/{name:?}"),
+        )))
+    }
+}
+
 /// Where a release's file is, for serving it.
 pub enum Located {
     /// A file on this machine (sent from the open file).
@@ -163,6 +184,16 @@ pub trait Backend: Send + Sync + 'static {
     fn is_shared(&self) -> bool {
         false
     }
+    /// Small records other than releases (share links, ...), by `kind` and `name` (both
+    /// checked with [`record_name_ok`]): written whole, read whole; on a bucket every node sees
+    /// them, so state that all nodes must agree on belongs here, not on a node's disk.
+    fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+    /// `None` when there is no such record.
+    fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Removing a record that does not exist is not an error.
+    fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError>;
+    /// The names of every record of `kind`.
+    fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError>;
     /// Removes what failed or abandoned uploads left behind (a backend that cleans up at
     /// start, like the local folder, has nothing to do here).
     fn sweep(&self) -> Result<(), StoreError> {
@@ -276,6 +307,27 @@ impl Store {
 
     pub fn is_shared(&self) -> bool {
         self.backend.is_shared()
+    }
+
+    /// See [`Backend::put_record`].
+    pub fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        check_record(kind, name)?;
+        self.backend.put_record(kind, name, bytes)
+    }
+
+    pub fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        check_record(kind, name)?;
+        self.backend.get_record(kind, name)
+    }
+
+    pub fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
+        check_record(kind, name)?;
+        self.backend.delete_record(kind, name)
+    }
+
+    pub fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        check_record(kind, "x")?;
+        self.backend.list_records(kind)
     }
 
     pub fn sweep(&self) -> Result<(), StoreError> {

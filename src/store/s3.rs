@@ -5,6 +5,7 @@
 //!                                    it is the commit point (a release exists iff its record does)
 //! <prefix>/blobs/<B>/app.ipa         the uploaded bytes (a multipart upload while staging)
 //! <prefix>/blobs/<B>/icon*.png       the converted icons
+//! <prefix>/records/<kind>/<name>     other records (Backend::put_record), e.g. share links
 //! <prefix>/staging/<B>.json          an upload under way: {"upload_id": ..., "started": secs};
 //!                                    removed on commit or failure; what the sweep looks at
 //! ```
@@ -595,6 +596,41 @@ impl Backend for S3Backend {
         }))
     }
 
+    fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.put(&self.key(&format!("records/{kind}/{name}")), bytes.to_vec())
+    }
+
+    fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let key = self.key(&format!("records/{kind}/{name}"));
+        match self
+            .rt
+            .block_on(async { self.store.get(&key).await?.bytes().await })
+        {
+            Ok(b) => Ok(Some(b.to_vec())),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(remote(e)),
+        }
+    }
+
+    fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
+        let key = self.key(&format!("records/{kind}/{name}"));
+        match self.rt.block_on(self.store.delete(&key)) {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(remote(e)),
+        }
+    }
+
+    fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        let mut names: Vec<String> = self
+            .list(&format!("records/{kind}"))?
+            .into_iter()
+            .filter_map(|m| m.location.filename().map(str::to_string))
+            .filter(|n| super::record_name_ok(n))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
         let blob = self.known().get(id).map(|(b, _)| b.clone());
         // The record first: from then on the release does not exist for any node.
@@ -726,6 +762,95 @@ pub async fn copy_release(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// s3s-fs on 127.0.0.1 over a temporary root (installed by tests/tools/setup-s3.sh); None
+    /// (skipped) when missing, a failure under CI=true.
+    fn s3s_fs() -> Option<(std::process::Child, u16, tempfile::TempDir)> {
+        let root = std::env::var_os("OTADROP_TOOLS")
+            .map(PathBuf::from)
+            .or_else(|| {
+                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/otadrop-tools"))
+            })?;
+        let bin = root.join("bin/s3s-fs");
+        if !bin.is_file() {
+            let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+            assert!(!ci, "s3s-fs is missing: run tests/tools/setup-s3.sh");
+            eprintln!("skipped: s3s-fs is missing");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("bkt")).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(bin)
+            .args([
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--access-key",
+                "k",
+                "--secret-key",
+                "secret-key-1234",
+            ])
+            .arg(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..400 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some((child, port, dir))
+    }
+
+    #[test]
+    fn records_by_key_on_a_bucket() {
+        let Some((mut child, port, _root)) = s3s_fs() else {
+            return;
+        };
+        // The variables the backend reads (this test binary's other tests do not use them).
+        std::env::set_var("AWS_ACCESS_KEY_ID", "k");
+        std::env::set_var("AWS_SECRET_ACCESS_KEY", "secret-key-1234");
+        std::env::set_var("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{port}"));
+        std::env::set_var("AWS_ALLOW_HTTP", "true");
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        let scratch = tempfile::tempdir().unwrap();
+        let loc = S3Location::parse("s3://bkt/p").unwrap();
+        let store = crate::store::Store::open(
+            S3Backend::open(
+                loc,
+                scratch.path().join("s"),
+                Duration::from_secs(60),
+                rt.handle().clone(),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(store.is_shared());
+        assert_eq!(store.get_record("share", "abc").unwrap(), None);
+        store.put_record("share", "abc", b"one").unwrap();
+        store.put_record("share", "abc", b"two").unwrap();
+        store.put_record("share", "z.json", b"3").unwrap();
+        assert_eq!(
+            store.get_record("share", "abc").unwrap().as_deref(),
+            Some(&b"two"[..])
+        );
+        assert_eq!(store.list_records("share").unwrap(), vec!["abc", "z.json"]);
+        store.delete_record("share", "abc").unwrap();
+        store.delete_record("share", "abc").unwrap();
+        assert_eq!(store.list_records("share").unwrap(), vec!["z.json"]);
+        assert!(store.put_record("share", "../x", b"x").is_err());
+        assert!(store.is_empty());
+        let _ = child.kill();
+        let _ = child.wait();
+    }
 
     #[test]
     fn storage_urls_parse() {
