@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
-use crate::support::{fixture, strict, TestServer, TOKEN};
+use crate::support::{fixture, TestServer, TOKEN};
 
 const BUCKET: &str = "otadrop";
 const KEY: &str = "test-access-key";
@@ -43,11 +43,11 @@ impl S3Server {
     /// Starts the server, or returns None (test skipped) when s3s-fs is missing outside CI;
     /// under CI=true a missing s3s-fs fails the test.
     pub fn start() -> Option<S3Server> {
-        let Some(bin) = Self::binary() else {
-            assert!(!strict(), "s3s-fs is missing: run tests/tools/setup-s3.sh");
-            eprintln!("skipped: s3s-fs is missing (tests/tools/setup-s3.sh installs it)");
+        let bin = Self::binary();
+        if !crate::support::tools::present("s3s-fs (tests/tools/setup-s3.sh)", bin.is_some()) {
             return None;
-        };
+        }
+        let bin = bin?;
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(BUCKET)).unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0")
