@@ -362,8 +362,19 @@ impl Store {
 
     /// Remove a release. Downloads already under way keep their open file and finish.
     pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
-        let _serial = self.serial();
-        {
+        let serial = self.serial();
+        if serial.is_some() {
+            // A bucket: the network calls run without the catalogue's lock (readers go on);
+            // `serial` keeps other changes of this node out meanwhile.
+            if self.get(id).is_none() {
+                return Ok(false);
+            }
+            self.backend.delete(id)?;
+            let mut all = self.write();
+            if let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) {
+                all.remove(at);
+            }
+        } else {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
                 return Ok(false);
@@ -371,6 +382,7 @@ impl Store {
             self.backend.delete(id)?;
             all.remove(at);
         }
+        drop(serial);
         self.save_index();
         Ok(true)
     }
