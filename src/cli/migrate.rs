@@ -27,7 +27,11 @@ pub fn run(args: Args) -> ExitCode {
         Err(e) => return super::fail(e),
     };
     let releases = match LocalBackend::read_releases(&args.data) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            // Oldest first, always in the same order: a rerun resumes where the last run stopped.
+            r.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+            r
+        }
         Err(e) => return super::fail(format_args!("{}: {e}", args.data.display())),
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
