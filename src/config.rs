@@ -100,6 +100,22 @@ pub struct Settings {
     /// objects removed by the sweep; must exceed the longest upload [default: 86400].
     #[arg(long, env = "OTADROP_SWEEP_AGE")]
     pub sweep_age: Option<u64>,
+    /// List every app at / and in GET /api/releases without signing in (a trusted network only).
+    #[arg(long, env = "OTADROP_PUBLIC_INDEX", num_args = 0..=1, default_missing_value = "true")]
+    pub public_index: Option<bool>,
+    /// Password that lets people sign in as viewers (index, app and release pages; 8+ characters).
+    #[arg(long, env = "OTADROP_VIEWER_PASSWORD", hide_env_values = true)]
+    pub viewer_password: Option<String>,
+    /// Also serve /metrics without a token on this address (e.g. 127.0.0.1:9100).
+    #[arg(long, env = "OTADROP_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// Secret that signs share links, install grants and sessions (32+ characters); give every
+    /// node the same one [default: generated once, kept in <data>/signing-key].
+    #[arg(long, env = "OTADROP_SIGNING_KEY", hide_env_values = true)]
+    pub signing_key: Option<String>,
+    /// Seconds the installer may use the signed URLs of a password link's page [default: 600].
+    #[arg(long, env = "OTADROP_GRANT_LIFETIME")]
+    pub grant_lifetime: Option<u64>,
 }
 
 impl Settings {
@@ -138,6 +154,11 @@ impl Settings {
             presign_ttl: self.presign_ttl.or(other.presign_ttl),
             sync_interval: self.sync_interval.or(other.sync_interval),
             sweep_age: self.sweep_age.or(other.sweep_age),
+            public_index: self.public_index.or(other.public_index),
+            viewer_password: self.viewer_password.or(other.viewer_password),
+            metrics_listen: self.metrics_listen.or(other.metrics_listen),
+            signing_key: self.signing_key.or(other.signing_key),
+            grant_lifetime: self.grant_lifetime.or(other.grant_lifetime),
         }
     }
 }
@@ -190,6 +211,13 @@ pub struct Config {
     pub presign_ttl: Duration,
     pub sync_interval: Duration,
     pub sweep_age: Duration,
+    /// Anyone may list releases (`--public-index`).
+    pub public_index: bool,
+    pub viewer_password: Option<String>,
+    pub metrics_listen: Option<SocketAddr>,
+    /// The secret share links, grants and sessions are signed with.
+    pub signing_key: String,
+    pub grant_lifetime: Duration,
 }
 
 impl Config {
@@ -242,9 +270,9 @@ impl Config {
                 )))
             }
         };
-        if storage != Storage::Local && s.upload_token.is_none() {
+        if storage != Storage::Local && (s.upload_token.is_none() || s.signing_key.is_none()) {
             return Err(ConfigError::Invalid(
-                "with --storage s3://..., set --upload-token (OTADROP_UPLOAD_TOKEN): every node must accept the same token".into(),
+                "with --storage s3://..., set --upload-token and --signing-key (OTADROP_UPLOAD_TOKEN, OTADROP_SIGNING_KEY): every node must accept the same token and links".into(),
             ));
         }
         let upload_token = match s.upload_token {
@@ -254,7 +282,25 @@ impl Config {
                     "--upload-token must be at least 8 characters".into(),
                 ))
             }
-            None => stored_token(&data)?,
+            None => stored_secret(&data, "upload-token")?,
+        };
+        let viewer_password = match s.viewer_password {
+            Some(p) if p.trim().len() >= 8 => Some(p.trim().to_string()),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "--viewer-password must be at least 8 characters".into(),
+                ))
+            }
+            None => None,
+        };
+        let signing_key = match s.signing_key {
+            Some(k) if k.trim().len() >= 32 => k.trim().to_string(),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "--signing-key must be at least 32 characters".into(),
+                ))
+            }
+            None => stored_secret(&data, "signing-key")?,
         };
         Ok(Config {
             listen,
@@ -275,7 +321,18 @@ impl Config {
             presign_ttl: Duration::from_secs(s.presign_ttl.unwrap_or(900).clamp(1, 7 * 86400)),
             sync_interval: Duration::from_secs(s.sync_interval.unwrap_or(2).max(1)),
             sweep_age: Duration::from_secs(s.sweep_age.unwrap_or(86400)),
+            public_index: s.public_index.unwrap_or(false),
+            viewer_password,
+            metrics_listen: s.metrics_listen,
+            signing_key,
+            grant_lifetime: Duration::from_secs(s.grant_lifetime.unwrap_or(600).max(1)),
         })
+    }
+
+    /// Cookies carry `Secure` unless the server speaks plain HTTP on loopback to an http://
+    /// public URL (local development): a browser would not send a `Secure` cookie back there.
+    pub fn secure_cookies(&self) -> bool {
+        !(self.tls == TlsMode::Off && self.listen.ip().is_loopback() && !self.public_url.is_https())
     }
 }
 
@@ -311,9 +368,9 @@ pub(crate) fn default_public_url(listen: SocketAddr, tls: &TlsMode) -> PublicUrl
     PublicUrl::parse(&url).unwrap_or_else(|_| unreachable!("built from parts: {url}"))
 }
 
-/// The upload token kept in `<data>/upload-token`, generated on first use.
-fn stored_token(data: &Path) -> Result<String, ConfigError> {
-    let path = data.join("upload-token");
+/// A secret kept in `<data>/<name>` (the upload token, the signing key), generated on first use.
+fn stored_secret(data: &Path, name: &str) -> Result<String, ConfigError> {
+    let path = data.join(name);
     let io = |source| ConfigError::Io {
         path: path.clone(),
         source,
@@ -368,8 +425,14 @@ mod tests {
             ..Default::default()
         };
         assert!(Config::resolve(s.clone()).is_err());
+        let no_key = Settings {
+            upload_token: Some("shared-token-1".into()),
+            ..s.clone()
+        };
+        assert!(Config::resolve(no_key).is_err());
         let c = Config::resolve(Settings {
             upload_token: Some("shared-token-1".into()),
+            signing_key: Some("0123456789abcdef0123456789abcdef".into()),
             ipa_redirect: Some("presigned".into()),
             ..s
         })
@@ -407,6 +470,45 @@ mod tests {
         let b = Config::resolve(s()).unwrap().upload_token;
         assert_eq!(a, b);
         assert_eq!(a.len(), 48);
+    }
+
+    #[test]
+    fn access_settings_are_checked_and_the_signing_key_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        let a = Config::resolve(s()).unwrap();
+        assert_eq!(a.signing_key, Config::resolve(s()).unwrap().signing_key);
+        assert_eq!(a.signing_key.len(), 48);
+        assert!(!a.public_index);
+        assert_eq!(a.grant_lifetime, Duration::from_secs(600));
+        assert!(a.secure_cookies());
+        let file: Settings = toml::from_str(
+            "public-index = true\nviewer-password = \"long enough\"\nsigning-key = \"0123456789abcdef0123456789abcdef\"\nhttp = true\nlisten = \"127.0.0.1:8080\"\npublic-url = \"http://localhost:8080\"",
+        )
+        .unwrap();
+        let c = Config::resolve(s().or(file)).unwrap();
+        assert!(c.public_index);
+        assert_eq!(c.viewer_password.as_deref(), Some("long enough"));
+        assert_eq!(c.signing_key, "0123456789abcdef0123456789abcdef");
+        assert!(
+            !c.secure_cookies(),
+            "plain HTTP on loopback for local development"
+        );
+        for bad in [
+            Settings {
+                viewer_password: Some("short".into()),
+                ..s()
+            },
+            Settings {
+                signing_key: Some("too short".into()),
+                ..s()
+            },
+        ] {
+            assert!(Config::resolve(bad).is_err());
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
 //! - [`store`]: the catalogue over a backend: the local folder (atomic rename) or an S3-compatible
 //!   bucket (multipart staging, record last, listing sync between nodes).
+//! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules
@@ -28,6 +29,7 @@
 //! - [`cli`]: the `otadrop` command's subcommands.
 //! - `fixture`: one builder for the releases that tests and benches make up (not the service).
 
+pub mod access;
 pub mod cli;
 pub mod client;
 pub mod config;

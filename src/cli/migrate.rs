@@ -68,6 +68,13 @@ pub fn run(args: Args) -> ExitCode {
                 }
             }
         }
+        // The share links' document, unless the bucket already has one (nodes may have
+        // changed it since: never overwrite).
+        match s3::copy_document(&store, &loc, &args.data, crate::access::links::DOCUMENT).await {
+            Ok(true) => println!("copied  {}", crate::access::links::DOCUMENT),
+            Ok(false) => {}
+            Err(e) => return super::fail(format_args!("{}: {e}", crate::access::links::DOCUMENT)),
+        }
         println!(
             "{} releases: {copied} copied, {skipped} already in {loc}",
             releases.len()

@@ -8,6 +8,8 @@
 //! <data>/releases.index.json          every record in one file: a cache for fast start-up
 //! <data>/records/<kind>/<name>        other records (Backend::put_record), each written to a
 //!                                     temporary file and renamed into place
+//! <data>/links.json                   documents such as the share links (temporary file, then
+//!                                     `rename`)
 //! ```
 //! Commit is one `rename(2)` of the staged folder into `releases/`, which is atomic on one
 //! file system: a reader sees the whole release or none of it.
@@ -32,6 +34,7 @@ const INDEX: &str = "releases.index.json";
 
 pub struct LocalBackend {
     records: PathBuf,
+    data: PathBuf,
     releases: PathBuf,
     staging: PathBuf,
     index: PathBuf,
@@ -50,6 +53,7 @@ impl LocalBackend {
         fs::create_dir_all(&staging)?;
         Ok(LocalBackend {
             records: data.join("records"),
+            data: data.to_path_buf(),
             releases,
             staging,
             index: data.join(INDEX),
@@ -60,6 +64,7 @@ impl LocalBackend {
     /// (a server may be running on it), and the folder holding each release's files.
     pub fn read_releases(data: &Path) -> Result<Vec<(Release, PathBuf)>, StoreError> {
         let b = LocalBackend {
+            data: data.to_path_buf(),
             records: data.join("records"),
             releases: data.join("releases"),
             staging: data.join("staging"),
@@ -250,6 +255,37 @@ impl Backend for LocalBackend {
         fs::remove_dir_all(&gone)?;
         Ok(())
     }
+
+    fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(self.data.join(document_name(name)?)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let name = document_name(name)?;
+        let mut random = [0u8; 8];
+        let _ = getrandom::getrandom(&mut random);
+        let tmp = self
+            .staging
+            .join(format!("{name}.{}.tmp", hex::encode(random)));
+        write_synced(&tmp, bytes)?;
+        fs::rename(&tmp, self.data.join(name))?;
+        sync_dir(&self.data)?;
+        Ok(())
+    }
+}
+
+/// Document names are fixed by the code; anything but a plain file name is a bug.
+fn document_name(name: &str) -> Result<&str, StoreError> {
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(StoreError::Io(std::io::Error::other(format!(
+            "bad document name {name:?}"
+        ))));
+    }
+    Ok(name)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! <prefix>/blobs/<B>/app.ipa         the uploaded bytes (a multipart upload while staging)
 //! <prefix>/blobs/<B>/icon*.png       the converted icons
 //! <prefix>/records/<kind>/<name>     other records (Backend::put_record), e.g. share links
+//! <prefix>/records/documents/<name>  documents (Backend::write_document: the share links)
 //! <prefix>/staging/<B>.json          an upload under way: {"upload_id": ..., "started": secs};
 //!                                    removed on commit or failure; what the sweep looks at
 //! ```
@@ -158,6 +159,18 @@ impl ObjectRef {
     }
 }
 
+/// Runs `fut` to completion from synchronous code: on a blocking thread directly, on a runtime
+/// worker (a handler that calls the store, like the share links' document) through
+/// `block_in_place`, so the worker's other tasks move elsewhere meanwhile.
+fn wait<F: std::future::Future>(rt: &Handle, fut: F) -> F::Output {
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(|| rt.block_on(fut))
+        }
+        _ => rt.block_on(fut),
+    }
+}
+
 fn to_io(e: object_store::Error) -> io::Error {
     match e {
         object_store::Error::NotFound { .. } => io::Error::new(io::ErrorKind::NotFound, e),
@@ -203,7 +216,7 @@ impl S3Backend {
             known: Mutex::new(HashMap::new()),
             sweep_age,
         };
-        b.rt.block_on(b.store.list_with_delimiter(Some(&b.key("releases"))))
+        wait(&b.rt, b.store.list_with_delimiter(Some(&b.key("releases"))))
             .map_err(|e| StoreError::Remote(format!("{}: {e}", b.loc)))?;
         if let Err(e) = b.sweep() {
             tracing::warn!(error = %e, "storage sweep failed");
@@ -230,16 +243,16 @@ impl S3Backend {
     /// Every key under `rel/` (full listing, paginated by the client).
     fn list(&self, rel: &str) -> Result<Vec<object_store::ObjectMeta>, StoreError> {
         let prefix = self.key(rel);
-        self.rt
-            .block_on(self.store.list(Some(&prefix)).try_collect::<Vec<_>>())
-            .map_err(remote)
+        wait(
+            &self.rt,
+            self.store.list(Some(&prefix)).try_collect::<Vec<_>>(),
+        )
+        .map_err(remote)
     }
 
     fn get_json<T: serde::de::DeserializeOwned>(&self, key: &ObjPath) -> Result<T, StoreError> {
-        let bytes = self
-            .rt
-            .block_on(async { self.store.get(key).await?.bytes().await })
-            .map_err(remote)?;
+        let bytes =
+            wait(&self.rt, async { self.store.get(key).await?.bytes().await }).map_err(remote)?;
         serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
             path: PathBuf::from(key.to_string()),
             message: e.to_string(),
@@ -247,18 +260,14 @@ impl S3Backend {
     }
 
     fn put(&self, key: &ObjPath, bytes: Vec<u8>) -> Result<(), StoreError> {
-        self.rt
-            .block_on(self.store.put(key, PutPayload::from(bytes)))
+        wait(&self.rt, self.store.put(key, PutPayload::from(bytes)))
             .map(|_| ())
             .map_err(remote)
     }
 
     fn delete_blob(&self, blob: &str) -> Result<(), StoreError> {
         for asset in [Asset::Ipa, Asset::Icon, Asset::IconSmall, Asset::IconLarge] {
-            match self
-                .rt
-                .block_on(self.store.delete(&self.blob_key(blob, asset)))
-            {
+            match wait(&self.rt, self.store.delete(&self.blob_key(blob, asset))) {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
                 Err(e) => return Err(remote(e)),
             }
@@ -293,13 +302,14 @@ impl S3Backend {
             }
             if let Some(m) = marker {
                 let id = MultipartId::from(m.upload_id);
-                let _ = self.rt.block_on(
+                let _ = wait(
+                    &self.rt,
                     self.store
                         .abort_multipart(&self.blob_key(&blob, Asset::Ipa), &id),
                 );
             }
             self.delete_blob(&blob)?;
-            let _ = self.rt.block_on(self.store.delete(&meta.location));
+            let _ = wait(&self.rt, self.store.delete(&meta.location));
             aborted += 1;
         }
         let referenced: HashSet<String> = {
@@ -361,7 +371,8 @@ impl S3Backend {
                 .collect()
         };
         // Read new records a few at a time.
-        let fetched: Vec<Result<(ReleaseId, Record), StoreError>> = self.rt.block_on(
+        let fetched: Vec<Result<(ReleaseId, Record), StoreError>> = wait(
+            &self.rt,
             futures_util::stream::iter(missing.into_iter().map(|(id, key)| {
                 let store = self.store.clone();
                 async move {
@@ -421,13 +432,12 @@ impl MultipartUpstream {
     fn flush_part(&mut self) -> io::Result<()> {
         let data = self.buf.split().freeze();
         let idx = self.parts.len();
-        let part = self
-            .rt
-            .block_on(
-                self.store
-                    .put_part(&self.path, &self.id, idx, PutPayload::from(data)),
-            )
-            .map_err(to_io)?;
+        let part = wait(
+            &self.rt,
+            self.store
+                .put_part(&self.path, &self.id, idx, PutPayload::from(data)),
+        )
+        .map_err(to_io)?;
         self.parts.push(part);
         Ok(())
     }
@@ -456,9 +466,11 @@ impl Upstream for MultipartUpstream {
             self.flush_part()?;
         }
         let parts = std::mem::take(&mut self.parts);
-        self.rt
-            .block_on(self.store.complete_multipart(&self.path, &self.id, parts))
-            .map_err(to_io)?;
+        wait(
+            &self.rt,
+            self.store.complete_multipart(&self.path, &self.id, parts),
+        )
+        .map_err(to_io)?;
         self.completed = true;
         Ok(())
     }
@@ -505,10 +517,7 @@ impl Backend for S3Backend {
         std::fs::create_dir(&dir)?;
         let path = self.blob_key(&blob, Asset::Ipa);
         let marker = self.key(&format!("staging/{blob}.json"));
-        let id = self
-            .rt
-            .block_on(self.store.create_multipart(&path))
-            .map_err(remote)?;
+        let id = wait(&self.rt, self.store.create_multipart(&path)).map_err(remote)?;
         let m = Marker {
             upload_id: id.clone(),
             started: time::OffsetDateTime::now_utc().unix_timestamp(),
@@ -596,16 +605,31 @@ impl Backend for S3Backend {
         }))
     }
 
+    fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        if !super::record_name_ok(name) {
+            return Err(StoreError::Remote(format!("bad document name {name:?}")));
+        }
+        self.get_record("documents", name)
+    }
+
+    /// One PUT: S3 replaces an object whole, so readers see the old or the new document.
+    /// Two nodes writing at once: the last write wins (no If-Match here yet).
+    fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        if !super::record_name_ok(name) {
+            return Err(StoreError::Remote(format!("bad document name {name:?}")));
+        }
+        self.put_record("documents", name, bytes)
+    }
+
     fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
         self.put(&self.key(&format!("records/{kind}/{name}")), bytes.to_vec())
     }
 
     fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
         let key = self.key(&format!("records/{kind}/{name}"));
-        match self
-            .rt
-            .block_on(async { self.store.get(&key).await?.bytes().await })
-        {
+        match wait(&self.rt, async {
+            self.store.get(&key).await?.bytes().await
+        }) {
             Ok(b) => Ok(Some(b.to_vec())),
             Err(object_store::Error::NotFound { .. }) => Ok(None),
             Err(e) => Err(remote(e)),
@@ -614,7 +638,7 @@ impl Backend for S3Backend {
 
     fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
         let key = self.key(&format!("records/{kind}/{name}"));
-        match self.rt.block_on(self.store.delete(&key)) {
+        match wait(&self.rt, self.store.delete(&key)) {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(remote(e)),
         }
@@ -634,10 +658,10 @@ impl Backend for S3Backend {
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
         let blob = self.known().get(id).map(|(b, _)| b.clone());
         // The record first: from then on the release does not exist for any node.
-        match self
-            .rt
-            .block_on(self.store.delete(&self.key(&format!("releases/{id}.json"))))
-        {
+        match wait(
+            &self.rt,
+            self.store.delete(&self.key(&format!("releases/{id}.json"))),
+        ) {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
             Err(e) => return Err(remote(e)),
         }
@@ -754,6 +778,37 @@ pub async fn copy_release(
     let bytes = serde_json::to_vec_pretty(&record).map_err(io::Error::other)?;
     store
         .put(&record_key, PutPayload::from(bytes))
+        .await
+        .map_err(remote)?;
+    Ok(true)
+}
+
+/// Copies `<data>/<name>` to the bucket's document `name` when the file exists and the bucket
+/// has no such document yet. Returns whether it copied.
+pub async fn copy_document(
+    store: &Arc<AmazonS3>,
+    loc: &S3Location,
+    data: &std::path::Path,
+    name: &str,
+) -> Result<bool, StoreError> {
+    let bytes = match tokio::fs::read(data.join(name)).await {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e.into()),
+    };
+    let rel = format!("records/documents/{name}");
+    let key = if loc.prefix.is_empty() {
+        ObjPath::from(rel)
+    } else {
+        ObjPath::from(format!("{}/{rel}", loc.prefix))
+    };
+    match store.head(&key).await {
+        Ok(_) => return Ok(false),
+        Err(object_store::Error::NotFound { .. }) => {}
+        Err(e) => return Err(remote(e)),
+    }
+    store
+        .put(&key, PutPayload::from(bytes))
         .await
         .map_err(remote)?;
     Ok(true)

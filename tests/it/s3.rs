@@ -135,7 +135,14 @@ impl Drop for S3Server {
 fn node(s3: &S3Server, prefix: &str, extra: &[&str]) -> (TestServer, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let storage = format!("s3://{BUCKET}/{prefix}");
-    let mut args = vec!["--storage", storage.as_str(), "--sync-interval", "1"];
+    let mut args = vec![
+        "--storage",
+        storage.as_str(),
+        "--sync-interval",
+        "1",
+        "--signing-key",
+        "shared-signing-key-0123456789abcdef",
+    ];
     args.extend_from_slice(extra);
     (TestServer::start_env(dir.path(), &args, &s3.env()), dir)
 }
