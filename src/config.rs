@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::i18n::Lang;
 use crate::urls::PublicUrl;
 
 pub const DEFAULT_PORT: u16 = 8443;
@@ -100,6 +101,10 @@ pub struct Settings {
     /// objects removed by the sweep; must exceed the longest upload [default: 86400].
     #[arg(long, env = "OTADROP_SWEEP_AGE")]
     pub sweep_age: Option<u64>,
+    /// Language of the pages for visitors whose browser asks for none of ours, and of the
+    /// default AMP page: en, zh-Hans, zh-Hant, ja, ko, es, pt-BR, fr, de or ru [default: en].
+    #[arg(long, env = "OTADROP_LANG")]
+    pub lang: Option<Lang>,
     /// List every app at / and in GET /api/releases without signing in (a trusted network only).
     #[arg(long, env = "OTADROP_PUBLIC_INDEX", num_args = 0..=1, default_missing_value = "true")]
     pub public_index: Option<bool>,
@@ -154,6 +159,7 @@ impl Settings {
             presign_ttl: self.presign_ttl.or(other.presign_ttl),
             sync_interval: self.sync_interval.or(other.sync_interval),
             sweep_age: self.sweep_age.or(other.sweep_age),
+            lang: self.lang.or(other.lang),
             public_index: self.public_index.or(other.public_index),
             viewer_password: self.viewer_password.or(other.viewer_password),
             metrics_listen: self.metrics_listen.or(other.metrics_listen),
@@ -211,6 +217,7 @@ pub struct Config {
     pub presign_ttl: Duration,
     pub sync_interval: Duration,
     pub sweep_age: Duration,
+    pub lang: Lang,
     /// Anyone may list releases (`--public-index`).
     pub public_index: bool,
     pub viewer_password: Option<String>,
@@ -321,6 +328,7 @@ impl Config {
             presign_ttl: Duration::from_secs(s.presign_ttl.unwrap_or(900).clamp(1, 7 * 86400)),
             sync_interval: Duration::from_secs(s.sync_interval.unwrap_or(2).max(1)),
             sweep_age: Duration::from_secs(s.sweep_age.unwrap_or(86400)),
+            lang: s.lang.unwrap_or_default(),
             public_index: s.public_index.unwrap_or(false),
             viewer_password,
             metrics_listen: s.metrics_listen,
@@ -452,6 +460,28 @@ mod tests {
             toml::from_str("storage = \"s3://b/p\"\nipa-redirect = \"stream\"\nsync-interval = 5")
                 .unwrap();
         assert_eq!(file.sync_interval, Some(5));
+    }
+
+    #[test]
+    fn the_default_language_comes_from_the_file_or_a_flag_and_is_english_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        assert_eq!(Config::resolve(base()).unwrap().lang, Lang::En);
+        let file: Settings = toml::from_str("lang = \"zh-Hant\"").unwrap();
+        assert_eq!(
+            Config::resolve(base().or(file.clone())).unwrap().lang,
+            Lang::ZhHant
+        );
+        let flag = Settings {
+            lang: Some(Lang::Ja),
+            ..base()
+        };
+        assert_eq!(Config::resolve(flag.or(file)).unwrap().lang, Lang::Ja);
+        let err = toml::from_str::<Settings>("lang = \"it\"").unwrap_err();
+        assert!(err.to_string().contains("unknown language"), "{err}");
     }
 
     #[test]

@@ -144,7 +144,9 @@ fn node(s3: &S3Server, prefix: &str, extra: &[&str]) -> (TestServer, tempfile::T
         "shared-signing-key-0123456789abcdef",
     ];
     args.extend_from_slice(extra);
-    (TestServer::start_env(dir.path(), &args, &s3.env()), dir)
+    let env = s3.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    (TestServer::start_in_env(dir.path(), &args, &env), dir)
 }
 
 async fn wait_for<F, Fut>(what: &str, limit: Duration, mut check: F)
