@@ -22,8 +22,9 @@
 //!   `locales/`, numbers and dates per locale (ICU4X).
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP; Markdown notes.
 //! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
-//! - [`store`]: releases on disk behind a small backend interface; atomic publish, atomic
-//!   notes edits; channel names.
+//! - [`store`]: the catalogue over a backend: the local folder (atomic rename) or an S3-compatible
+//!   bucket (multipart staging, record last, listing sync between nodes); atomic notes edits;
+//!   channel names.
 //! - [`webhook`]: release events to configured URLs (json signed, Slack, Lark, DingTalk,
 //!   WeCom), delivered off the request path with retries.
 //! - [`installs`]: install counts from the device installer's manifest fetches.

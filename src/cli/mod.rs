@@ -9,6 +9,7 @@ mod detect;
 mod doctor;
 mod inspect;
 mod links;
+mod migrate;
 mod publish;
 mod serve;
 
@@ -39,6 +40,8 @@ enum Command {
     Detect(detect::Args),
     /// Find out why an install link does not work (any OTA link, not only otadrop's).
     Doctor(doctor::Args),
+    /// Copy a local data folder's releases into an S3-compatible bucket (resumable).
+    Migrate(migrate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -50,6 +53,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Migrate(args) => migrate::run(args),
     }
 }
 

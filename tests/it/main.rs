@@ -19,4 +19,5 @@ mod inspect_cli;
 mod listeners;
 mod pages;
 mod releases;
+mod s3;
 mod webhooks;
