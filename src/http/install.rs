@@ -17,8 +17,9 @@ use super::response::{self, Resp};
 use super::State;
 use crate::store::{Asset, Release, ReleaseId};
 
-fn last_modified(r: &Release) -> SystemTime {
-    SystemTime::from(r.created)
+/// A release's files never change after the upload: their date is the release's.
+fn last_modified(r: &Release) -> Option<SystemTime> {
+    Some(SystemTime::from(r.created))
 }
 
 pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {

@@ -139,8 +139,9 @@ impl Metrics {
         self.active_connections.fetch_sub(1, Relaxed);
     }
 
-    /// The text exposition; `releases` is the current number of releases.
-    pub fn render(&self, releases: usize) -> String {
+    /// The text exposition; `releases` is the current number of releases, `skipped` the
+    /// records left out at start-up.
+    pub fn render(&self, releases: usize, skipped: usize) -> String {
         let mut out = String::with_capacity(4096);
         let _ = writeln!(
             out,
@@ -210,6 +211,10 @@ impl Metrics {
             out,
             "# HELP otadrop_releases Releases stored.\n# TYPE otadrop_releases gauge\notadrop_releases {releases}"
         );
+        let _ = writeln!(
+            out,
+            "# HELP otadrop_release_records_skipped Release records left out at start-up (unreadable or invalid; see the log).\n# TYPE otadrop_release_records_skipped gauge\notadrop_release_records_skipped {skipped}"
+        );
         out
     }
 }
@@ -228,7 +233,7 @@ mod tests {
         m.upload(UploadResult::Refused, 10);
         m.install_started();
         m.connection_opened();
-        let text = m.render(3);
+        let text = m.render(3, 2);
         assert!(text.contains("otadrop_http_requests_total{route=\"page\",status=\"200\"} 2"));
         assert!(text.contains("otadrop_http_requests_total{route=\"ipa\",status=\"206\"} 1"));
         assert!(text.contains("otadrop_http_requests_total{route=\"other\",status=\"4xx\"} 1"));
@@ -236,6 +241,7 @@ mod tests {
         assert!(text.contains("otadrop_install_starts_total 1"));
         assert!(text.contains("otadrop_active_connections 1"));
         assert!(text.contains("otadrop_releases 3"));
+        assert!(text.contains("otadrop_release_records_skipped 2"));
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (name, value) = line.rsplit_once(' ').unwrap();
             assert!(value.parse::<f64>().is_ok(), "{line}");

@@ -4,7 +4,6 @@
 //! once and then served from memory as shared `Bytes`.
 
 use std::sync::{Arc, OnceLock};
-use std::time::SystemTime;
 
 use bytes::Bytes;
 use http::header::{HeaderValue, CACHE_CONTROL, USER_AGENT, VARY};
@@ -60,15 +59,12 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
     client::detect(ua)
 }
 
-async fn send_page(
-    req: &Request<Incoming>,
-    page: Rendered,
-    flavor: Flavor,
-    last_modified: SystemTime,
-) -> Resp {
+/// Pages carry no `Last-Modified`: their text changes with the day and at expiry instants,
+/// not when the release was made, so only the ETag (a hash of the bytes) validates them.
+async fn send_page(req: &Request<Incoming>, page: Rendered, flavor: Flavor) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
-        last_modified,
+        last_modified: None,
         content_type: HTML,
         cache_control: "no-cache",
     };
@@ -128,7 +124,7 @@ async fn release_page(
             &ctx, flavor,
         ))))
     });
-    send_page(req, page, flavor, SystemTime::from(release.created)).await
+    send_page(req, page, flavor).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -219,7 +215,8 @@ pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     };
     let rep = Representation {
         etag: file.etag.clone(),
-        last_modified: SystemTime::UNIX_EPOCH,
+        // Built into the binary, with no date of their own; the ETag validates them.
+        last_modified: None,
         content_type,
         cache_control: "public, max-age=3600",
     };

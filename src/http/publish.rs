@@ -23,8 +23,10 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         .await
         .map_err(|e| UploadError::Storage(e.to_string()))??;
     let now = time::OffsetDateTime::now_utc();
+    let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
+        .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
     let release = Release {
-        id: ReleaseId::new((now.unix_timestamp_nanos() / 1_000_000) as u64),
+        id,
         created: now,
         sha256,
         size,

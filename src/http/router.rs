@@ -162,7 +162,9 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
 }
 
 fn metrics(state: &State) -> Resp {
-    let text = state.metrics.render(state.store.len());
+    let text = state
+        .metrics
+        .render(state.store.len(), state.store.skipped());
     response::with_type(
         StatusCode::OK,
         "text/plain; version=0.0.4; charset=utf-8",

@@ -35,6 +35,22 @@ pub struct Release {
     pub has_icon: bool,
 }
 
+impl Release {
+    /// Checks what the code relies on and a hand-edited record could break: the hash is what
+    /// the ETag is built from, so it must be 64 lowercase hex digits.
+    pub fn validate(&self) -> Result<(), String> {
+        let hex =
+            |s: &str| s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !hex(&self.sha256) {
+            return Err(format!(
+                "sha256 is not 64 lowercase hex digits: {:?}",
+                self.sha256
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The files of a release that are served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Asset {
@@ -97,8 +113,14 @@ pub trait Backend: Send + Sync + 'static {
         release: &Release,
         icons: Option<&IconImages>,
     ) -> Result<(), StoreError>;
-    /// Every committed release, in no particular order.
+    /// Every committed release, in no particular order. A record that cannot be read is
+    /// logged with its path and left out (counted by [`Backend::unreadable`]), never an error
+    /// that takes the other releases offline.
     fn load_all(&self) -> Result<Vec<Release>, StoreError>;
+    /// How many records the last [`Backend::load_all`] left out.
+    fn unreadable(&self) -> usize {
+        0
+    }
     /// Called after every change with the whole catalogue, so a backend can keep an index that
     /// makes the next [`Backend::load_all`] fast. The index is only a cache: failing to write
     /// it must not fail the change.
@@ -117,18 +139,44 @@ pub struct Store {
     releases: RwLock<Vec<Arc<Release>>>,
     /// Held while the backend's index is written, so the last writer writes the newest list.
     index: Mutex<()>,
+    /// Records left out when the store was opened (unreadable or invalid).
+    skipped: usize,
 }
 
 impl Store {
     pub fn open(backend: impl Backend) -> Result<Self, StoreError> {
-        let mut releases: Vec<Arc<Release>> =
-            backend.load_all()?.into_iter().map(Arc::new).collect();
+        let loaded = backend.load_all()?;
+        let mut skipped = backend.unreadable();
+        let mut releases: Vec<Arc<Release>> = Vec::with_capacity(loaded.len());
+        for release in loaded {
+            match release.validate() {
+                Ok(()) => releases.push(Arc::new(release)),
+                Err(why) => {
+                    skipped += 1;
+                    tracing::error!(release = %release.id, error = %why, "skipping an invalid release record");
+                }
+            }
+        }
         releases.sort_by(|a, b| b.id.cmp(&a.id));
+        if skipped > 0 {
+            tracing::warn!(
+                skipped,
+                served = releases.len(),
+                "some release records were skipped"
+            );
+        }
         Ok(Store {
             backend: Box::new(backend),
             releases: RwLock::new(releases),
             index: Mutex::new(()),
+            skipped,
         })
+    }
+
+    /// How many release records were left out at start-up because they could not be read or
+    /// were invalid (each is logged with its path).
+    pub fn skipped(&self) -> usize {
+        self.skipped
     }
 
     /// The local folder backend rooted at `dir`.
@@ -201,14 +249,24 @@ impl Store {
     }
 
     /// Remove a release. Downloads already under way keep their open file and finish.
+    ///
+    /// The release leaves the catalogue under the lock (a moment); its files are removed after,
+    /// so lookups never wait for a multi-GB folder to be deleted. If the backend cannot remove
+    /// it at all, the release is put back.
     pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
-        {
+        let removed = {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
                 return Ok(false);
             };
-            self.backend.delete(id)?;
-            all.remove(at);
+            all.remove(at)
+        };
+        if let Err(e) = self.backend.delete(id) {
+            let mut all = self.write();
+            if let Err(at) = all.binary_search_by(|r| id.cmp(&r.id)) {
+                all.insert(at, removed);
+            }
+            return Err(e);
         }
         self.save_index();
         Ok(true)
