@@ -86,6 +86,7 @@ pub struct Metrics {
     ipa_downloads_completed: AtomicU64,
     active_connections: AtomicI64,
     connections_total: AtomicU64,
+    page_renders: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -99,6 +100,7 @@ impl Default for Metrics {
             ipa_downloads_completed: AtomicU64::new(0),
             active_connections: AtomicI64::new(0),
             connections_total: AtomicU64::new(0),
+            page_renders: AtomicU64::new(0),
         }
     }
 }
@@ -128,6 +130,11 @@ impl Metrics {
 
     pub fn ipa_download_completed(&self) {
         self.ipa_downloads_completed.fetch_add(1, Relaxed);
+    }
+
+    /// A release page was rendered (a page-cache miss).
+    pub fn page_rendered(&self) {
+        self.page_renders.fetch_add(1, Relaxed);
     }
 
     pub fn connection_opened(&self) {
@@ -185,6 +192,11 @@ impl Metrics {
             "otadrop_upload_bytes_total",
             "Bytes received in uploads.",
             self.upload_bytes.load(Relaxed),
+        );
+        counter(
+            "otadrop_page_renders_total",
+            "Release pages rendered (page-cache misses).",
+            self.page_renders.load(Relaxed),
         );
         counter(
             "otadrop_connections_total",

@@ -66,6 +66,8 @@ pub struct State {
     /// The QR code (SVG) of each release's page URL.
     pub qr: cache::Cache<ReleaseId, Arc<str>>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Release pages being rendered at once (on the blocking pool): one per core.
+    pub renders: tokio::sync::Semaphore,
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
@@ -86,6 +88,9 @@ impl State {
             manifests: cache::Cache::new(1024, MANIFEST_CACHE_BYTES),
             qr: cache::Cache::new(1024, QR_CACHE_BYTES),
             metrics: Default::default(),
+            renders: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             doctor: Default::default(),
             local_ca,
         }

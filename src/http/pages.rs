@@ -21,9 +21,10 @@ use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// What a cached page depends on: release, flavor, visitor, day (dates are shown relative to
-/// today), and how many of the build's expiry instants have passed (so a profile that expires
-/// at 14:00 stops being offered at 14:00, not the next day).
+/// What a cached page depends on: release, flavor, visitor as far as the page's decisions
+/// tell visitors apart ([`page::decision_visitor`]: not the exact iOS version), day (dates are
+/// shown relative to today), and how many of the build's expiry instants have passed (so a
+/// profile that expires at 14:00 stops being offered at 14:00, not the next day).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
     release: ReleaseId,
@@ -89,15 +90,18 @@ fn amp_cacheability() -> Cacheability {
     PUBLIC_AMP_PAGE
 }
 
+/// A release page: from the cache at once, or rendered (and compressed) on the blocking pool,
+/// at most [`super::State::renders`] at a time, so that rendering never holds up the async
+/// workers that answer `/healthz`, cached pages and downloads.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
-    release: &Release,
+    release: Arc<Release>,
     flavor: Flavor,
 ) -> Resp {
     // The AMP document is the same for every visitor: one cache entry, whoever asks.
     let visitor = match flavor {
-        Flavor::Plain => visitor(req),
+        Flavor::Plain => page::decision_visitor(&release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
     };
     let now = time::OffsetDateTime::now_utc();
@@ -107,24 +111,44 @@ async fn release_page(
         flavor,
         visitor,
         day,
-        expiries_passed: expiries_passed(release, now),
+        expiries_passed: expiries_passed(&release, now),
     };
-    let page = state.pages.get_or_make(key, || {
-        let urls = state.config.public_url.release(&release.id);
-        let qr = qr_svg(state, release);
-        let ctx = ReleaseContext {
-            release,
-            urls: &urls,
-            site: &state.site,
-            visitor,
-            now,
-            qr_svg: qr.as_deref(),
-        };
-        Arc::new(Generated::new(Bytes::from(page::release_page(
-            &ctx, flavor,
-        ))))
-    });
-    send_page(req, page, flavor).await
+    if let Some(page) = state.pages.get(&key) {
+        return send_page(req, page, flavor).await;
+    }
+    let Ok(_permit) = state.renders.acquire().await else {
+        return response::error(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
+    };
+    let s = state.clone();
+    let made = tokio::task::spawn_blocking(move || {
+        s.pages.get_or_make(key, || {
+            s.metrics.page_rendered();
+            let urls = s.config.public_url.release(&release.id);
+            let qr = qr_svg(&s, &release);
+            let ctx = ReleaseContext {
+                release: &release,
+                urls: &urls,
+                site: &s.site,
+                visitor,
+                now,
+                qr_svg: qr.as_deref(),
+            };
+            Arc::new(Generated::on_demand(Bytes::from(page::release_page(
+                &ctx, flavor,
+            ))))
+        })
+    })
+    .await;
+    match made {
+        Ok(page) => send_page(req, page, flavor).await,
+        Err(e) => {
+            tracing::error!(error = %e, "page rendering failed");
+            response::error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be rendered",
+            )
+        }
+    }
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -143,7 +167,7 @@ pub async fn release(
     flavor: Flavor,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, r, flavor).await,
         None => not_found(state, req),
     }
 }
@@ -157,7 +181,7 @@ pub async fn app(
 ) -> Resp {
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, r, flavor).await,
         None => not_found(state, req),
     }
 }

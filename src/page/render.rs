@@ -560,7 +560,7 @@ fn details(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> Markup {
             }
             @if !app.warnings.is_empty() {
                 h2.mt { "Checks" }
-                ul { @for w in &app.warnings { li { (w.message) } } }
+                ul { @for w in &app.warnings { li { (w.message) @if let Some(ago) = warning_age(ctx, &w.code) { " (" (ago) ")" } } } }
             }
         }
         @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -570,6 +570,21 @@ fn details(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> Markup {
             }
         }
     }
+}
+
+/// How long ago an expiry warning's instant was, computed when the page is rendered (the
+/// stored message names only the date).
+fn warning_age(ctx: &ReleaseContext<'_>, code: &str) -> Option<String> {
+    let p = ctx.release.app.profile.as_ref()?;
+    let t = match code {
+        crate::ipa::warnings::PROFILE_EXPIRED => p.expires?,
+        crate::ipa::warnings::CERTIFICATE_EXPIRED => p.certificate_expires?,
+        _ => return None,
+    };
+    Some(format!(
+        "expired {}",
+        crate::ipa::warnings::days_ago(t, ctx.now)
+    ))
 }
 
 fn signing_text(s: Signing) -> String {

@@ -15,3 +15,4 @@ mod hardening;
 mod inspect_cli;
 mod listeners;
 mod pages;
+mod round2;

@@ -583,3 +583,38 @@ fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
         "AMP refuses http: URLs there"
     );
 }
+
+#[test]
+fn expiry_warnings_say_how_long_ago_as_of_the_render() {
+    let mut r = release(Some(ProfileType::AdHoc));
+    r.app.profile.as_mut().unwrap().expires = Some(datetime!(2026-05-01 0:00 UTC));
+    // What inspection stored at upload, weeks before.
+    r.app.warnings = vec![crate::ipa::Warning {
+        code: crate::ipa::warnings::PROFILE_EXPIRED.into(),
+        message: "The provisioning profile expired on 2026-05-01: iOS will not install or launch the app. Re-sign it with a current profile.".into(),
+    }];
+    let site = site(true);
+    let urls = site.public_url.release(&r.id);
+    let at = |now| {
+        release_page(
+            &ReleaseContext {
+                release: &r,
+                urls: &urls,
+                site: &site,
+                visitor: detect(SAFARI_17),
+                now,
+                qr_svg: None,
+            },
+            Flavor::Plain,
+        )
+    };
+    let june = at(datetime!(2026-06-01 12:00 UTC));
+    assert!(
+        june.contains("expired on 2026-05-01"),
+        "the stored date stays"
+    );
+    assert!(june.contains("expired 31 days ago"), "age as of the render");
+    assert!(!june.contains("1 day ago"), "not the age at upload");
+    let july = at(datetime!(2026-07-01 12:00 UTC));
+    assert!(july.contains("expired 61 days ago"));
+}
