@@ -30,6 +30,7 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod http;
+pub mod logsafe;
 pub mod manifest;
 pub mod mobileconfig;
 pub mod page;

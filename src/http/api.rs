@@ -1,6 +1,7 @@
 //! The JSON API: list, read, upload and delete releases. Uploads and deletions need the
 //! bearer token.
 
+use crate::logsafe::Clean;
 use std::sync::Arc;
 
 use http::header::{HeaderValue, LOCATION, WWW_AUTHENTICATE};
@@ -103,7 +104,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     match published {
         Ok(release) => {
             state.metrics.upload(UploadResult::Published, release.size);
-            tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
+            tracing::info!(id = %release.id, bundle = %Clean(&release.app.bundle_id), version = %Clean(&release.app.version), size = release.size, "release published");
             let view = ReleaseJson::new(&release, &state.config.public_url);
             let mut r = response::json(StatusCode::CREATED, &view);
             if let Ok(v) = HeaderValue::from_str(&view.page_url) {
@@ -120,9 +121,9 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
             };
             state.metrics.upload(result, 0);
             if status.is_server_error() {
-                tracing::error!(error = %e, "upload failed");
+                tracing::error!(error = %Clean(&e.to_string()), "upload failed");
             } else {
-                tracing::info!(error = %e, status = status.as_u16(), "upload refused");
+                tracing::info!(error = %Clean(&e.to_string()), status = status.as_u16(), "upload refused");
             }
             response::error(status, &e.to_string())
         }

@@ -56,7 +56,7 @@ async fn retain(state: &Arc<State>, bundle: &str, keep: usize) {
                 state.forget(id);
             }
             if !gone.is_empty() {
-                tracing::info!(bundle, deleted = gone.len(), "retention");
+                tracing::info!(bundle = %crate::logsafe::Clean(bundle), deleted = gone.len(), "retention");
             }
         }
         Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),

@@ -197,3 +197,115 @@ async fn pages_have_no_false_last_modified() {
     assert!(r.headers().get("last-modified").is_some());
     let _ = TOKEN;
 }
+
+/// Sends raw bytes over plain HTTP and returns everything the server answers before it closes
+/// (or 10 s pass).
+fn raw(s: &TestServer, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut tcp = std::net::TcpStream::connect(&s.addr).unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    tcp.write_all(request).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = tcp.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if out.windows(4).any(|w| w == b"\r\n\r\n") && out.ends_with(b"}") {
+            break;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Item 7: control characters never reach the stored notes, and a bundle id with a newline is
+/// refused rather than written into log lines.
+#[tokio::test]
+async fn control_characters_are_dropped_from_notes_and_refused_in_ids() {
+    let s = TestServer::start(&[]);
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "ipa",
+            reqwest::multipart::Part::bytes(ipa("com.example.notes", &[])).file_name("a.ipa"),
+        )
+        .text("notes", "line one\0\r\nline two\r\u{1b}[2J\tend");
+    let r = s
+        .client
+        .post(s.url("/api/releases"))
+        .bearer_auth(TOKEN)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let up: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(up["notes"], "line one\nline two\n[2J\tend");
+
+    let r = s
+        .upload_bytes(ipa("com.example.evil\n127.0.0.1 GET /admin 200", &[]))
+        .await;
+    assert_eq!(r.status(), 400);
+    let e: serde_json::Value = r.json().await.unwrap();
+    assert!(
+        e["error"].as_str().unwrap().contains("control characters"),
+        "{e}"
+    );
+}
+
+/// Item 8: what the README promises about long targets and transfer codings.
+#[tokio::test]
+async fn long_queries_get_414_and_compressed_transfer_codings_501() {
+    let s = TestServer::start(&["--http"]);
+    let r = s
+        .client
+        .get(s.url(&format!("/api/releases?{}", "q".repeat(3000))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 414);
+    let e: serde_json::Value = r.json().await.expect("a JSON body");
+    assert!(e["error"].is_string());
+
+    let body = b"5\r\nhello\r\n0\r\n\r\n";
+    let mut req = format!(
+        "POST /api/releases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n\
+         Content-Type: application/octet-stream\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+    )
+    .into_bytes();
+    req.extend_from_slice(body);
+    let answer = raw(&s, &req);
+    assert!(answer.starts_with("HTTP/1.1 501"), "{answer}");
+    assert!(answer.contains("transfer coding"), "{answer}");
+    assert!(s.releases().await.is_empty());
+}
+
+/// Item 10: a multipart upload over the limit is drained like a raw one, so the client reads
+/// the 413 instead of meeting a reset connection.
+#[tokio::test]
+async fn an_oversize_multipart_upload_gets_its_413() {
+    let s = TestServer::start(&["--http", "--max-upload", "1000000"]);
+    let big = noise(6 << 20);
+    for _ in 0..3 {
+        // Streamed (chunked, no Content-Length), so the server must read it to find out.
+        let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+            big.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+        let body = reqwest::Body::wrap_stream(futures_util::stream::iter(chunks));
+        let form = reqwest::multipart::Form::new().part(
+            "ipa",
+            reqwest::multipart::Part::stream(body).file_name("a.ipa"),
+        );
+        let r = s
+            .client
+            .post(s.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .multipart(form)
+            .send()
+            .await
+            .expect("an answer, not a reset");
+        assert_eq!(r.status(), 413);
+        let e: serde_json::Value = r.json().await.unwrap();
+        assert!(e["error"].as_str().unwrap().contains("--max-upload"), "{e}");
+    }
+    assert_eq!(s.staged(), 0);
+}

@@ -147,6 +147,12 @@ fn bound_metadata(
     .chain(bundle.minimum_os.as_ref().map(|m| ("MinimumOSVersion", m)))
     .chain(bundle.platform.as_ref().map(|p| ("DTPlatformName", p)))
     {
+        if value.chars().any(char::is_control) {
+            return Err(IpaError::BadInfoPlist(format!(
+                "{key} holds control characters ({:?})",
+                value.chars().take(80).collect::<String>()
+            )));
+        }
         if value.len() > limits.max_field_bytes {
             return Err(IpaError::Limit(format!(
                 "{key} is {} bytes long; at most {} are accepted",
@@ -154,6 +160,9 @@ fn bound_metadata(
                 limits.max_field_bytes
             )));
         }
+    }
+    if bundle.title.chars().any(char::is_control) {
+        bundle.title = bundle.title.chars().filter(|c| !c.is_control()).collect();
     }
     let chars = bundle.title.chars().count();
     if chars <= limits.max_title_chars {
