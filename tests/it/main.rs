@@ -7,6 +7,7 @@ mod support;
 mod amp;
 mod api;
 mod browser;
+mod ca_constraints;
 mod detect;
 mod doctor;
 mod doctor_cli;
