@@ -68,20 +68,61 @@ fn tls_config(ca: Option<&PathBuf>) -> Result<rustls::ClientConfig, String> {
 }
 
 async fn publish(args: Args) -> Result<(), String> {
-    let file = tokio::fs::File::open(&args.ipa)
-        .await
-        .map_err(|e| format!("{}: {e}", args.ipa.display()))?;
-    let size = file
-        .metadata()
-        .await
-        .map_err(|e| format!("{}: {e}", args.ipa.display()))?
-        .len();
     let client = reqwest::Client::builder()
         .use_preconfigured_tls(tls_config(args.ca.as_ref())?)
         .build()
         .map_err(|e| e.to_string())?;
     let url = format!("{}/api/releases", args.server.trim_end_matches('/'));
+    // One key for this upload and its retry: the server answers the retry with the release
+    // the first attempt made, if it got that far, instead of making a second one.
+    let mut random = [0u8; 16];
+    getrandom::getrandom(&mut random).map_err(|e| format!("no randomness for a key: {e}"))?;
+    let key = hex::encode(random);
+    let (status, text) = match attempt(&args, &client, &url, &key).await {
+        Err(Attempt::Lost(first)) => {
+            eprintln!("otadrop: the connection was lost ({first}); retrying once");
+            attempt(&args, &client, &url, &key).await
+        }
+        other => other,
+    }
+    .map_err(|a| match a {
+        Attempt::Lost(m) | Attempt::Failed(m) => m,
+    })?;
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|_| format!("{url} answered {status} with something that is not JSON"))?;
+    if !status.is_success() {
+        let msg = json["error"].as_str().unwrap_or(&text);
+        return Err(format!("upload refused ({status}): {msg}"));
+    }
+    if args.json {
+        println!("{text}");
+    } else {
+        println!("{}", json["page_url"].as_str().unwrap_or_default());
+    }
+    Ok(())
+}
 
+enum Attempt {
+    /// The connection broke before a whole answer arrived: worth one retry.
+    Lost(String),
+    Failed(String),
+}
+
+/// One upload of the file with `key`; the status and body of the answer.
+async fn attempt(
+    args: &Args,
+    client: &reqwest::Client,
+    url: &str,
+    key: &str,
+) -> Result<(reqwest::StatusCode, String), Attempt> {
+    let file = tokio::fs::File::open(&args.ipa)
+        .await
+        .map_err(|e| Attempt::Failed(format!("{}: {e}", args.ipa.display())))?;
+    let size = file
+        .metadata()
+        .await
+        .map_err(|e| Attempt::Failed(format!("{}: {e}", args.ipa.display())))?
+        .len();
     let bar = if std::io::stderr().is_terminal() && !args.json {
         let bar = indicatif::ProgressBar::new(size);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
@@ -101,10 +142,11 @@ async fn publish(args: Args) -> Result<(), String> {
         chunk
     });
     let mut request = client
-        .post(&url)
+        .post(url)
         .bearer_auth(&args.token)
         .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
         .header(reqwest::header::CONTENT_LENGTH, size)
+        .header("idempotency-key", key)
         .body(reqwest::Body::wrap_stream(stream));
     if let Some(notes) = &args.notes {
         let encoded =
@@ -112,24 +154,22 @@ async fn publish(args: Args) -> Result<(), String> {
                 .to_string();
         request = request.header("x-release-notes", encoded);
     }
-    let response = request.send().await.map_err(|e| describe(&url, e))?;
+    let lost_or_failed = |e: reqwest::Error| {
+        let lost = e.is_connect() || e.is_request() || e.is_body() || e.is_timeout();
+        let m = describe(url, e);
+        if lost {
+            Attempt::Lost(m)
+        } else {
+            Attempt::Failed(m)
+        }
+    };
+    let response = request.send().await.map_err(lost_or_failed)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     let status = response.status();
-    let text = response.text().await.map_err(|e| describe(&url, e))?;
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|_| format!("{url} answered {status} with something that is not JSON"))?;
-    if !status.is_success() {
-        let msg = json["error"].as_str().unwrap_or(&text);
-        return Err(format!("upload refused ({status}): {msg}"));
-    }
-    if args.json {
-        println!("{text}");
-    } else {
-        println!("{}", json["page_url"].as_str().unwrap_or_default());
-    }
-    Ok(())
+    let text = response.text().await.map_err(lost_or_failed)?;
+    Ok((status, text))
 }
 
 fn describe(url: &str, e: reqwest::Error) -> String {

@@ -98,7 +98,15 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     }
     let (parts, body) = req.into_parts();
     let published = match upload::receive(state, &parts.headers, body).await {
-        Ok(received) => publish::publish(state, received).await,
+        Ok(received) => match replayed(state, &received) {
+            // Same key, same bytes, within a day: the release it made, not a second one.
+            Ok(Some(release)) => {
+                let view = ReleaseJson::new(&release, &state.config.public_url);
+                return response::json(StatusCode::OK, &view);
+            }
+            Ok(None) => publish::publish(state, received).await,
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     match published {
@@ -191,4 +199,22 @@ mod tests {
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"abcd"));
     }
+}
+
+/// The release an earlier upload with the same `Idempotency-Key` and the same bytes made, if
+/// it still exists; an error when the key was used for other bytes.
+fn replayed(
+    state: &State,
+    received: &upload::Received,
+) -> Result<Option<Arc<crate::store::Release>>, upload::UploadError> {
+    let Some(key) = &received.idempotency_key else {
+        return Ok(None);
+    };
+    let Some(seen) = state.store.recall(key) else {
+        return Ok(None);
+    };
+    if seen.sha256 != received.sha256 {
+        return Err(upload::UploadError::KeyReused(seen.release.to_string()));
+    }
+    Ok(state.store.get(&seen.release))
 }

@@ -17,6 +17,7 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         size,
         sha256,
         notes,
+        idempotency_key,
     } = received;
     let ipa_path = staged.ipa_path();
     let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
@@ -25,6 +26,13 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
     let now = time::OffsetDateTime::now_utc();
     let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
         .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
+    if let Some(key) = &idempotency_key {
+        // Before the commit: a crash after it still finds the key (see store::idempotency).
+        let (s, key, sha, id) = (state.clone(), key.clone(), sha256.clone(), id.clone());
+        tokio::task::spawn_blocking(move || s.store.remember(&key, &sha, &id))
+            .await
+            .map_err(|e| UploadError::Storage(e.to_string()))??;
+    }
     let release = Release {
         id,
         created: now,

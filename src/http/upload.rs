@@ -51,6 +51,10 @@ pub enum UploadError {
     NotesTooLong,
     #[error("release notes must be UTF-8 text: {0}")]
     BadNotes(String),
+    #[error("Idempotency-Key must be 1 to 255 visible ASCII characters")]
+    BadIdempotencyKey,
+    #[error("this Idempotency-Key was used in the last day for different bytes (release {0}); use a new key for a new upload")]
+    KeyReused(String),
     #[error("unsupported transfer coding {0:?}: send the body as it is (chunked or with a Content-Length), not compressed")]
     TransferCoding(String),
     #[error("{0}")]
@@ -69,6 +73,7 @@ impl UploadError {
             Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Ipa(e) if !e.is_bad_input() => StatusCode::INTERNAL_SERVER_ERROR,
             NotesTooLong => StatusCode::PAYLOAD_TOO_LARGE,
+            KeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
             // RFC 9112 §6.1: a transfer coding the server does not understand gets 501.
             TransferCoding(_) => StatusCode::NOT_IMPLEMENTED,
             _ => StatusCode::BAD_REQUEST,
@@ -198,6 +203,18 @@ fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
     Ok((!s.is_empty()).then_some(s))
 }
 
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, UploadError> {
+    let Some(v) = headers.get(IDEMPOTENCY_HEADER) else {
+        return Ok(None);
+    };
+    match v.to_str() {
+        Ok(k) if crate::store::idempotency::valid_key(k) => Ok(Some(k.to_string())),
+        _ => Err(UploadError::BadIdempotencyKey),
+    }
+}
+
 /// Whether the body's content type and transfer coding are ones we take.
 pub fn check_content_type(headers: &HeaderMap) -> Result<(), UploadError> {
     check_transfer_coding(headers)?;
@@ -254,6 +271,8 @@ pub struct Received {
     /// Hex SHA-256 of the bytes.
     pub sha256: String,
     pub notes: Option<String>,
+    /// The request's `Idempotency-Key`, checked.
+    pub idempotency_key: Option<String>,
 }
 
 /// Receives one upload's body into a staged file. Dropping the result (or any error on the
@@ -266,6 +285,7 @@ pub async fn receive(
     let limit = state.config.max_upload;
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
+    let idempotency_key = idempotency_key(headers)?;
     let staged = state.store.stage()?;
     let mut sink = Sink::spawn(staged.ipa_path(), limit);
     let body: SharedBody = Arc::new(tokio::sync::Mutex::new(body));
@@ -308,6 +328,7 @@ pub async fn receive(
         size,
         sha256,
         notes,
+        idempotency_key,
     })
 }
 

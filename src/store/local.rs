@@ -23,16 +23,18 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use super::{Asset, Backend, Release, ReleaseId, Staged, StoreError};
+use super::{Asset, Backend, KeyRecord, Release, ReleaseId, Staged, StoreError};
 use crate::ipa::IconImages;
 
 const RECORD: &str = "release.json";
 const INDEX: &str = "releases.index.json";
+const KEYS: &str = "idempotency-keys.json";
 
 pub struct LocalBackend {
     releases: PathBuf,
     staging: PathBuf,
     index: PathBuf,
+    keys: PathBuf,
     /// Release folders whose record could not be read at the last [`Backend::load_all`].
     unreadable: AtomicUsize,
 }
@@ -52,6 +54,7 @@ impl LocalBackend {
             releases,
             staging,
             index: data.join(INDEX),
+            keys: data.join(KEYS),
             unreadable: AtomicUsize::new(0),
         })
     }
@@ -184,6 +187,29 @@ impl Backend for LocalBackend {
             tracing::warn!(error = %e, "could not write the release index");
         }
         Ok(records)
+    }
+
+    fn load_keys(&self) -> Result<Vec<KeyRecord>, StoreError> {
+        match fs::read(&self.keys) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path: self.keys.clone(),
+                message: e.to_string(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn save_keys(&self, keys: &[KeyRecord]) -> Result<(), StoreError> {
+        // Temporary file, fsync, rename, fsync the folder: the old list or the new one.
+        let tmp = self.staging.join("keys.tmp");
+        let bytes = serde_json::to_vec(keys).map_err(std::io::Error::other)?;
+        write_synced(&tmp, &bytes)?;
+        fs::rename(&tmp, &self.keys)?;
+        if let Some(dir) = self.keys.parent() {
+            sync_dir(dir)?;
+        }
+        Ok(())
     }
 
     fn unreadable(&self) -> usize {

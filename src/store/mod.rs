@@ -6,6 +6,7 @@
 //! dropped, or left behind by a crash, never becomes visible and is removed.
 
 mod id;
+pub mod idempotency;
 mod local;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use time::OffsetDateTime;
 use crate::ipa::{AppInfo, IconImages};
 
 pub use id::ReleaseId;
+pub use idempotency::KeyRecord;
 pub use local::LocalBackend;
 
 /// One uploaded build: what it is, plus what the upload itself was.
@@ -127,6 +129,14 @@ pub trait Backend: Send + Sync + 'static {
     fn save_index(&self, _all: &[Arc<Release>]) -> Result<(), StoreError> {
         Ok(())
     }
+    /// The remembered `Idempotency-Key`s ([`idempotency`]), expired ones included.
+    fn load_keys(&self) -> Result<Vec<KeyRecord>, StoreError> {
+        Ok(Vec::new())
+    }
+    /// Replaces the remembered keys, atomically (a reader sees the old list or the new one).
+    fn save_keys(&self, _keys: &[KeyRecord]) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// The path of a release's file, if it has one.
     fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf>;
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError>;
@@ -141,6 +151,7 @@ pub struct Store {
     index: Mutex<()>,
     /// Records left out when the store was opened (unreadable or invalid).
     skipped: usize,
+    keys: Mutex<idempotency::Keys>,
 }
 
 impl Store {
@@ -165,7 +176,13 @@ impl Store {
                 "some release records were skipped"
             );
         }
+        let keys = backend.load_keys().unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "could not read the idempotency keys; starting without them");
+            Vec::new()
+        });
+        let keys = Mutex::new(idempotency::Keys::new(keys, OffsetDateTime::now_utc()));
         Ok(Store {
+            keys,
             backend: Box::new(backend),
             releases: RwLock::new(releases),
             index: Mutex::new(()),
@@ -177,6 +194,32 @@ impl Store {
     /// were invalid (each is logged with its path).
     pub fn skipped(&self) -> usize {
         self.skipped
+    }
+
+    /// What an `Idempotency-Key` was used for in the last day, if anything.
+    pub fn recall(&self, key: &str) -> Option<KeyRecord> {
+        self.lock_keys().get(key, OffsetDateTime::now_utc())
+    }
+
+    /// Remembers that `key` makes release `id` from bytes hashing to `sha256`. Called before
+    /// the release is committed (see [`idempotency`]); the write is durable when this returns.
+    pub fn remember(&self, key: &str, sha256: &str, id: &ReleaseId) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let mut keys = self.lock_keys();
+        let all = keys.insert(
+            KeyRecord {
+                key: key.to_string(),
+                sha256: sha256.to_string(),
+                release: id.clone(),
+                at: now,
+            },
+            now,
+        );
+        self.backend.save_keys(&all)
+    }
+
+    fn lock_keys(&self) -> std::sync::MutexGuard<'_, idempotency::Keys> {
+        self.keys.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The local folder backend rooted at `dir`.

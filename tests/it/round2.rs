@@ -309,3 +309,110 @@ async fn an_oversize_multipart_upload_gets_its_413() {
     }
     assert_eq!(s.staged(), 0);
 }
+
+/// Item 9: the same Idempotency-Key with the same bytes within a day gives the same release
+/// (200), across a restart too; other bytes with that key are refused (422).
+#[tokio::test]
+async fn a_retried_upload_with_its_key_does_not_duplicate_the_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = ipa("com.example.retry", &[]);
+    let send = |s: &TestServer, bytes: Vec<u8>, key: &str| {
+        s.client
+            .post(s.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .header("content-type", "application/octet-stream")
+            .header("idempotency-key", key.to_string())
+            .body(bytes)
+            .send()
+    };
+    let first_id = {
+        let s = TestServer::start_in(dir.path(), &[]);
+        let r = send(&s, bytes.clone(), "retry-key-1").await.unwrap();
+        assert_eq!(r.status(), 201);
+        let first: serde_json::Value = r.json().await.unwrap();
+        let r = send(&s, bytes.clone(), "retry-key-1").await.unwrap();
+        assert_eq!(r.status(), 200);
+        let again: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(again["id"], first["id"]);
+        assert_eq!(s.releases().await.len(), 1);
+        let other = ipa("com.example.other", &[]);
+        let r = send(&s, other, "retry-key-1").await.unwrap();
+        assert_eq!(r.status(), 422);
+        let r = send(&s, bytes.clone(), "bad key with spaces")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400);
+        first["id"].as_str().unwrap().to_string()
+    };
+    // As after kill -9 once the release was published: the key is on disk.
+    let s = TestServer::start_in(dir.path(), &[]);
+    let r = send(&s, bytes.clone(), "retry-key-1").await.unwrap();
+    assert_eq!(r.status(), 200);
+    let again: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(again["id"], first_id.as_str());
+    assert_eq!(s.releases().await.len(), 1);
+    // Another key is another upload.
+    let r = send(&s, bytes, "retry-key-2").await.unwrap();
+    assert_eq!(r.status(), 201);
+    assert_eq!(s.releases().await.len(), 2);
+}
+
+/// Item 9: `otadrop publish` sends a key and retries once when the connection is lost after
+/// the server published but before the answer arrived: one release, exit 0.
+#[tokio::test]
+async fn otadrop_publish_retries_a_lost_answer_without_duplicating() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let s = TestServer::start(&["--http"]);
+    let upstream = s.addr.clone();
+    let proxy = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy_addr = proxy.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut n = 0;
+        while let Ok((mut client, _)) = proxy.accept().await {
+            n += 1;
+            let mut server = tokio::net::TcpStream::connect(&upstream).await.unwrap();
+            if n == 1 {
+                // Forward the request, swallow the answer, then cut the client off.
+                tokio::spawn(async move {
+                    let (mut cr, mut cw) = client.split();
+                    let (mut sr, mut sw) = server.split();
+                    let up = tokio::io::copy(&mut cr, &mut sw);
+                    let mut first = [0u8; 1];
+                    tokio::select! {
+                        _ = up => {}
+                        _ = sr.read(&mut first) => {}
+                    }
+                    let _ = cw.shutdown().await;
+                });
+            } else {
+                tokio::spawn(async move {
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                });
+            }
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ipa");
+    std::fs::write(&path, ipa("com.example.cli", &[])).unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
+            .args([
+                "publish",
+                "--server",
+                &format!("http://{proxy_addr}"),
+                "--token",
+                TOKEN,
+            ])
+            .arg(&path)
+            .output()
+    });
+    let out = tokio::time::timeout(Duration::from_secs(60), out)
+        .await
+        .expect("publish finishes")
+        .unwrap()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("retrying once"), "{stderr}");
+    assert_eq!(s.releases().await.len(), 1, "one release, not two");
+}
