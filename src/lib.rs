@@ -32,6 +32,7 @@ pub mod config;
 pub mod http;
 pub mod logsafe;
 pub mod manifest;
+pub mod memory;
 pub mod mobileconfig;
 pub mod page;
 pub mod store;

@@ -66,6 +66,8 @@ pub struct State {
     /// The QR code (SVG) of each release's page URL.
     pub qr: cache::Cache<ReleaseId, Arc<str>>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Uploads being inspected at once (each decodes at most one icon, a few MiB).
+    pub inspections: tokio::sync::Semaphore,
     /// Release pages being rendered at once (on the blocking pool): one per core.
     pub renders: tokio::sync::Semaphore,
     pub doctor: doctor::DoctorGate,
@@ -88,6 +90,7 @@ impl State {
             manifests: cache::Cache::new(1024, MANIFEST_CACHE_BYTES),
             qr: cache::Cache::new(1024, QR_CACHE_BYTES),
             metrics: Default::default(),
+            inspections: tokio::sync::Semaphore::new(MAX_INSPECTIONS),
             renders: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             ),
@@ -103,6 +106,10 @@ impl State {
         self.qr.forget(id);
     }
 }
+
+/// Inspections at once: each reads a central directory (up to 50,000 entries) and decodes one
+/// icon (up to 1024 px); two keep a burst of uploads to a few tens of MiB.
+const MAX_INSPECTIONS: usize = 2;
 
 /// A page with its compressed variants is 10-25 KB: a few thousand pages.
 const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;

@@ -20,9 +20,18 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         idempotency_key,
     } = received;
     let ipa_path = staged.ipa_path();
-    let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
+    let inspection = {
+        let Ok(_one_of_few) = state.inspections.acquire().await else {
+            return Err(UploadError::Storage("shutting down".into()));
+        };
+        tokio::task::spawn_blocking(move || {
+            let found = ipa::inspect_path(&ipa_path);
+            crate::memory::give_back();
+            found
+        })
         .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??;
+        .map_err(|e| UploadError::Storage(e.to_string()))??
+    };
     let now = time::OffsetDateTime::now_utc();
     let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
         .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
