@@ -65,7 +65,7 @@ pub fn parse_ca(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>, String> {
     // DER: one SEQUENCE that parses as an X.509 certificate.
     if bytes.first() == Some(&0x30) {
         return match x509_parser::parse_x509_certificate(bytes) {
-            Ok((rest, _)) if rest.is_empty() => Ok(vec![CertificateDer::from(bytes.to_vec())]),
+            Ok(([], _)) => Ok(vec![CertificateDer::from(bytes.to_vec())]),
             Ok(_) => Err("trailing bytes after the DER certificate".into()),
             Err(e) => Err(format!("not a DER certificate: {e}")),
         };
