@@ -108,7 +108,7 @@ impl State {
 }
 
 /// Inspections at once: each reads a central directory (up to 50,000 entries) and decodes one
-/// icon (up to 1024 px); two keep a burst of uploads to a few tens of MiB.
+/// icon (up to 1024 px); two at once bound what a burst of uploads costs (BENCHMARKS.md).
 const MAX_INSPECTIONS: usize = 2;
 
 /// A page with its compressed variants is 10-25 KB: a few thousand pages.

@@ -8,7 +8,7 @@
 pub struct Limits {
     /// Most entries in the zip's central directory. The shared fixture IPAs hold 12 to 34;
     /// large apps with many localisations and frameworks hold thousands. 50,000 leaves room
-    /// for those and bounds the directory the zip reader builds (about 20 MB at this count).
+    /// for those and bounds the directory the zip reader builds (BENCHMARKS.md has the peak).
     pub max_entries: usize,
     /// Largest `Info.plist` (real ones: 1-100 KiB).
     pub max_plist_bytes: u64,
