@@ -18,7 +18,10 @@
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
+//! - [`i18n`]: the languages pages speak: negotiation, the Fluent message files under
+//!   `locales/`, numbers and dates per locale (ICU4X).
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
+//! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
 //! - [`store`]: releases on disk behind a small backend interface; atomic publish.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
@@ -27,12 +30,14 @@
 //! - [`cli`]: the `otadrop` command's subcommands.
 //! - `fixture`: one builder for the releases that tests and benches make up (not the service).
 
+pub mod access;
 pub mod cli;
 pub mod client;
 pub mod config;
 #[doc(hidden)]
 pub mod fixture;
 pub mod http;
+pub mod i18n;
 pub mod logsafe;
 pub mod manifest;
 pub mod memory;

@@ -6,7 +6,7 @@
 use std::sync::{Arc, OnceLock};
 
 use bytes::Bytes;
-use http::header::{HeaderValue, CACHE_CONTROL, USER_AGENT, VARY};
+use http::header::{HeaderValue, ACCEPT_LANGUAGE, CACHE_CONTROL, USER_AGENT, VARY};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
@@ -15,21 +15,25 @@ use super::cacheability::{Cacheability, PUBLIC_AMP_PAGE};
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
-use super::{security_headers, State};
+use super::{auth, security_headers, State};
 use crate::client::{self, Visitor};
+use crate::i18n::{self, Lang};
 use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// What a cached page depends on: release, flavor, visitor as far as the page's decisions
-/// tell visitors apart ([`page::decision_visitor`]: not the exact iOS version), day (dates are
-/// shown relative to today), and how many of the build's expiry instants have passed (so a
-/// profile that expires at 14:00 stops being offered at 14:00, not the next day).
+/// What a cached page depends on: release, flavor, visitor as far as the page's decisions tell
+/// visitors apart ([`page::decision_visitor`]: not the exact iOS version), language, day (dates
+/// are shown relative to today), and how many of the build's expiry instants have passed (so a profile that expires
+/// at 14:00 stops being offered at 14:00, not the next day).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
     release: ReleaseId,
+    /// The share link the page is seen through (its URLs are the link's), if any.
+    link: Option<crate::access::LinkId>,
     flavor: Flavor,
     visitor: Visitor,
+    lang: Lang,
     day: i64,
     expiries_passed: u8,
 }
@@ -60,14 +64,62 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
     client::detect(ua)
 }
 
-/// Pages carry no `Last-Modified`: their text changes with the day and at expiry instants,
-/// not when the release was made, so only the ETag (a hash of the bytes) validates them.
-async fn send_page(req: &Request<Incoming>, page: Rendered, flavor: Flavor) -> Resp {
+/// The language of a plain page for this request.
+pub fn lang(state: &State, req: &Request<Incoming>) -> Lang {
+    lang_of(state, req.uri().query(), req.headers().get(ACCEPT_LANGUAGE))
+}
+
+/// The language for a request's query string and `Accept-Language` header.
+pub fn lang_of(state: &State, query: Option<&str>, accept: Option<&HeaderValue>) -> Lang {
+    i18n::negotiate(
+        i18n::query_lang(query),
+        accept.and_then(|v| v.to_str().ok()),
+        state.site.default_lang,
+    )
+}
+
+/// Which language a page is in: negotiated (plain pages) or named by the URL (AMP pages).
+#[derive(Debug, Clone, Copy)]
+pub enum PageLang {
+    Negotiated,
+    /// `None`: the AMP URL without a language, which is the server's default language.
+    InUrl(Option<Lang>),
+}
+
+impl PageLang {
+    fn resolve(self, state: &State, req: &Request<Incoming>) -> Lang {
+        match self {
+            PageLang::Negotiated => lang(state, req),
+            PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),
+        }
+    }
+}
+
+/// The language a URL's last segment names (`/r/<id>/amp/ja`): exactly one of our tags.
+pub fn lang_segment(segment: &str) -> Option<Lang> {
+    Lang::ALL.into_iter().find(|l| l.tag() == segment)
+}
+
+/// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
+async fn send_page(
+    req: &Request<Incoming>,
+    page: Rendered,
+    flavor: Flavor,
+    private: bool,
+    negotiated: bool,
+) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
+        // No Last-Modified: the text changes with the day and at expiry instants, not when
+        // the release was made, so only the ETag (a hash of the bytes) validates a page.
         last_modified: None,
         content_type: HTML,
-        cache_control: "no-cache",
+        cache_control: if private {
+            "private, no-store"
+        } else {
+            "no-cache"
+        },
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
@@ -77,78 +129,158 @@ async fn send_page(req: &Request<Incoming>, page: Rendered, flavor: Flavor) -> R
             r.headers_mut()
                 .append(VARY, HeaderValue::from_static("User-Agent"));
         }
-        // One document for everyone, which AMP caches may keep.
-        Flavor::Amp => amp_cacheability().apply(r.headers_mut()),
+        // One document for everyone, which AMP caches may keep unless it is private.
+        Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
+    }
+    if negotiated {
+        r.headers_mut()
+            .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
     security_headers::apply_page(r.headers_mut(), flavor);
     r
 }
 
-/// How an AMP page may be cached. Every AMP page is public today; one behind a password or an
-/// expiring link must answer [`Cacheability::Private`] so that no AMP cache keeps it.
-fn amp_cacheability() -> Cacheability {
-    PUBLIC_AMP_PAGE
+/// How an AMP page may be cached: public, unless it is behind a password or an expiring link
+/// (see [`crate::access::Link::cache_policy`]); then [`Cacheability::Private`], so that no AMP
+/// cache keeps it.
+fn amp_cacheability(private: bool) -> Cacheability {
+    if private {
+        Cacheability::Private
+    } else {
+        PUBLIC_AMP_PAGE
+    }
 }
 
-/// A release page: from the cache at once, or rendered (and compressed) on the blocking pool,
-/// at most [`super::State::renders`] at a time, so that rendering never holds up the async
-/// workers that answer `/healthz`, cached pages and downloads.
+/// `private`: the page was shown because of a sign-in (an app page without
+/// `--public-index`), so no shared cache may keep it.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
-    release: Arc<Release>,
+    release: &Release,
     flavor: Flavor,
+    private: bool,
+    page_lang: PageLang,
 ) -> Resp {
-    // The AMP document is the same for every visitor: one cache entry, whoever asks.
+    let lang = page_lang.resolve(state, req);
+    // The AMP document is the same for every visitor of its language: one cache entry each.
     let visitor = match flavor {
-        Flavor::Plain => page::decision_visitor(&release, visitor(req)),
+        Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
     };
     let now = time::OffsetDateTime::now_utc();
     let day = now.unix_timestamp().div_euclid(86_400);
     let key = PageKey {
         release: release.id.clone(),
+        link: None,
         flavor,
         visitor,
+        lang,
         day,
-        expiries_passed: expiries_passed(&release, now),
+        expiries_passed: expiries_passed(release, now),
     };
-    if let Some(page) = state.pages.get(&key) {
-        return send_page(req, page, flavor).await;
-    }
-    let Ok(_permit) = state.renders.acquire().await else {
-        return response::error(StatusCode::SERVICE_UNAVAILABLE, "shutting down");
-    };
-    let s = state.clone();
-    let made = tokio::task::spawn_blocking(move || {
-        s.pages.get_or_make(key, || {
-            s.metrics.page_rendered();
-            let urls = s.config.public_url.release(&release.id);
-            let qr = qr_svg(&s, &release);
-            let ctx = ReleaseContext {
-                release: &release,
-                urls: &urls,
-                site: &s.site,
-                visitor,
-                now,
-                qr_svg: qr.as_deref(),
-            };
-            Arc::new(Generated::on_demand(Bytes::from(page::release_page(
-                &ctx, flavor,
-            ))))
-        })
-    })
-    .await;
-    match made {
-        Ok(page) => send_page(req, page, flavor).await,
-        Err(e) => {
-            tracing::error!(error = %e, "page rendering failed");
-            response::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the page could not be rendered",
-            )
+    let page = match state.pages.get(&key) {
+        Some(page) => page,
+        None => {
+            off_the_workers(state, || {
+                state.pages.get_or_make(key, || {
+                    let urls = state.config.public_url.release(&release.id);
+                    let qr = qr_svg(state, release);
+                    let ctx = ReleaseContext {
+                        release,
+                        urls: &urls,
+                        site: &state.site,
+                        visitor,
+                        now,
+                        qr_svg: qr.as_deref(),
+                        lang,
+                    };
+                    state.metrics.page_rendered();
+                    Arc::new(Generated::on_demand(Bytes::from(page::release_page(
+                        &ctx, flavor,
+                    ))))
+                })
+            })
+            .await
         }
-    }
+    };
+    send_page(
+        req,
+        page,
+        flavor,
+        private,
+        matches!(page_lang, PageLang::Negotiated),
+    )
+    .await
+}
+
+/// Runs a render (and its compression) where it cannot hold up the async workers that answer
+/// `/healthz`, cached pages and downloads: at most [`State::renders`] at a time, each on a
+/// thread handed over to blocking work (`block_in_place`: its other tasks move to another
+/// worker meanwhile).
+async fn off_the_workers<T>(state: &State, render: impl FnOnce() -> T) -> T {
+    let _one_of_few = state.renders.acquire().await;
+    tokio::task::block_in_place(render)
+}
+
+/// A release page seen through a share link: its URLs are the link's, and how it may be
+/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
+/// release page; without (a password link's page carries a fresh install grant) it is made per
+/// request. The QR code is the link's own URL.
+pub async fn shared_release(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    urls: &crate::urls::ReleaseUrls,
+    flavor: Flavor,
+    private: bool,
+    cache_as: Option<&crate::access::LinkId>,
+) -> Resp {
+    // As for /r/ pages: the AMP document is the same for every visitor (in the server's
+    // default language here); the plain page speaks the visitor's.
+    let lang = match flavor {
+        Flavor::Plain => lang(state, req),
+        Flavor::Amp => state.site.default_lang,
+    };
+    let visitor = match flavor {
+        Flavor::Plain => page::decision_visitor(release, visitor(req)),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let make = || {
+        let qr = page::qr::encode(&urls.page).unwrap_or_default();
+        let ctx = ReleaseContext {
+            release,
+            urls,
+            site: &state.site,
+            visitor,
+            now,
+            qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+            lang,
+        };
+        state.metrics.page_rendered();
+        Arc::new(Generated::on_demand(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
+    };
+    let page = match cache_as {
+        Some(link) => {
+            let key = PageKey {
+                release: release.id.clone(),
+                link: Some(link.clone()),
+                flavor,
+                visitor,
+                lang,
+                day: now.unix_timestamp().div_euclid(86_400),
+                expiries_passed: expiries_passed(release, now),
+            };
+            match state.pages.get(&key) {
+                Some(page) => page,
+                None => off_the_workers(state, || state.pages.get_or_make(key, make)).await,
+            }
+        }
+        None => off_the_workers(state, make).await,
+    };
+    send_page(req, page, flavor, private, flavor == Flavor::Plain).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -165,48 +297,70 @@ pub async fn release(
     req: &Request<Incoming>,
     id: &ReleaseId,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, false, page_lang).await,
         None => not_found(state, req),
     }
 }
 
-/// The stable URL of an app: its newest release's page.
+/// The stable URL of an app: its newest release's page. Only for those who may list apps;
+/// everyone else gets the same 404 as for an unknown app.
 pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
     bundle: &str,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
+    if !auth::access(state, req.headers()).can_list(state) {
+        return not_found(state, req);
+    }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, r, flavor).await,
+        Some(r) => {
+            let private = !state.config.public_index;
+            release_page(state, req, &r, flavor, private, page_lang).await
+        }
         None => not_found(state, req),
     }
 }
 
-pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
+/// The front page: every app for those who may list them, else the sign-in form.
+pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
+    let access = auth::access(state, req.headers());
+    if !access.can_list(state) {
+        return super::sign_in::form(state, StatusCode::OK, None);
+    }
     let apps = state.store.apps();
-    let html = page::index_page(&apps, &state.site);
+    let signed_in = access > auth::Access::Anonymous;
+    let html = page::index_page(&apps, &state.site, signed_in, lang(state, req));
     let mut r = response::with_type(StatusCode::OK, HTML, html);
+    let cache = if state.config.public_index {
+        "no-cache"
+    } else {
+        "private, no-store"
+    };
     r.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
 
 /// How to trust this server's CA on an iPhone.
-pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
+pub fn ca(state: &State, req: &Request<Incoming>) -> Resp {
     if state.local_ca.is_none() {
-        return response::error(
-            StatusCode::NOT_FOUND,
-            "This server uses a real certificate: there is nothing to install.",
-        );
+        return response::error(StatusCode::NOT_FOUND, super::errors::NO_CA_PAGE);
     }
-    let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site));
+    let html = page::ca_page(&state.site, lang(state, req));
+    let mut r = response::with_type(StatusCode::OK, HTML, html);
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -214,6 +368,21 @@ pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
 /// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
 pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
     response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
+}
+
+/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
+/// stored by caches).
+pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
+    response::error(status, message)
+}
+
+/// An HTML page made elsewhere (forms), with the page headers.
+pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+    let mut r = response::with_type(status, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
 }
 
 /// The static files with their compressed variants, made on first use.

@@ -4,6 +4,8 @@
 
 mod support;
 
+mod access;
+mod access_browser;
 mod amp;
 mod api;
 mod browser;
@@ -13,6 +15,7 @@ mod doctor;
 mod doctor_cli;
 mod errors;
 mod hardening;
+mod i18n;
 mod inspect_cli;
 mod listeners;
 mod pages;

@@ -10,7 +10,8 @@
 //   or, for other scenarios than the landing pages' own:
 //                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
 //                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
-//                                "javaScriptEnabled": false, "qr": true}, ...]}
+//                                "javaScriptEnabled": false, "qr": true,
+//                                "locale": "ja-JP", "userAgent": "<an in-app browser's>"}, ...]}
 // Every request to another origin than `base` (and `allow`) is aborted: the pages must not
 // need one.
 "use strict";
@@ -42,7 +43,12 @@ const scenarios = config.scenarios
       name: s.name,
       url: s.url,
       qr: s.qr,
-      context: { ...profiles[s.profile], javaScriptEnabled: s.javaScriptEnabled !== false },
+      context: {
+        ...profiles[s.profile],
+        javaScriptEnabled: s.javaScriptEnabled !== false,
+        ...(s.locale ? { locale: s.locale } : {}),
+        ...(s.userAgent ? { userAgent: s.userAgent } : {}),
+      },
     }))
   : [
   { name: "iphone-light", url: config.page, context: { ...iphone } },
@@ -113,6 +119,7 @@ async function run(browser, s) {
   }
   const response = await page.goto(s.url, { waitUntil: "load" });
   const result = { name: s.name, status: response ? response.status() : 0 };
+  result.lang = await page.getAttribute("html", "lang");
 
   if (s.openDetails) {
     await page.click("details summary");

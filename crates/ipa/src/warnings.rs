@@ -46,7 +46,6 @@ pub const ALL: &[&str] = &[
     NO_PROFILE,
     PROFILE_UNREADABLE,
     PROFILE_UNVERIFIED,
-    TITLE_TRUNCATED,
 ];
 
 pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Warning {
