@@ -12,6 +12,19 @@ fn metric(text: &str, name: &str) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
+/// `/metrics` (behind the admin token on the main listener).
+async fn metrics(s: &TestServer) -> String {
+    s.client
+        .get(s.url("/metrics"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn ipa(bundle: &str, keys: &[(&str, plist::Value)]) -> Vec<u8> {
     let mut all: Vec<(&str, plist::Value)> = vec![
         ("CFBundleIdentifier", bundle.into()),
@@ -45,7 +58,7 @@ async fn a_flood_of_distinct_ios_versions_costs_cache_hits() {
         .unwrap();
     let page = s.url(&format!("/r/{}", up["id"].as_str().unwrap()));
     let renders = |text: &str| metric(text, "otadrop_page_renders_total").expect("renders metric");
-    let before = renders(&s.text(&s.url("/metrics")).await);
+    let before = renders(&metrics(&s).await);
     let mut seen = std::collections::HashSet::new();
     for major in 14..=26u16 {
         for minor in 0..=6u16 {
@@ -60,7 +73,7 @@ async fn a_flood_of_distinct_ios_versions_costs_cache_hits() {
             seen.insert(r.text().await.unwrap());
         }
     }
-    let after = renders(&s.text(&s.url("/metrics")).await);
+    let after = renders(&metrics(&s).await);
     // 91 User-Agents, three kinds of page (below 16, 16-17, 18 and later).
     assert!(
         after - before <= 3,
@@ -156,7 +169,7 @@ async fn bad_records_do_not_stop_the_server() {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    let m = s.text(&s.url("/metrics")).await;
+    let m = metrics(&s).await;
     assert_eq!(metric(&m, "otadrop_release_records_skipped"), Some(3));
 }
 
