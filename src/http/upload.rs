@@ -23,7 +23,7 @@ use tokio::sync::mpsc;
 
 use super::State;
 use crate::ipa::IpaError;
-use crate::store::Staged;
+use crate::store::{Staged, Upstream};
 
 const CHANNEL_CHUNKS: usize = 32;
 const WRITE_BUFFER: usize = 1024 * 1024;
@@ -87,16 +87,19 @@ impl From<crate::store::StoreError> for UploadError {
     }
 }
 
-/// Writes chunks to a file on a blocking thread, hashing as it goes.
+type Written = (u64, String, Option<Box<dyn Upstream>>);
+
+/// Writes chunks to a file on a blocking thread, hashing as it goes, and hands them to the
+/// backend's upstream (an S3 multipart upload) when it has one.
 struct Sink {
     tx: mpsc::Sender<Bytes>,
-    writer: tokio::task::JoinHandle<std::io::Result<(u64, String)>>,
+    writer: tokio::task::JoinHandle<std::io::Result<Written>>,
     received: u64,
     limit: u64,
 }
 
 impl Sink {
-    fn spawn(path: PathBuf, limit: u64) -> Sink {
+    fn spawn(path: PathBuf, limit: u64, mut upstream: Option<Box<dyn Upstream>>) -> Sink {
         let (tx, mut rx) = mpsc::channel::<Bytes>(CHANNEL_CHUNKS);
         let writer = tokio::task::spawn_blocking(move || {
             let file = std::fs::File::create(&path)?;
@@ -106,10 +109,18 @@ impl Sink {
             while let Some(chunk) = rx.blocking_recv() {
                 hash.update(&chunk);
                 out.write_all(&chunk)?;
+                if let Some(up) = upstream.as_mut() {
+                    up.write(&chunk)?;
+                }
                 n += chunk.len() as u64;
             }
             out.flush()?;
-            Ok((n, hex::encode(hash.finalize())))
+            if n > 0 {
+                if let Some(up) = upstream.as_mut() {
+                    up.finish()?;
+                }
+            }
+            Ok((n, hex::encode(hash.finalize()), upstream))
         });
         Sink {
             tx,
@@ -136,7 +147,7 @@ impl Sink {
         Ok(())
     }
 
-    async fn finish(self) -> Result<(u64, String), UploadError> {
+    async fn finish(self) -> Result<Written, UploadError> {
         drop(self.tx);
         match self.writer.await {
             Ok(Ok(done)) => Ok(done),
@@ -278,7 +289,7 @@ pub struct Received {
 /// Receives one upload's body into a staged file. Dropping the result (or any error on the
 /// way) removes the staged file.
 pub async fn receive(
-    state: &State,
+    state: &std::sync::Arc<State>,
     headers: &HeaderMap,
     body: Incoming,
 ) -> Result<Received, UploadError> {
@@ -286,8 +297,11 @@ pub async fn receive(
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
     let idempotency_key = idempotency_key(headers)?;
-    let staged = state.store.stage()?;
-    let mut sink = Sink::spawn(staged.ipa_path(), limit);
+    let s = state.clone();
+    let mut staged = tokio::task::spawn_blocking(move || s.store.stage())
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))??;
+    let mut sink = Sink::spawn(staged.ipa_path(), limit, staged.take_upstream());
     let body: SharedBody = Arc::new(tokio::sync::Mutex::new(body));
     let chunks = data_stream(body.clone(), state.config.body_timeout);
 
@@ -319,7 +333,8 @@ pub async fn receive(
             }
         }
     }
-    let (size, sha256) = sink.finish().await?;
+    let (size, sha256, upstream) = sink.finish().await?;
+    staged.put_upstream(upstream);
     if size == 0 {
         return Err(UploadError::Empty);
     }

@@ -20,3 +20,4 @@ mod inspect_cli;
 mod listeners;
 mod pages;
 mod round2;
+mod s3;
