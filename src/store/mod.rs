@@ -463,8 +463,7 @@ impl Store {
     /// it at all, the release is put back.
     pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
         let serial = self.serial();
-        let removed;
-        if serial.is_some() {
+        let removed = if serial.is_some() {
             // A bucket: the network calls run without the catalogue's lock (readers go on);
             // `serial` keeps other changes of this node out meanwhile.
             if self.get(id).is_none() {
@@ -475,7 +474,7 @@ impl Store {
             if let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) {
                 all.remove(at);
             }
-            removed = None;
+            None
         } else {
             // Out of the catalogue under the lock (a moment); the files are removed after,
             // so lookups never wait for a multi-GB folder to be deleted.
@@ -483,8 +482,8 @@ impl Store {
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
                 return Ok(false);
             };
-            removed = Some(all.remove(at));
-        }
+            Some(all.remove(at))
+        };
         if let Some(removed) = removed {
             if let Err(e) = self.backend.delete(id) {
                 // Not even moved away: it is still there, so it stays listed.
