@@ -47,18 +47,10 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 async fn publish(args: Args) -> Result<(), String> {
-    let channel = match &args.channel {
-        Some(c) => Some(crate::store::channel::parse(c).map_err(|e| e.to_string())?),
-        None => None,
-    };
-    let file = tokio::fs::File::open(&args.ipa)
-        .await
-        .map_err(|e| format!("{}: {e}", args.ipa.display()))?;
-    let size = file
-        .metadata()
-        .await
-        .map_err(|e| format!("{}: {e}", args.ipa.display()))?
-        .len();
+    // A bad channel is refused before anything is sent.
+    if let Some(c) = &args.channel {
+        crate::store::channel::parse(c).map_err(|e| e.to_string())?;
+    }
     // Check the share options before uploading anything.
     let share = if args.share {
         Some(super::links::new_link_body(
@@ -72,45 +64,21 @@ async fn publish(args: Args) -> Result<(), String> {
     let client = args.server.client()?;
     let url = args.server.url("/api/releases");
 
-    let bar = if std::io::stderr().is_terminal() && !args.json {
-        let bar = indicatif::ProgressBar::new(size);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
-        ) {
-            bar.set_style(style);
+    // One key for this upload and its retry: the server answers the retry with the release
+    // the first attempt made, if it got that far, instead of making a second one.
+    let mut random = [0u8; 16];
+    getrandom::getrandom(&mut random).map_err(|e| format!("no randomness for a key: {e}"))?;
+    let key = hex::encode(random);
+    let (status, text) = match attempt(&args, &client, &url, &key).await {
+        Err(Attempt::Lost(first)) => {
+            eprintln!("otadrop: the connection was lost ({first}); retrying once");
+            attempt(&args, &client, &url, &key).await
         }
-        Some(bar)
-    } else {
-        None
-    };
-    let progress = bar.clone();
-    let stream = tokio_util_stream(file).map(move |chunk| {
-        if let (Ok(c), Some(b)) = (&chunk, &progress) {
-            b.inc(c.len() as u64);
-        }
-        chunk
-    });
-    let mut request = client
-        .post(&url)
-        .bearer_auth(&args.server.token)
-        .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-        .header(reqwest::header::CONTENT_LENGTH, size)
-        .body(reqwest::Body::wrap_stream(stream));
-    if let Some(notes) = &args.notes {
-        let encoded =
-            percent_encoding::utf8_percent_encode(notes, percent_encoding::NON_ALPHANUMERIC)
-                .to_string();
-        request = request.header("x-release-notes", encoded);
+        other => other,
     }
-    if let Some(channel) = &channel {
-        request = request.header("x-channel", channel);
-    }
-    let response = request.send().await.map_err(|e| describe(&url, e))?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let status = response.status();
-    let text = response.text().await.map_err(|e| describe(&url, e))?;
+    .map_err(|a| match a {
+        Attempt::Lost(m) | Attempt::Failed(m) => m,
+    })?;
     let json: serde_json::Value = serde_json::from_str(&text)
         .map_err(|_| format!("{url} answered {status} with something that is not JSON"))?;
     if !status.is_success() {
@@ -149,6 +117,79 @@ async fn publish(args: Args) -> Result<(), String> {
         println!("{}", json["page_url"].as_str().unwrap_or_default());
     }
     Ok(())
+}
+
+enum Attempt {
+    /// The connection broke before a whole answer arrived: worth one retry.
+    Lost(String),
+    Failed(String),
+}
+
+/// One upload of the file with `key`; the status and body of the answer.
+async fn attempt(
+    args: &Args,
+    client: &reqwest::Client,
+    url: &str,
+    key: &str,
+) -> Result<(reqwest::StatusCode, String), Attempt> {
+    let file = tokio::fs::File::open(&args.ipa)
+        .await
+        .map_err(|e| Attempt::Failed(format!("{}: {e}", args.ipa.display())))?;
+    let size = file
+        .metadata()
+        .await
+        .map_err(|e| Attempt::Failed(format!("{}: {e}", args.ipa.display())))?
+        .len();
+    let bar = if std::io::stderr().is_terminal() && !args.json {
+        let bar = indicatif::ProgressBar::new(size);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let progress = bar.clone();
+    let stream = tokio_util_stream(file).map(move |chunk| {
+        if let (Ok(c), Some(b)) = (&chunk, &progress) {
+            b.inc(c.len() as u64);
+        }
+        chunk
+    });
+    let mut request = client
+        .post(url)
+        .bearer_auth(&args.server.token)
+        .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+        .header(reqwest::header::CONTENT_LENGTH, size)
+        .header("idempotency-key", key)
+        .body(reqwest::Body::wrap_stream(stream));
+    if let Some(notes) = &args.notes {
+        let encoded =
+            percent_encoding::utf8_percent_encode(notes, percent_encoding::NON_ALPHANUMERIC)
+                .to_string();
+        request = request.header("x-release-notes", encoded);
+    }
+    if let Some(channel) = &args.channel {
+        request = request.header("x-channel", channel.as_str());
+    }
+    let lost_or_failed = |e: reqwest::Error| {
+        let lost = e.is_connect() || e.is_request() || e.is_body() || e.is_timeout();
+        let m = describe(url, e);
+        if lost {
+            Attempt::Lost(m)
+        } else {
+            Attempt::Failed(m)
+        }
+    };
+    let response = request.send().await.map_err(lost_or_failed)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let status = response.status();
+    let text = response.text().await.map_err(lost_or_failed)?;
+    Ok((status, text))
 }
 
 /// A file as a stream of 256 KiB chunks.

@@ -3,6 +3,7 @@
 //! and reading need a credential (or `--public-index`), and only the admin sees a profile's
 //! device list (UDIDs).
 
+use crate::logsafe::Clean;
 use std::sync::Arc;
 
 use std::borrow::Cow;
@@ -140,13 +141,21 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     }
     let (parts, body) = req.into_parts();
     let published = match upload::receive(state, &parts.headers, body).await {
-        Ok(received) => publish::publish(state, received).await,
+        Ok(received) => match replayed(state, &received) {
+            // Same key, same bytes, within a day: the release it made, not a second one.
+            Ok(Some(release)) => {
+                let view = ReleaseJson::new(&release, &state.config.public_url, true);
+                return response::json(StatusCode::OK, &view);
+            }
+            Ok(None) => publish::publish(state, received).await,
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e),
     };
     match published {
         Ok(release) => {
             state.metrics.upload(UploadResult::Published, release.size);
-            tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
+            tracing::info!(id = %release.id, bundle = %Clean(&release.app.bundle_id), version = %Clean(&release.app.version), size = release.size, "release published");
             let view = ReleaseJson::new(&release, &state.config.public_url, true);
             let mut r = response::json(StatusCode::CREATED, &view);
             if let Ok(v) = HeaderValue::from_str(&view.page_url) {
@@ -163,9 +172,9 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
             };
             state.metrics.upload(result, 0);
             if status.is_server_error() {
-                tracing::error!(error = %e, "upload failed");
+                tracing::error!(error = %Clean(&e.to_string()), "upload failed");
             } else {
-                tracing::info!(error = %e, status = status.as_u16(), "upload refused");
+                tracing::info!(error = %Clean(&e.to_string()), status = status.as_u16(), "upload refused");
             }
             response::error(status, &e.to_string())
         }
@@ -312,4 +321,22 @@ pub fn installs<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
         return response::error(StatusCode::NOT_FOUND, "no release with that id");
     }
     response::json(StatusCode::OK, &state.installs.report(id))
+}
+
+/// The release an earlier upload with the same `Idempotency-Key` and the same bytes made, if
+/// it still exists; an error when the key was used for other bytes.
+fn replayed(
+    state: &State,
+    received: &upload::Received,
+) -> Result<Option<Arc<crate::store::Release>>, upload::UploadError> {
+    let Some(key) = &received.idempotency_key else {
+        return Ok(None);
+    };
+    let Some(seen) = state.store.recall(key) else {
+        return Ok(None);
+    };
+    if seen.sha256 != received.sha256 {
+        return Err(upload::UploadError::KeyReused(seen.release.to_string()));
+    }
+    Ok(state.store.get(&seen.release))
 }

@@ -51,7 +51,7 @@ pub async fn serve(state: &Arc<State>, req: &Request<Incoming>, what: What) -> R
     };
     let rep = Representation {
         etag: tag,
-        last_modified: std::time::SystemTime::UNIX_EPOCH,
+        last_modified: None,
         content_type,
         cache_control: "no-cache",
     };

@@ -77,6 +77,11 @@ impl<K: ReleaseKey, V: Weight + Clone> Cache<K, V> {
         }
     }
 
+    /// The cached value, if there is one (never makes it).
+    pub fn get(&self, key: &K) -> Option<V> {
+        self.inner.get(key)
+    }
+
     /// Drops every entry made from release `id`.
     pub fn forget(&self, id: &ReleaseId) {
         self.inner.retain(|k, _| k.release() != id);

@@ -24,7 +24,7 @@ pub fn evaluate(
     method: &Method,
     headers: &HeaderMap,
     etag: &ETag,
-    last_modified: SystemTime,
+    last_modified: Option<SystemTime>,
 ) -> Precondition {
     let get_or_head = method == Method::GET || method == Method::HEAD;
     // Step 1 and 2: If-Match, else If-Unmodified-Since.
@@ -32,7 +32,9 @@ pub fn evaluate(
         if !m.precondition_passes(etag) {
             return Precondition::Failed;
         }
-    } else if let Some(u) = headers.typed_get::<IfUnmodifiedSince>() {
+    } else if let (Some(u), Some(last_modified)) =
+        (headers.typed_get::<IfUnmodifiedSince>(), last_modified)
+    {
         if !u.precondition_passes(last_modified) {
             return Precondition::Failed;
         }
@@ -46,7 +48,8 @@ pub fn evaluate(
                 Precondition::Failed
             };
         }
-    } else if get_or_head {
+    } else if let (true, Some(last_modified)) = (get_or_head, last_modified) {
+        // Without a modification date there is nothing to compare: send the content.
         if let Some(since) = headers.typed_get::<IfModifiedSince>() {
             if !since.is_modified(last_modified) {
                 return Precondition::NotModified;
@@ -56,7 +59,7 @@ pub fn evaluate(
     // Step 5: If-Range decides whether Range applies (GET only).
     let use_range = *method == Method::GET
         && match headers.typed_get::<IfRange>() {
-            Some(r) => !r.is_modified(Some(etag), Some(&LastModified::from(last_modified))),
+            Some(r) => !r.is_modified(Some(etag), last_modified.map(LastModified::from).as_ref()),
             None => true,
         };
     Precondition::Proceed { use_range }
@@ -78,7 +81,7 @@ mod tests {
         for (k, v) in pairs {
             h.insert(*k, v.parse().unwrap());
         }
-        evaluate(&method, &h, &etag(), t())
+        evaluate(&method, &h, &etag(), Some(t()))
     }
     const GO: Precondition = Precondition::Proceed { use_range: true };
 
@@ -120,6 +123,23 @@ mod tests {
                 ]
             ),
             GO
+        );
+    }
+
+    #[test]
+    fn without_a_date_if_modified_since_never_answers_304() {
+        // A page whose bytes change with the day has no honest date: only its ETag validates.
+        let mut h = HeaderMap::new();
+        h.insert(
+            "if-modified-since",
+            "Sun, 01 Jan 2040 00:00:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(evaluate(&Method::GET, &h, &etag(), None), GO);
+        let mut h = HeaderMap::new();
+        h.insert("if-range", "Sun, 01 Jan 2040 00:00:00 GMT".parse().unwrap());
+        assert_eq!(
+            evaluate(&Method::GET, &h, &etag(), None),
+            Precondition::Proceed { use_range: false }
         );
     }
 

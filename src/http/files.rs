@@ -24,7 +24,9 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub struct Representation {
     /// The opaque validator, without quotes; a compressed variant gets a suffix.
     pub etag: String,
-    pub last_modified: SystemTime,
+    /// When the bytes last changed; `None` for what is generated and changes without a date
+    /// we could name (pages, whose text follows the day), so no `Last-Modified` is sent.
+    pub last_modified: Option<SystemTime>,
     pub content_type: &'static str,
     pub cache_control: &'static str,
 }
@@ -145,7 +147,9 @@ pub async fn serve(
     h.typed_insert(ContentLength(count));
     h.typed_insert(etag);
     set_encoding(h, encoding);
-    h.typed_insert(LastModified::from(rep.last_modified));
+    if let Some(t) = rep.last_modified {
+        h.typed_insert(LastModified::from(t));
+    }
     h.typed_insert(AcceptRanges::bytes());
     set_cache(h, rep);
     if status == StatusCode::PARTIAL_CONTENT {

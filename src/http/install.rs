@@ -9,7 +9,7 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use sha2::{Digest, Sha256};
 
-use super::compress::Variants;
+use super::compress::{Level, Variants};
 
 use super::errors::NOT_FOUND_PAGE;
 use super::files::{self, Representation, Source, IMMUTABLE};
@@ -18,8 +18,9 @@ use super::State;
 use crate::config::IpaRedirect;
 use crate::store::{Asset, Located, ObjectRef, Release, ReleaseId};
 
-fn last_modified(r: &Release) -> SystemTime {
-    SystemTime::from(r.created)
+/// A release's files never change after the upload: their date is the release's.
+fn last_modified(r: &Release) -> Option<SystemTime> {
+    Some(SystemTime::from(r.created))
 }
 
 pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
@@ -28,9 +29,9 @@ pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseI
     };
     let manifest = state.manifests.get_or_make(release.id.clone(), || {
         let urls = state.config.public_url.release(id);
-        Arc::new(Generated::new(Bytes::from(crate::manifest::manifest_xml(
-            &release, &urls,
-        ))))
+        Arc::new(Generated::on_demand(Bytes::from(
+            crate::manifest::manifest_xml(&release, &urls),
+        )))
     });
     send_manifest(state, req, &release, &manifest, IMMUTABLE).await
 }
@@ -226,10 +227,20 @@ impl super::cache::Weight for Generated {
 }
 
 impl Generated {
+    /// Made once per process (static files): compressed at the best settings.
     pub fn new(body: Bytes) -> Generated {
+        Self::with_level(body, Level::Best)
+    }
+
+    /// Made on demand (pages, manifests): compressed at cheaper settings.
+    pub fn on_demand(body: Bytes) -> Generated {
+        Self::with_level(body, Level::OnDemand)
+    }
+
+    fn with_level(body: Bytes, level: Level) -> Generated {
         Generated {
             etag: hex::encode(&Sha256::digest(&body)[..12]),
-            variants: Variants::new(body),
+            variants: Variants::with_level(body, level),
         }
     }
 }

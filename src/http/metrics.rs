@@ -97,6 +97,7 @@ pub struct Metrics {
     ipa_downloads_completed: AtomicU64,
     active_connections: AtomicI64,
     connections_total: AtomicU64,
+    page_renders: AtomicU64,
 }
 
 impl Default for Metrics {
@@ -110,6 +111,7 @@ impl Default for Metrics {
             ipa_downloads_completed: AtomicU64::new(0),
             active_connections: AtomicI64::new(0),
             connections_total: AtomicU64::new(0),
+            page_renders: AtomicU64::new(0),
         }
     }
 }
@@ -141,6 +143,11 @@ impl Metrics {
         self.ipa_downloads_completed.fetch_add(1, Relaxed);
     }
 
+    /// A release page was rendered (a page-cache miss).
+    pub fn page_rendered(&self) {
+        self.page_renders.fetch_add(1, Relaxed);
+    }
+
     pub fn connection_opened(&self) {
         self.active_connections.fetch_add(1, Relaxed);
         self.connections_total.fetch_add(1, Relaxed);
@@ -150,8 +157,9 @@ impl Metrics {
         self.active_connections.fetch_sub(1, Relaxed);
     }
 
-    /// The text exposition; `releases` is the current number of releases.
-    pub fn render(&self, releases: usize) -> String {
+    /// The text exposition; `releases` is the current number of releases, `skipped` the
+    /// records left out at start-up.
+    pub fn render(&self, releases: usize, skipped: usize) -> String {
         let mut out = String::with_capacity(4096);
         let _ = writeln!(
             out,
@@ -197,6 +205,11 @@ impl Metrics {
             self.upload_bytes.load(Relaxed),
         );
         counter(
+            "otadrop_page_renders_total",
+            "Release pages rendered (page-cache misses).",
+            self.page_renders.load(Relaxed),
+        );
+        counter(
             "otadrop_connections_total",
             "Connections accepted.",
             self.connections_total.load(Relaxed),
@@ -221,6 +234,10 @@ impl Metrics {
             out,
             "# HELP otadrop_releases Releases stored.\n# TYPE otadrop_releases gauge\notadrop_releases {releases}"
         );
+        let _ = writeln!(
+            out,
+            "# HELP otadrop_release_records_skipped Release records left out at start-up (unreadable or invalid; see the log).\n# TYPE otadrop_release_records_skipped gauge\notadrop_release_records_skipped {skipped}"
+        );
         out
     }
 }
@@ -239,7 +256,7 @@ mod tests {
         m.upload(UploadResult::Refused, 10);
         m.install_started();
         m.connection_opened();
-        let text = m.render(3);
+        let text = m.render(3, 2);
         assert!(text.contains("otadrop_http_requests_total{route=\"page\",status=\"200\"} 2"));
         assert!(text.contains("otadrop_http_requests_total{route=\"ipa\",status=\"206\"} 1"));
         assert!(text.contains("otadrop_http_requests_total{route=\"other\",status=\"4xx\"} 1"));
@@ -247,6 +264,7 @@ mod tests {
         assert!(text.contains("otadrop_install_starts_total 1"));
         assert!(text.contains("otadrop_active_connections 1"));
         assert!(text.contains("otadrop_releases 3"));
+        assert!(text.contains("otadrop_release_records_skipped 2"));
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (name, value) = line.rsplit_once(' ').unwrap();
             assert!(value.parse::<f64>().is_ok(), "{line}");

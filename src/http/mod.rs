@@ -76,6 +76,10 @@ pub struct State {
     /// The QR code (SVG) of each release's page URL.
     pub qr: cache::Cache<ReleaseId, Arc<str>>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Uploads being inspected at once (each decodes at most one icon, a few MiB).
+    pub inspections: tokio::sync::Semaphore,
+    /// Release pages being rendered at once (on the blocking pool): one per core.
+    pub renders: tokio::sync::Semaphore,
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
@@ -112,6 +116,10 @@ impl State {
             manifests: cache::Cache::new(1024, MANIFEST_CACHE_BYTES),
             qr: cache::Cache::new(1024, QR_CACHE_BYTES),
             metrics: Default::default(),
+            inspections: tokio::sync::Semaphore::new(MAX_INSPECTIONS),
+            renders: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
             doctor: Default::default(),
             local_ca,
         }
@@ -147,6 +155,10 @@ impl State {
         });
     }
 }
+
+/// Inspections at once: each reads a central directory (up to 50,000 entries) and decodes one
+/// icon (up to 1024 px); two at once bound what a burst of uploads costs (BENCHMARKS.md).
+const MAX_INSPECTIONS: usize = 2;
 
 /// A page with its compressed variants is 10-25 KB: a few thousand pages.
 const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;

@@ -4,7 +4,6 @@
 //! once and then served from memory as shared `Bytes`.
 
 use std::sync::{Arc, OnceLock};
-use std::time::SystemTime;
 
 use bytes::Bytes;
 use http::header::{HeaderValue, ACCEPT_LANGUAGE, CACHE_CONTROL, USER_AGENT, VARY};
@@ -23,8 +22,9 @@ use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// What a cached page depends on: release, flavor, visitor, language, day (dates are shown relative to
-/// today), and how many of the build's expiry instants have passed (so a profile that expires
+/// What a cached page depends on: release, flavor, visitor as far as the page's decisions tell
+/// visitors apart ([`page::decision_visitor`]: not the exact iOS version), language, day (dates
+/// are shown relative to today), and how many of the build's expiry instants have passed (so a profile that expires
 /// at 14:00 stops being offered at 14:00, not the next day).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
@@ -109,13 +109,14 @@ async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
-    last_modified: SystemTime,
     private: bool,
     negotiated: bool,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
-        last_modified,
+        // No Last-Modified: the text changes with the day and at expiry instants, not when
+        // the release was made, so only the ETag (a hash of the bytes) validates a page.
+        last_modified: None,
         content_type: HTML,
         cache_control: if private {
             "private, no-store"
@@ -168,7 +169,7 @@ async fn release_page(
     let lang = page_lang.resolve(state, req);
     // The AMP document is the same for every visitor of its language: one cache entry each.
     let visitor = match flavor {
-        Flavor::Plain => visitor(req),
+        Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
     };
     let now = time::OffsetDateTime::now_utc();
@@ -183,36 +184,37 @@ async fn release_page(
         expiries_passed: expiries_passed(release, now),
         app: app.as_ref().map(|a| (a.channel.clone(), a.fingerprint())),
     };
-    let page = state.pages.get_or_make(key, || {
-        let urls = state.config.public_url.release(&release.id);
-        let qr = qr_svg(state, release);
-        let ctx = ReleaseContext {
-            release,
-            urls: &urls,
-            site: &state.site,
-            visitor,
-            now,
-            qr_svg: qr.as_deref(),
-            lang,
-        };
-        let html = match &app {
-            Some(a) => page::app_page(&ctx, &a.previous, flavor),
-            None => page::release_page(&ctx, flavor),
-        };
-        Arc::new(Generated::new(Bytes::from(html)))
-    });
-    let changed = app
-        .iter()
-        .flat_map(|a| a.previous.iter())
-        .map(|r| r.edited.unwrap_or(r.created))
-        .chain([release.edited.unwrap_or(release.created)])
-        .max()
-        .unwrap_or(release.created);
+    let page = match state.pages.get(&key) {
+        Some(page) => page,
+        None => {
+            off_the_workers(state, || {
+                state.pages.get_or_make(key, || {
+                    let urls = state.config.public_url.release(&release.id);
+                    let qr = qr_svg(state, release);
+                    let ctx = ReleaseContext {
+                        release,
+                        urls: &urls,
+                        site: &state.site,
+                        visitor,
+                        now,
+                        qr_svg: qr.as_deref(),
+                        lang,
+                    };
+                    state.metrics.page_rendered();
+                    let html = match &app {
+                        Some(a) => page::app_page(&ctx, &a.previous, flavor),
+                        None => page::release_page(&ctx, flavor),
+                    };
+                    Arc::new(Generated::on_demand(Bytes::from(html)))
+                })
+            })
+            .await
+        }
+    };
     send_page(
         req,
         page,
         flavor,
-        SystemTime::from(changed),
         private,
         matches!(page_lang, PageLang::Negotiated),
     )
@@ -238,6 +240,15 @@ impl AppPage {
     }
 }
 
+/// Runs a render (and its compression) where it cannot hold up the async workers that answer
+/// `/healthz`, cached pages and downloads: at most [`State::renders`] at a time, each on a
+/// thread handed over to blocking work (`block_in_place`: its other tasks move to another
+/// worker meanwhile).
+async fn off_the_workers<T>(state: &State, render: impl FnOnce() -> T) -> T {
+    let _one_of_few = state.renders.acquire().await;
+    tokio::task::block_in_place(render)
+}
+
 /// A release page seen through a share link: its URLs are the link's, and how it may be
 /// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
 /// release page; without (a password link's page carries a fresh install grant) it is made per
@@ -258,7 +269,7 @@ pub async fn shared_release(
         Flavor::Amp => state.site.default_lang,
     };
     let visitor = match flavor {
-        Flavor::Plain => visitor(req),
+        Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
     };
     let now = time::OffsetDateTime::now_utc();
@@ -273,7 +284,8 @@ pub async fn shared_release(
             qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
             lang,
         };
-        Arc::new(Generated::new(Bytes::from(page::release_page(
+        state.metrics.page_rendered();
+        Arc::new(Generated::on_demand(Bytes::from(page::release_page(
             &ctx, flavor,
         ))))
     };
@@ -289,19 +301,14 @@ pub async fn shared_release(
                 expiries_passed: expiries_passed(release, now),
                 app: None,
             };
-            state.pages.get_or_make(key, make)
+            match state.pages.get(&key) {
+                Some(page) => page,
+                None => off_the_workers(state, || state.pages.get_or_make(key, make)).await,
+            }
         }
-        None => make(),
+        None => off_the_workers(state, make).await,
     };
-    send_page(
-        req,
-        page,
-        flavor,
-        SystemTime::from(release.created),
-        private,
-        flavor == Flavor::Plain,
-    )
-    .await
+    send_page(req, page, flavor, private, flavor == Flavor::Plain).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -451,7 +458,8 @@ pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     };
     let rep = Representation {
         etag: file.etag.clone(),
-        last_modified: SystemTime::UNIX_EPOCH,
+        // Built into the binary, with no date of their own; the ETag validates them.
+        last_modified: None,
         content_type,
         cache_control: "public, max-age=3600",
     };

@@ -18,14 +18,33 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         sha256,
         notes,
         channel,
+        idempotency_key,
     } = received;
     let ipa_path = staged.ipa_path();
-    let inspection = tokio::task::spawn_blocking(move || ipa::inspect_path(&ipa_path))
+    let inspection = {
+        let Ok(_one_of_few) = state.inspections.acquire().await else {
+            return Err(UploadError::Storage("shutting down".into()));
+        };
+        tokio::task::spawn_blocking(move || {
+            let found = ipa::inspect_path(&ipa_path);
+            crate::memory::give_back();
+            found
+        })
         .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??;
+        .map_err(|e| UploadError::Storage(e.to_string()))??
+    };
     let now = time::OffsetDateTime::now_utc();
+    let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
+        .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
+    if let Some(key) = &idempotency_key {
+        // Before the commit: a crash after it still finds the key (see store::idempotency).
+        let (s, key, sha, id) = (state.clone(), key.clone(), sha256.clone(), id.clone());
+        tokio::task::spawn_blocking(move || s.store.remember(&key, &sha, &id))
+            .await
+            .map_err(|e| UploadError::Storage(e.to_string()))??;
+    }
     let release = Release {
-        id: ReleaseId::new((now.unix_timestamp_nanos() / 1_000_000) as u64),
+        id,
         created: now,
         sha256,
         size,
@@ -59,7 +78,7 @@ async fn retain(state: &Arc<State>, bundle: &str, keep: usize) {
                 state.deleted(release);
             }
             if n > 0 {
-                tracing::info!(bundle, deleted = n, "retention");
+                tracing::info!(bundle = %crate::logsafe::Clean(bundle), deleted = n, "retention");
             }
         }
         Ok(Err(e)) => tracing::warn!(error = %e, "retention failed"),

@@ -2,6 +2,7 @@
 //! names and validated ids: no part of a URL ever becomes a file-system path, so `..` and its
 //! encodings have nothing to reach.
 
+use crate::logsafe::Clean;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -56,7 +57,7 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
         target: "otadrop::access",
         %peer,
         %method,
-        path = %truncate(&redact(&path), 200),
+        path = %Clean(truncate(&redact(&path), 200)),
         ?version,
         status = resp.status().as_u16(),
         bytes,
@@ -96,7 +97,12 @@ fn truncate(s: &str, n: usize) -> &str {
 
 async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> (Route, Resp) {
     let path = req.uri().path();
-    if path.len() > MAX_PATH {
+    // The whole request target counts, query included (README: over 2 KiB gets 414).
+    let target = req
+        .uri()
+        .path_and_query()
+        .map_or(path.len(), |pq| pq.as_str().len());
+    if target > MAX_PATH {
         let r = response::error(StatusCode::URI_TOO_LONG, "the request target is too long");
         return (Route::Other, r);
     }
@@ -315,7 +321,9 @@ fn metrics<B>(state: &State, req: &Request<B>) -> Resp {
 }
 
 pub(super) fn metrics_text(state: &State) -> Resp {
-    let mut text = state.metrics.render(state.store.len());
+    let mut text = state
+        .metrics
+        .render(state.store.len(), state.store.skipped());
     state.webhooks.render_metrics(&mut text);
     response::with_type(
         StatusCode::OK,

@@ -9,6 +9,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -51,6 +52,12 @@ pub enum UploadError {
     NotesTooLong,
     #[error("release notes must be UTF-8 text: {0}")]
     BadNotes(String),
+    #[error("Idempotency-Key must be 1 to 255 visible ASCII characters")]
+    BadIdempotencyKey,
+    #[error("this Idempotency-Key was used in the last day for different bytes (release {0}); use a new key for a new upload")]
+    KeyReused(String),
+    #[error("unsupported transfer coding {0:?}: send the body as it is (chunked or with a Content-Length), not compressed")]
+    TransferCoding(String),
     #[error("{0}")]
     Channel(#[from] crate::store::channel::BadChannel),
     #[error("{0}")]
@@ -69,6 +76,9 @@ impl UploadError {
             Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Ipa(e) if !e.is_bad_input() => StatusCode::INTERNAL_SERVER_ERROR,
             NotesTooLong => StatusCode::PAYLOAD_TOO_LARGE,
+            KeyReused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            // RFC 9112 §6.1: a transfer coding the server does not understand gets 501.
+            TransferCoding(_) => StatusCode::NOT_IMPLEMENTED,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -150,13 +160,18 @@ impl Sink {
     }
 }
 
+/// A request body that a multipart parser can read and, once it gives up (over the limit),
+/// the handler can still drain.
+type SharedBody = Arc<tokio::sync::Mutex<Incoming>>;
+
 /// The request body as a stream of data chunks, failing when no frame arrives in `timeout`.
 fn data_stream(
-    body: Incoming,
+    body: SharedBody,
     timeout: Duration,
 ) -> impl futures_util::Stream<Item = Result<Bytes, UploadError>> {
     stream::unfold(Some(body), move |body| async move {
-        let mut body = body?;
+        let shared = body?;
+        let mut body = shared.clone().lock_owned().await;
         loop {
             match tokio::time::timeout(timeout, body.frame()).await {
                 Err(_) => return Some((Err(UploadError::Timeout(timeout.as_secs())), None)),
@@ -164,7 +179,7 @@ fn data_stream(
                 Ok(Some(Err(e))) => return Some((Err(UploadError::Cut(e.to_string())), None)),
                 Ok(Some(Ok(frame))) => {
                     if let Ok(data) = frame.into_data() {
-                        return Some((Ok(data), Some(body)));
+                        return Some((Ok(data), Some(shared)));
                     }
                 }
             }
@@ -186,10 +201,18 @@ fn notes_from_header(headers: &HeaderMap) -> Result<Option<String>, UploadError>
     clean_notes(decoded.into_owned())
 }
 
+/// Checks the length, turns CRLF and lone CR into LF, and drops every other control
+/// character but tab and newline (NUL, escape sequences, DEL, C1), which text for people
+/// never needs and which could mislead whoever reads the notes or the logs.
 fn clean_notes(s: String) -> Result<Option<String>, UploadError> {
     if s.len() > MAX_NOTES {
         return Err(UploadError::NotesTooLong);
     }
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let s: String = s
+        .chars()
+        .filter(|&c| c == '\t' || c == '\n' || !c.is_control())
+        .collect();
     let s = s.trim().to_string();
     Ok((!s.is_empty()).then_some(s))
 }
@@ -208,8 +231,36 @@ fn channel_from_header(headers: &HeaderMap) -> Result<String, UploadError> {
 }
 
 /// Whether the body's content type is one we take.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, UploadError> {
+    let Some(v) = headers.get(IDEMPOTENCY_HEADER) else {
+        return Ok(None);
+    };
+    match v.to_str() {
+        Ok(k) if crate::store::idempotency::valid_key(k) => Ok(Some(k.to_string())),
+        _ => Err(UploadError::BadIdempotencyKey),
+    }
+}
+
+/// Whether the body's content type and transfer coding are ones we take.
 pub fn check_content_type(headers: &HeaderMap) -> Result<(), UploadError> {
+    check_transfer_coding(headers)?;
     kind(headers).map(|_| ())
+}
+
+/// Only `chunked` is understood: with any other coding (`gzip, chunked`) the bytes received
+/// are not the file sent, and storing them as the IPA would be wrong.
+fn check_transfer_coding(headers: &HeaderMap) -> Result<(), UploadError> {
+    for v in headers.get_all(http::header::TRANSFER_ENCODING) {
+        let text = String::from_utf8_lossy(v.as_bytes());
+        for coding in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            if !coding.eq_ignore_ascii_case("chunked") {
+                return Err(UploadError::TransferCoding(coding.to_string()));
+            }
+        }
+    }
+    Ok(())
 }
 
 enum Kind {
@@ -250,6 +301,8 @@ pub struct Received {
     pub notes: Option<String>,
     /// The channel the upload is published to.
     pub channel: String,
+    /// The request's `Idempotency-Key`, checked.
+    pub idempotency_key: Option<String>,
 }
 
 /// Receives one upload's body into a staged file. Dropping the result (or any error on the
@@ -263,12 +316,14 @@ pub async fn receive(
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
     let mut channel = channel_from_header(headers)?;
+    let idempotency_key = idempotency_key(headers)?;
     let s = state.clone();
     let mut staged = tokio::task::spawn_blocking(move || s.store.stage())
         .await
         .map_err(|e| UploadError::Storage(e.to_string()))??;
     let mut sink = Sink::spawn(staged.ipa_path(), limit, staged.take_upstream());
-    let chunks = data_stream(body, state.config.body_timeout);
+    let body: SharedBody = Arc::new(tokio::sync::Mutex::new(body));
+    let chunks = data_stream(body.clone(), state.config.body_timeout);
 
     match kind {
         Kind::Raw => {
@@ -284,50 +339,17 @@ pub async fn receive(
             }
         }
         Kind::Multipart(boundary) => {
-            let constraints = multer::Constraints::new().size_limit(
-                multer::SizeLimit::new()
-                    .whole_stream(limit.saturating_add(MAX_NOTES as u64 + 64 * 1024))
-                    .for_field("notes", MAX_NOTES as u64)
-                    .for_field("channel", 256),
-            );
-            let mut form = multer::Multipart::with_constraints(chunks, boundary, constraints);
-            let mut seen_ipa = false;
-            loop {
-                let field = match form.next_field().await {
-                    Ok(Some(f)) => f,
-                    Ok(None) => break,
-                    Err(e) => return Err(multipart_error(e, limit)),
-                };
-                match field.name() {
-                    Some("ipa") if !seen_ipa => {
-                        seen_ipa = true;
-                        let mut field = field;
-                        loop {
-                            match field.chunk().await {
-                                Ok(Some(chunk)) => sink.push(chunk).await?,
-                                Ok(None) => break,
-                                Err(e) => return Err(multipart_error(e, limit)),
-                            }
-                        }
-                    }
-                    Some("notes") => {
-                        let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
-                        notes = clean_notes(text)?;
-                    }
-                    Some("channel") => {
-                        let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
-                        channel = crate::store::channel::parse(&text)?;
-                    }
-                    other => {
-                        return Err(UploadError::Multipart(format!(
-                            "unexpected field {:?}: send the .ipa as `ipa`, and optional text as `notes` and `channel`",
-                            other.unwrap_or("")
-                        )))
-                    }
+            let form =
+                multer::Multipart::with_constraints(chunks, boundary, multipart_limits(limit));
+            if let Err(e) = read_form(form, &mut sink, &mut notes, &mut channel, limit).await {
+                // The parser is gone (and with it its hold on the body): read what is left,
+                // as for a raw body, so that the client sees the 413 and not a reset.
+                if matches!(e, UploadError::TooLarge(_) | UploadError::NotesTooLong) {
+                    let rest = data_stream(body, DRAIN_TIME);
+                    futures_util::pin_mut!(rest);
+                    drain(rest.as_mut()).await;
                 }
-            }
-            if !seen_ipa {
-                return Err(UploadError::NoIpaField);
+                return Err(e);
             }
         }
     }
@@ -342,13 +364,72 @@ pub async fn receive(
         sha256,
         notes,
         channel,
+        idempotency_key,
     })
+}
+
+fn multipart_limits(limit: u64) -> multer::Constraints {
+    multer::Constraints::new().size_limit(
+        multer::SizeLimit::new()
+            .whole_stream(limit.saturating_add(MAX_NOTES as u64 + 64 * 1024))
+            .for_field("notes", MAX_NOTES as u64)
+            .for_field("channel", 256),
+    )
+}
+
+/// Reads a multipart upload's fields: the IPA into `sink`, the notes into `notes`.
+async fn read_form(
+    mut form: multer::Multipart<'static>,
+    sink: &mut Sink,
+    notes: &mut Option<String>,
+    channel: &mut String,
+    limit: u64,
+) -> Result<(), UploadError> {
+    let mut seen_ipa = false;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Err(multipart_error(e, limit)),
+        };
+        match field.name() {
+            Some("ipa") if !seen_ipa => {
+                seen_ipa = true;
+                let mut field = field;
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => sink.push(chunk).await?,
+                        Ok(None) => break,
+                        Err(e) => return Err(multipart_error(e, limit)),
+                    }
+                }
+            }
+            Some("notes") => {
+                let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
+                *notes = clean_notes(text)?;
+            }
+            Some("channel") => {
+                let text = field.text().await.map_err(|e| multipart_error(e, limit))?;
+                *channel = crate::store::channel::parse(&text)?;
+            }
+            other => {
+                return Err(UploadError::Multipart(format!(
+                    "unexpected field {:?}: send the .ipa as `ipa`, and optional text as `notes` and `channel`",
+                    other.unwrap_or("")
+                )))
+            }
+        }
+    }
+    if !seen_ipa {
+        return Err(UploadError::NoIpaField);
+    }
+    Ok(())
 }
 
 /// Reads and discards (a bounded part of) the body of a request refused before its body was
 /// looked at (wrong token, wrong type), so the client can read the refusal.
 pub async fn discard(body: Incoming) {
-    let chunks = data_stream(body, DRAIN_TIME);
+    let chunks = data_stream(Arc::new(tokio::sync::Mutex::new(body)), DRAIN_TIME);
     futures_util::pin_mut!(chunks);
     drain(chunks.as_mut()).await;
 }
@@ -389,5 +470,17 @@ fn multipart_error(e: multer::Error, limit: u64) -> UploadError {
             Err(other) => UploadError::Cut(other.to_string()),
         },
         other => UploadError::Multipart(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_keep_tabs_and_newlines_and_lose_other_controls() {
+        let got = clean_notes("a\0b\r\nc\rd\te\u{1b}[2J\u{7f}\u{85}f".into()).unwrap();
+        assert_eq!(got.as_deref(), Some("ab\nc\nd\te[2Jf"));
+        assert_eq!(clean_notes("\0\r\n ".into()).unwrap(), None);
     }
 }

@@ -19,6 +19,7 @@ mod render;
 mod view;
 
 pub use personal::{personal, Personal};
+pub use view::decision_visitor;
 
 use std::sync::Arc;
 

@@ -53,7 +53,7 @@ pub enum Lead {
 }
 
 /// Everything a release page says, decided once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReleaseView {
     pub lead: Lead,
     pub signing: Signing,
@@ -397,6 +397,32 @@ pub fn previous_builds<'a>(
         })
         .collect()
 }
+/// The visitor as far as this release's page can tell them apart: the iOS version is reduced
+/// to what the decisions above use (below the build's minimum, which the page names exactly;
+/// else only whether it reaches iOS 16 and iOS 18), and a minor no iOS has had is treated as
+/// unknown. Pages are rendered for, and cached under, this visitor, so a flood of distinct
+/// User-Agents costs cache hits, not renders.
+pub fn decision_visitor(release: &Release, mut visitor: Visitor) -> Visitor {
+    let minimum = release.app.minimum_os.as_deref().and_then(OsVersion::parse);
+    visitor.os_version = visitor
+        .os_version
+        .filter(|v| v.minor <= MAX_PLAUSIBLE_MINOR)
+        .map(|v| match minimum {
+            Some(min) if v < min => v,
+            _ => {
+                let class = [18, 16]
+                    .into_iter()
+                    .find(|&m| v.major >= m)
+                    .map_or(OsVersion::new(1, 0), |m| OsVersion::new(m, 0));
+                // At least the minimum, so it stays above it; at most `v`, so in its class.
+                class.max(minimum.unwrap_or(class))
+            }
+        });
+    visitor
+}
+
+/// No iOS release has had a minor version above 7; past this a User-Agent is made up.
+const MAX_PLAUSIBLE_MINOR: u16 = 30;
 
 /// Problems of the build itself, whoever visits.
 fn build_blocker(
@@ -462,6 +488,33 @@ mod tests {
             Date::from_calendar_date(y, time::Month::June, 1).unwrap(),
             time::Time::MIDNIGHT,
         )
+    }
+
+    #[test]
+    fn the_decision_visitor_keeps_every_decision_and_only_those() {
+        use crate::client::OsVersion as V;
+        for min in [None, Some("12.0"), Some("16.4"), Some("17.2"), Some("18.3")] {
+            let mut r = release(Some(ProfileType::Development));
+            r.app.minimum_os = min.map(Into::into);
+            let mut reduced = std::collections::HashSet::new();
+            for major in 1..=30u16 {
+                for minor in 0..=9u16 {
+                    let ua = format!("Mozilla/5.0 (iPhone; CPU iPhone OS {major}_{minor} like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/{major}.0 Mobile/15E148 Safari/604.1");
+                    let v = detect(&ua);
+                    let d = decision_visitor(&r, v);
+                    assert_eq!(
+                        release_view(&r, v, at(2025)),
+                        release_view(&r, d, at(2025)),
+                        "{min:?} {major}.{minor}"
+                    );
+                    let needs = min.and_then(V::parse);
+                    if needs.is_none_or(|n| V::new(major, minor) >= n) {
+                        reduced.insert(d.os_version);
+                    }
+                }
+            }
+            assert!(reduced.len() <= 3, "{min:?}: {reduced:?}");
+        }
     }
 
     #[test]

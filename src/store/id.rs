@@ -13,11 +13,26 @@ const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 const LEN: usize = 26;
 
 impl ReleaseId {
+    /// A fresh id for `unix_millis`, or an error when the OS gives no random bits: an id
+    /// without them would be guessable, and the id is the capability to install.
+    pub fn generate(unix_millis: u64) -> Result<Self, getrandom::Error> {
+        Self::with_random(unix_millis, getrandom::getrandom)
+    }
+
+    /// [`ReleaseId::generate`] for tests and tools, where an OS without randomness is a bug.
+    ///
+    /// # Panics
+    /// When the OS has no source of random bits.
     pub fn new(unix_millis: u64) -> Self {
+        Self::generate(unix_millis).expect("the OS gives random bits")
+    }
+
+    fn with_random(
+        unix_millis: u64,
+        fill: impl FnOnce(&mut [u8]) -> Result<(), getrandom::Error>,
+    ) -> Result<Self, getrandom::Error> {
         let mut random = [0u8; 10];
-        // getrandom only fails when the OS has no entropy source at all; a time-only id is
-        // still unique enough to keep the upload working, so do not fail the upload for it.
-        let _ = getrandom::getrandom(&mut random);
+        fill(&mut random)?;
         let mut n: u128 = (unix_millis as u128 & 0xffff_ffff_ffff) << 80;
         for (i, b) in random.iter().enumerate() {
             n |= (*b as u128) << (8 * (9 - i));
@@ -26,7 +41,7 @@ impl ReleaseId {
         for (i, slot) in out.iter_mut().rev().enumerate() {
             *slot = ALPHABET[((n >> (5 * i)) & 31) as usize];
         }
-        ReleaseId(out.iter().map(|&b| b as char).collect())
+        Ok(ReleaseId(out.iter().map(|&b| b as char).collect()))
     }
 
     /// Accepts exactly what [`ReleaseId::new`] produces; anything else is not an id (and so can
@@ -70,6 +85,12 @@ mod tests {
         assert!(a < b);
         assert_eq!(ReleaseId::parse(a.as_str()), Some(a.clone()));
         assert_ne!(ReleaseId::new(5), ReleaseId::new(5), "random part differs");
+    }
+
+    #[test]
+    fn no_randomness_means_no_id() {
+        let failed = ReleaseId::with_random(1, |_| Err(getrandom::Error::UNSUPPORTED));
+        assert!(failed.is_err(), "an id without random bits is refused");
     }
 
     #[test]

@@ -26,13 +26,15 @@
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use super::{Asset, Backend, Located, Release, ReleaseId, Staged, StoreError};
+use super::{Asset, Backend, KeyRecord, Located, Release, ReleaseId, Staged, StoreError};
 use crate::ipa::IconImages;
 
 const RECORD: &str = "release.json";
 const INDEX: &str = "releases.index.json";
+const KEYS: &str = "idempotency-keys.json";
 
 pub struct LocalBackend {
     records: PathBuf,
@@ -40,6 +42,9 @@ pub struct LocalBackend {
     releases: PathBuf,
     staging: PathBuf,
     index: PathBuf,
+    keys: PathBuf,
+    /// Release folders whose record could not be read at the last [`Backend::load_all`].
+    unreadable: AtomicUsize,
 }
 
 impl LocalBackend {
@@ -59,6 +64,8 @@ impl LocalBackend {
             releases,
             staging,
             index: data.join(INDEX),
+            keys: data.join(KEYS),
+            unreadable: AtomicUsize::new(0),
         })
     }
 
@@ -71,9 +78,11 @@ impl LocalBackend {
             releases: data.join("releases"),
             staging: data.join("staging"),
             index: data.join(INDEX),
+            keys: data.join(KEYS),
+            unreadable: AtomicUsize::new(0),
         };
         let ids = b.folder_ids()?;
-        Ok(b.scan(ids)?
+        Ok(b.scan(ids)
             .into_iter()
             .map(|r| {
                 let dir = b.releases.join(r.id.as_str());
@@ -93,26 +102,24 @@ impl LocalBackend {
         Ok(ids)
     }
 
-    /// Reads every `release.json`.
-    fn scan(&self, ids: Vec<ReleaseId>) -> Result<Vec<Release>, StoreError> {
+    /// Reads every `release.json`. A record that cannot be read (missing, torn, edited into
+    /// something else) is logged with its path and skipped, so one bad folder never takes the
+    /// other releases offline.
+    fn scan(&self, ids: Vec<ReleaseId>) -> Vec<Release> {
         let mut out = Vec::with_capacity(ids.len());
+        let mut bad = 0;
         for id in ids {
             let path = self.releases.join(id.as_str()).join(RECORD);
-            let bytes = fs::read(&path)?;
-            let release: Release =
-                serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-            if release.id != id {
-                return Err(StoreError::Corrupt {
-                    path,
-                    message: format!("record says id {} but lives in folder {id}", release.id),
-                });
+            match read_record(&path, &id) {
+                Ok(release) => out.push(release),
+                Err(e) => {
+                    bad += 1;
+                    tracing::error!(path = %path.display(), error = %e, "skipping a release whose record cannot be read");
+                }
             }
-            out.push(release);
         }
-        Ok(out)
+        self.unreadable.store(bad, Ordering::Relaxed);
+        out
     }
 
     /// The index's records, if it names exactly the folders in `ids` (sorted in place).
@@ -140,6 +147,23 @@ impl LocalBackend {
     }
 }
 
+/// One release's record, checked to belong to the folder it lives in.
+fn read_record(path: &Path, id: &ReleaseId) -> Result<Release, StoreError> {
+    let corrupt = |message: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message,
+    };
+    let bytes = fs::read(path).map_err(|e| corrupt(e.to_string()))?;
+    let release: Release = serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+    if release.id != *id {
+        return Err(corrupt(format!(
+            "record says id {} but lives in folder {id}",
+            release.id
+        )));
+    }
+    Ok(release)
+}
+
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut f = fs::File::create(path)?;
     f.write_all(bytes)?;
@@ -153,7 +177,8 @@ fn sync_dir(path: &Path) -> std::io::Result<()> {
 impl Backend for LocalBackend {
     fn stage(&self) -> Result<Staged, StoreError> {
         let mut random = [0u8; 12];
-        let _ = getrandom::getrandom(&mut random);
+        getrandom::getrandom(&mut random)
+            .map_err(|e| std::io::Error::other(format!("no randomness for a staging name: {e}")))?;
         let dir = self.staging.join(hex::encode(random));
         fs::create_dir(&dir)?;
         Ok(Staged {
@@ -204,13 +229,41 @@ impl Backend for LocalBackend {
     fn load_all(&self) -> Result<Vec<Release>, StoreError> {
         let mut ids = self.folder_ids()?;
         if let Some(records) = self.read_index(&mut ids) {
+            self.unreadable.store(0, Ordering::Relaxed);
             return Ok(records);
         }
-        let records = self.scan(ids)?;
+        let records = self.scan(ids);
         if let Err(e) = self.write_index(records.iter()) {
             tracing::warn!(error = %e, "could not write the release index");
         }
         Ok(records)
+    }
+
+    fn load_keys(&self) -> Result<Vec<KeyRecord>, StoreError> {
+        match fs::read(&self.keys) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path: self.keys.clone(),
+                message: e.to_string(),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn save_keys(&self, keys: &[KeyRecord]) -> Result<(), StoreError> {
+        // Temporary file, fsync, rename, fsync the folder: the old list or the new one.
+        let tmp = self.staging.join("keys.tmp");
+        let bytes = serde_json::to_vec(keys).map_err(std::io::Error::other)?;
+        write_synced(&tmp, &bytes)?;
+        fs::rename(&tmp, &self.keys)?;
+        if let Some(dir) = self.keys.parent() {
+            sync_dir(dir)?;
+        }
+        Ok(())
+    }
+
+    fn unreadable(&self) -> usize {
+        self.unreadable.load(Ordering::Relaxed)
     }
 
     fn save_index(&self, all: &[Arc<Release>]) -> Result<(), StoreError> {
@@ -267,10 +320,14 @@ impl Backend for LocalBackend {
     }
 
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
-        // Move it out of sight first (atomic), then remove; open files stay readable.
+        // Move it out of sight first (atomic), then remove; open files stay readable. Once the
+        // rename is done the release is gone: a removal that fails leaves a folder in staging,
+        // which the next start empties.
         let gone = self.staging.join(format!("deleted-{id}"));
         fs::rename(self.releases.join(id.as_str()), &gone)?;
-        fs::remove_dir_all(&gone)?;
+        if let Err(e) = fs::remove_dir_all(&gone) {
+            tracing::warn!(path = %gone.display(), error = %e, "could not remove a deleted release's files; the next start removes them");
+        }
         Ok(())
     }
 
@@ -408,6 +465,132 @@ mod tests {
                 "{junk:?}"
             );
         }
+    }
+
+    #[test]
+    fn unreadable_and_invalid_records_are_skipped_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = LocalBackend::open(dir.path()).unwrap();
+        let (good, garbage, bad_hash) = (release(1), release(2), release(3));
+        for r in [&good, &garbage, &bad_hash] {
+            commit(&b, r);
+        }
+        let folder = |r: &Release| dir.path().join("releases").join(r.id.as_str());
+        fs::write(folder(&garbage).join(RECORD), "garbage{").unwrap();
+        let mut hand_edited = bad_hash.clone();
+        hand_edited.sha256 = format!("{}\"", "0".repeat(63));
+        fs::write(
+            folder(&bad_hash).join(RECORD),
+            serde_json::to_vec(&hand_edited).unwrap(),
+        )
+        .unwrap();
+        // An empty release folder (no record at all).
+        let empty = ReleaseId::new(4);
+        fs::create_dir(dir.path().join("releases").join(empty.as_str())).unwrap();
+        fs::remove_file(dir.path().join(INDEX)).ok();
+        let store = Store::open_local(dir.path()).expect("a bad record never stops the store");
+        assert_eq!(
+            store
+                .list()
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>(),
+            vec![good.id.clone()]
+        );
+        assert_eq!(store.skipped(), 3, "garbage, empty folder, invalid hash");
+    }
+
+    /// A backend whose delete waits until told to go on, to see what the catalogue does
+    /// meanwhile.
+    struct SlowDelete {
+        inner: LocalBackend,
+        entered: std::sync::mpsc::SyncSender<()>,
+        go_on: std::sync::Mutex<std::sync::mpsc::Receiver<()>>,
+    }
+
+    impl Backend for SlowDelete {
+        fn stage(&self) -> Result<Staged, StoreError> {
+            self.inner.stage()
+        }
+        fn commit(
+            &self,
+            staged: Staged,
+            release: &Release,
+            icons: Option<&IconImages>,
+        ) -> Result<(), StoreError> {
+            self.inner.commit(staged, release, icons)
+        }
+        fn load_all(&self) -> Result<Vec<Release>, StoreError> {
+            self.inner.load_all()
+        }
+        fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located> {
+            self.inner.asset(id, asset)
+        }
+        fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+            self.inner.put_record(kind, name, bytes)
+        }
+        fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+            self.inner.get_record(kind, name)
+        }
+        fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
+            self.inner.delete_record(kind, name)
+        }
+        fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+            self.inner.list_records(kind)
+        }
+        fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+            self.inner.read_document(name)
+        }
+        fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+            self.inner.write_document(name, bytes)
+        }
+        fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
+            self.entered.send(()).unwrap();
+            let _ = self.go_on.lock().unwrap().recv();
+            self.inner.delete(id)
+        }
+    }
+
+    #[test]
+    fn lookups_do_not_wait_for_a_delete_to_remove_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (entered_tx, entered) = std::sync::mpsc::sync_channel(1);
+        let (go_on, go_on_rx) = std::sync::mpsc::channel();
+        let store = Arc::new(
+            Store::open(SlowDelete {
+                inner: LocalBackend::open(dir.path()).unwrap(),
+                entered: entered_tx,
+                go_on: std::sync::Mutex::new(go_on_rx),
+            })
+            .unwrap(),
+        );
+        let mut ids = Vec::new();
+        for ms in [1, 2] {
+            let staged = store.stage().unwrap();
+            fs::write(staged.ipa_path(), b"ipa").unwrap();
+            ids.push(store.commit(staged, release(ms), None).unwrap().id.clone());
+        }
+        let s = store.clone();
+        let victim = ids[0].clone();
+        let deleter = std::thread::spawn(move || s.delete(&victim));
+        entered.recv().unwrap();
+        // The backend is busy removing files: lookups must answer now, not after it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = store.clone();
+        let other = ids[1].clone();
+        let victim = ids[0].clone();
+        std::thread::spawn(move || {
+            let _ = tx.send((s.get(&other).is_some(), s.get(&victim).is_some()));
+        });
+        let answer = rx.recv_timeout(std::time::Duration::from_secs(30));
+        go_on.send(()).unwrap();
+        assert_eq!(
+            answer.expect("a lookup answered while the files were being removed"),
+            (true, false),
+            "the other release is there, the deleted one is already gone"
+        );
+        assert!(deleter.join().unwrap().unwrap());
+        assert!(!dir.path().join("releases").join(ids[0].as_str()).exists());
     }
 
     #[test]

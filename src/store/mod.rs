@@ -9,6 +9,7 @@
 
 pub mod channel;
 mod id;
+pub mod idempotency;
 mod local;
 pub mod s3;
 
@@ -22,6 +23,7 @@ use time::OffsetDateTime;
 use crate::ipa::{AppInfo, IconImages};
 
 pub use id::ReleaseId;
+pub use idempotency::KeyRecord;
 pub use local::LocalBackend;
 pub use s3::{ObjectRef, S3Backend, S3Location};
 
@@ -49,6 +51,22 @@ pub struct Release {
     pub app: AppInfo,
     /// The release has `icon.png`, `icon-57.png` and `icon-512.png`.
     pub has_icon: bool,
+}
+
+impl Release {
+    /// Checks what the code relies on and a hand-edited record could break: the hash is what
+    /// the ETag is built from, so it must be 64 lowercase hex digits.
+    pub fn validate(&self) -> Result<(), String> {
+        let hex =
+            |s: &str| s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !hex(&self.sha256) {
+            return Err(format!(
+                "sha256 is not 64 lowercase hex digits: {:?}",
+                self.sha256
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The files of a release that are served.
@@ -184,12 +202,26 @@ pub trait Backend: Send + Sync + 'static {
     /// Replaces the record of a committed release (same id) in one atomic step: a reader, or a
     /// crash, sees the old record or the new one, never a mix. Its files are left as they are.
     fn rewrite(&self, release: &Release) -> Result<(), StoreError>;
-    /// Every committed release, in no particular order.
+    /// Every committed release, in no particular order. A record that cannot be read is
+    /// logged with its path and left out (counted by [`Backend::unreadable`]), never an error
+    /// that takes the other releases offline.
     fn load_all(&self) -> Result<Vec<Release>, StoreError>;
+    /// How many records the last [`Backend::load_all`] left out.
+    fn unreadable(&self) -> usize {
+        0
+    }
     /// Called after every change with the whole catalogue, so a backend can keep an index that
     /// makes the next [`Backend::load_all`] fast. The index is only a cache: failing to write
     /// it must not fail the change.
     fn save_index(&self, _all: &[Arc<Release>]) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// The remembered `Idempotency-Key`s ([`idempotency`]), expired ones included.
+    fn load_keys(&self) -> Result<Vec<KeyRecord>, StoreError> {
+        Ok(Vec::new())
+    }
+    /// Replaces the remembered keys, atomically (a reader sees the old list or the new one).
+    fn save_keys(&self, _keys: &[KeyRecord]) -> Result<(), StoreError> {
         Ok(())
     }
     /// Where a release's file is, if it has one. Never blocks (answered from memory or one
@@ -230,6 +262,9 @@ pub struct Store {
     releases: RwLock<Vec<Arc<Release>>>,
     /// Held while the backend's index is written, so the last writer writes the newest list.
     index: Mutex<()>,
+    /// Records left out when the store was opened (unreadable or invalid).
+    skipped: usize,
+    keys: Mutex<idempotency::Keys>,
     /// On a shared backend, held by commit, delete and sync, so a sync that listed the bucket
     /// just before a commit cannot drop the new release from the catalogue.
     changes: Mutex<()>,
@@ -237,15 +272,71 @@ pub struct Store {
 
 impl Store {
     pub fn open(backend: impl Backend) -> Result<Self, StoreError> {
-        let mut releases: Vec<Arc<Release>> =
-            backend.load_all()?.into_iter().map(Arc::new).collect();
+        let loaded = backend.load_all()?;
+        let mut skipped = backend.unreadable();
+        let mut releases: Vec<Arc<Release>> = Vec::with_capacity(loaded.len());
+        for release in loaded {
+            match release.validate() {
+                Ok(()) => releases.push(Arc::new(release)),
+                Err(why) => {
+                    skipped += 1;
+                    tracing::error!(release = %release.id, error = %why, "skipping an invalid release record");
+                }
+            }
+        }
         releases.sort_by(|a, b| b.id.cmp(&a.id));
+        if skipped > 0 {
+            tracing::warn!(
+                skipped,
+                served = releases.len(),
+                "some release records were skipped"
+            );
+        }
+        let keys = backend.load_keys().unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "could not read the idempotency keys; starting without them");
+            Vec::new()
+        });
+        let keys = Mutex::new(idempotency::Keys::new(keys, OffsetDateTime::now_utc()));
         Ok(Store {
+            keys,
             backend: Box::new(backend),
             releases: RwLock::new(releases),
             index: Mutex::new(()),
+            skipped,
             changes: Mutex::new(()),
         })
+    }
+
+    /// How many release records were left out at start-up because they could not be read or
+    /// were invalid (each is logged with its path).
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    /// What an `Idempotency-Key` was used for in the last day, if anything.
+    pub fn recall(&self, key: &str) -> Option<KeyRecord> {
+        self.lock_keys().get(key, OffsetDateTime::now_utc())
+    }
+
+    /// Remembers that `key` makes release `id` from bytes hashing to `sha256`. Called before
+    /// the release is committed (see [`idempotency`]); the write is durable when this returns.
+    pub fn remember(&self, key: &str, sha256: &str, id: &ReleaseId) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let mut keys = self.lock_keys();
+        let all = keys.insert(
+            KeyRecord {
+                key: key.to_string(),
+                sha256: sha256.to_string(),
+                release: id.clone(),
+                at: now,
+            },
+            now,
+        );
+        self.backend.save_keys(&all)
+    }
+
+    fn lock_keys(&self) -> std::sync::MutexGuard<'_, idempotency::Keys> {
+        self.keys.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The local folder backend rooted at `dir`.
@@ -426,6 +517,10 @@ impl Store {
 
     /// Remove a release; the removed release, or `None` when there was none with that id.
     /// Downloads already under way keep their open file and finish.
+    ///
+    /// The release leaves the catalogue under the lock (a moment); its files are removed after,
+    /// so lookups never wait for a multi-GB folder to be deleted. If the backend cannot remove
+    /// it at all, the release is put back.
     pub fn delete(&self, id: &ReleaseId) -> Result<Option<Arc<Release>>, StoreError> {
         let serial = self.serial();
         let gone = if serial.is_some() {
@@ -441,12 +536,24 @@ impl Store {
             }
             release
         } else {
-            let mut all = self.write();
-            let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
-                return Ok(None);
+            // Out of the catalogue under the lock (a moment); the files are removed after,
+            // so lookups never wait for a multi-GB folder to be deleted.
+            let removed = {
+                let mut all = self.write();
+                let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
+                    return Ok(None);
+                };
+                all.remove(at)
             };
-            self.backend.delete(id)?;
-            all.remove(at)
+            if let Err(e) = self.backend.delete(id) {
+                // Not even moved away: it is still there, so it stays listed.
+                let mut all = self.write();
+                if let Err(at) = all.binary_search_by(|r| id.cmp(&r.id)) {
+                    all.insert(at, removed);
+                }
+                return Err(e);
+            }
+            removed
         };
         drop(serial);
         self.save_index();

@@ -7,6 +7,14 @@
 //! signs is re-issued whenever the names it must cover change or it nears expiry. The server
 //! certificate follows Apple's rules for iOS 13+: subjectAltName for every name (the CN is
 //! ignored), EKU serverAuth, ECDSA P-256 with SHA-256, validity at most 825 days.
+//!
+//! The CA can vouch only for what this server can be: it carries critical `nameConstraints`
+//! ([`ca_name_constraints`]) permitting its host names, `localhost`, the `.local`, `.lan`,
+//! `.internal` and `.home.arpa` domains, and loopback, private, CGNAT and link-local address
+//! ranges (plus any other address the server listens on). iOS and webpki-based clients enforce
+//! them, as does OpenSSL: a certificate this CA signed for any other site is refused. It lives
+//! [`CA_DAYS`]; a CA made before the constraints existed is still used (devices trust it), with
+//! a warning at start-up that says how to replace it.
 
 pub mod acceptor;
 pub mod reload;
@@ -16,8 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use rcgen::{
-    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose, SanType,
+    BasicConstraints, CertificateParams, CidrSubnet, DistinguishedName, DnType,
+    ExtendedKeyUsagePurpose, GeneralSubtree, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    NameConstraints, SanType,
 };
 use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
@@ -30,7 +39,27 @@ use time::{Duration, OffsetDateTime};
 pub const SERVER_CERT_DAYS: i64 = 800;
 /// Re-issue the server certificate when it has fewer days left than this.
 const RENEW_DAYS: i64 = 30;
-const CA_YEARS: i64 = 10;
+/// Days the local CA is valid: three years (it was ten). A device trusts it only as long as the
+/// profile is installed; a shorter life limits what a leaked `ca.key` can do.
+pub const CA_DAYS: i64 = 3 * 365;
+
+/// Domains under which the local CA may vouch for any name (RFC 5280 dNSName constraints:
+/// the name itself and every name below it).
+const CA_DOMAINS: &[&str] = &["localhost", "local", "lan", "internal", "home.arpa"];
+
+/// Address ranges the local CA may vouch for: loopback, private (RFC 1918, ULA), CGNAT (as
+/// Tailscale uses), link-local.
+const CA_RANGES: &[(&str, u8)] = &[
+    ("127.0.0.0", 8),
+    ("10.0.0.0", 8),
+    ("172.16.0.0", 12),
+    ("192.168.0.0", 16),
+    ("100.64.0.0", 10),
+    ("169.254.0.0", 16),
+    ("::1", 128),
+    ("fc00::", 7),
+    ("fe80::", 10),
+];
 
 #[derive(Debug, Error)]
 pub enum TlsError {
@@ -140,9 +169,10 @@ impl LocalCa {
             params.distinguished_name = dn;
             params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
             params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+            params.name_constraints = Some(ca_name_constraints(names));
             let now = OffsetDateTime::now_utc();
             params.not_before = now - Duration::days(1);
-            params.not_after = now + Duration::days(365 * CA_YEARS);
+            params.not_after = now + Duration::days(CA_DAYS);
             let cert = params.self_signed(&key)?;
             write(&ca_key, key.serialize_pem().as_bytes())?;
             write(&ca_cert, cert.pem().as_bytes())?;
@@ -154,6 +184,8 @@ impl LocalCa {
                 path: ca_cert.clone(),
                 message: e.to_string(),
             })?;
+
+        let ca_until = warn_about_the_ca(&ca_der, &ca_cert, names);
 
         let (srv_cert, srv_key, srv_names) = (
             dir.join("server.crt"),
@@ -171,7 +203,11 @@ impl LocalCa {
             let ca_key = KeyPair::from_pem(&ca_key_pem)?;
             let issuer = Issuer::from_ca_cert_pem(&ca_pem, ca_key)?;
             let key = KeyPair::generate()?;
-            let params = server_params(names)?;
+            let mut params = server_params(names)?;
+            // Never outlive the CA that signs it.
+            if let Some(until) = ca_until {
+                params.not_after = params.not_after.min(until);
+            }
             let cert = params.signed_by(&key, &issuer)?;
             write(&srv_key, key.serialize_pem().as_bytes())?;
             write(&srv_cert, format!("{}{}", cert.pem(), ca_pem).as_bytes())?;
@@ -184,6 +220,108 @@ impl LocalCa {
             names: names.to_vec(),
         })
     }
+}
+
+/// The local CA's `nameConstraints`: [`CA_DOMAINS`] and [`CA_RANGES`], plus every host name
+/// and address in `names` that they do not already cover (the machine's name, the public
+/// URL's host, a public address the server listens on).
+pub fn ca_name_constraints(names: &[String]) -> NameConstraints {
+    let mut permitted: Vec<GeneralSubtree> = CA_DOMAINS
+        .iter()
+        .map(|d| GeneralSubtree::DnsName((*d).to_string()))
+        .collect();
+    for (addr, prefix) in CA_RANGES {
+        if let Ok(ip) = addr.parse::<IpAddr>() {
+            permitted.push(GeneralSubtree::IpAddress(CidrSubnet::from_addr_prefix(
+                ip, *prefix,
+            )));
+        }
+    }
+    for name in names {
+        match name.parse::<IpAddr>() {
+            Ok(ip) if !in_ranges(ip) => {
+                let full = if ip.is_ipv4() { 32 } else { 128 };
+                permitted.push(GeneralSubtree::IpAddress(CidrSubnet::from_addr_prefix(
+                    ip, full,
+                )));
+            }
+            Ok(_) => {}
+            Err(_) if !in_domains(name) => permitted.push(GeneralSubtree::DnsName(name.clone())),
+            Err(_) => {}
+        }
+    }
+    NameConstraints {
+        permitted_subtrees: permitted,
+        excluded_subtrees: Vec::new(),
+    }
+}
+
+fn in_domains(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    CA_DOMAINS
+        .iter()
+        .any(|d| name == *d || name.ends_with(&format!(".{d}")))
+}
+
+fn in_ranges(ip: IpAddr) -> bool {
+    CA_RANGES
+        .iter()
+        .any(|(addr, prefix)| match (ip, addr.parse::<IpAddr>()) {
+            (IpAddr::V4(ip), Ok(IpAddr::V4(net))) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(*prefix)).unwrap_or(0);
+                u32::from(ip) & mask == u32::from(net) & mask
+            }
+            (IpAddr::V6(ip), Ok(IpAddr::V6(net))) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(*prefix)).unwrap_or(0);
+                u128::from(ip) & mask == u128::from(net) & mask
+            }
+            _ => false,
+        })
+}
+
+/// Warns about a CA that can vouch for any site (made before name constraints) or that does
+/// not permit one of `names` (a new public host), saying what to do; returns its expiry.
+fn warn_about_the_ca(
+    ca_der: &CertificateDer<'_>,
+    path: &Path,
+    names: &[String],
+) -> Option<OffsetDateTime> {
+    let (_, cert) = x509_parser::parse_x509_certificate(ca_der).ok()?;
+    let until = OffsetDateTime::from_unix_timestamp(cert.validity().not_after.timestamp()).ok();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    match cert.name_constraints() {
+        Ok(Some(nc)) => {
+            let permitted: Vec<String> = nc
+                .value
+                .permitted_subtrees
+                .iter()
+                .flatten()
+                .filter_map(|s| match &s.base {
+                    x509_parser::extensions::GeneralName::DNSName(d) => Some(d.to_string()),
+                    _ => None,
+                })
+                .collect();
+            for name in names.iter().filter(|n| n.parse::<IpAddr>().is_err()) {
+                let lower = name.to_ascii_lowercase();
+                let ok = permitted
+                    .iter()
+                    .any(|p| lower == *p || lower.ends_with(&format!(".{p}")));
+                if !ok {
+                    tracing::warn!(
+                        name = %name,
+                        "the local CA does not permit this name, so devices will refuse the server certificate for it; to make a new CA, stop the server, delete {}/ca.crt and {}/ca.key, start again, and install the new profile (/ca) on each device",
+                        dir.display(),
+                        dir.display()
+                    );
+                }
+            }
+        }
+        _ => tracing::warn!(
+            "the local CA in {} has no name constraints: a device that trusts it would accept any site's certificate it signs. To replace it, stop the server, delete ca.crt and ca.key there, start again, remove the old profile from each device and install the new one (/ca)",
+            dir.display()
+        ),
+    }
+    until
 }
 
 fn server_params(names: &[String]) -> Result<CertificateParams, TlsError> {

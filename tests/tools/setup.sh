@@ -2,6 +2,7 @@
 # Installs everything the page and browser tests need, idempotently, and returns quickly when
 # all of it is already there:
 #   - Debian packages: chromium (headless browser), zbar-tools (zbarimg, QR decoding),
+#     curl and openssl (the CA's name constraints checked by OpenSSL-based clients);
 #     fonts-noto-cjk (Chinese, Japanese and Korean pages in the browser screenshots);
 #   - npm packages (tests/tools/package-lock.json): amphtml-validator, playwright-core;
 #   - the official AMP validator engine (fetch-validator.sh).
@@ -12,6 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" ||
     missing="$missing fonts-noto-cjk"
 if [ -n "$missing" ]; then

@@ -53,14 +53,28 @@ impl TrustRoots {
     }
 }
 
-/// Reads every certificate of a PEM file.
+/// Reads a CA file: every certificate of a PEM file, or the one certificate of a DER file
+/// (what a server's `/ca.crt` serves and a browser saves).
 pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
-    let certs: Vec<_> = CertificateDer::pem_file_iter(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse_ca(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// [`load_ca_file`] on bytes already read.
+pub fn parse_ca(bytes: &[u8]) -> Result<Vec<CertificateDer<'static>>, String> {
+    // DER: one SEQUENCE that parses as an X.509 certificate.
+    if bytes.first() == Some(&0x30) {
+        return match x509_parser::parse_x509_certificate(bytes) {
+            Ok(([], _)) => Ok(vec![CertificateDer::from(bytes.to_vec())]),
+            Ok(_) => Err("trailing bytes after the DER certificate".into()),
+            Err(e) => Err(format!("not a DER certificate: {e}")),
+        };
+    }
+    let certs: Vec<_> = CertificateDer::pem_slice_iter(bytes)
         .collect::<Result<_, _>>()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| e.to_string())?;
     if certs.is_empty() {
-        return Err(format!("{}: no PEM certificate in it", path.display()));
+        return Err("no certificate in it (neither PEM nor DER)".into());
     }
     Ok(certs)
 }
@@ -601,6 +615,27 @@ mod tests {
     fn cert(params: CertificateParams) -> CertificateDer<'static> {
         let key = KeyPair::generate().unwrap();
         params.self_signed(&key).unwrap().der().clone()
+    }
+
+    #[test]
+    fn ca_files_in_der_and_pem_are_both_read() {
+        let key = KeyPair::generate().unwrap();
+        let ca = good_params().self_signed(&key).unwrap();
+        let dir = std::env::temp_dir().join(format!("otadrop-doctor-ca-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let der = dir.join("ca.crt");
+        std::fs::write(&der, ca.der()).unwrap();
+        let pem = dir.join("ca.pem");
+        std::fs::write(&pem, ca.pem()).unwrap();
+        assert_eq!(load_ca_file(&der).unwrap(), vec![ca.der().clone()]);
+        assert_eq!(load_ca_file(&pem).unwrap(), vec![ca.der().clone()]);
+        let junk = dir.join("junk");
+        std::fs::write(&junk, b"\x30\x03\x02\x01\x00").unwrap();
+        assert!(load_ca_file(&junk).is_err());
+        std::fs::write(&junk, b"hello").unwrap();
+        let e = load_ca_file(&junk).unwrap_err();
+        assert!(e.contains("no certificate"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     fn good_params() -> CertificateParams {

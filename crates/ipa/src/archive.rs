@@ -3,7 +3,7 @@
 //! 1 GiB IPA costs about what a 1 MiB one does.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Seek};
+use std::io::{Read, Seek, SeekFrom};
 
 use zip::result::ZipError;
 use zip::ZipArchive;
@@ -27,18 +27,31 @@ pub(crate) struct AppBundle {
 }
 
 impl<R: Read + Seek> Archive<R> {
-    pub fn open(reader: R, limits: &Limits) -> Result<Self, IpaError> {
-        let zip = ZipArchive::new(reader).map_err(|e| match e {
+    pub fn open(mut reader: R, limits: &Limits) -> Result<Self, IpaError> {
+        // Refuse a huge directory from the count its end record declares, before the zip
+        // reader builds it in memory.
+        if let Some(declared) = declared_entries(&mut reader)? {
+            if declared > limits.max_entries as u64 {
+                return Err(too_many(declared, limits));
+            }
+        }
+        let mut zip = ZipArchive::new(reader).map_err(|e| match e {
             ZipError::Io(io) if !io_is_bad_data(&io) => IpaError::Io(io),
             other => IpaError::NotZip(other.to_string()),
         })?;
         if zip.len() > limits.max_entries {
-            return Err(IpaError::Limit(format!(
-                "the archive lists {} entries; at most {} are accepted",
-                zip.len(),
-                limits.max_entries
-            )));
+            return Err(too_many(zip.len() as u64, limits));
         }
+        // Two entries of one name (which one is the Info.plist?), or a local header that says
+        // something else than the central directory: iOS's installer streams the zip and
+        // reads the local headers, so what we inspect must be what it reads.
+        if zip.has_duplicate_names() {
+            return Err(IpaError::Ambiguous("two entries have the same name".into()));
+        }
+        zip.validate_header_consistency().map_err(|e| match e {
+            ZipError::Io(io) if !io_is_bad_data(&io) => IpaError::Io(io),
+            other => IpaError::Ambiguous(other.to_string()),
+        })?;
         // Names that are not valid UTF-8 (and not CP437-flagged) cannot be ones we look for.
         let names = zip
             .file_names()
@@ -128,6 +141,68 @@ impl<R: Read + Seek> Archive<R> {
     }
 }
 
+fn too_many(n: u64, limits: &Limits) -> IpaError {
+    IpaError::Limit(format!(
+        "the archive lists {n} entries; at most {} are accepted",
+        limits.max_entries
+    ))
+}
+
+/// The entry count that the end of central directory record declares (the ZIP64 one when the
+/// classic field says 0xFFFF), or `None` when there is no readable record (the zip reader
+/// then says what is wrong). Reads the last 1 KiB (the last 64 KiB when the archive has a
+/// long comment) and a few records.
+fn declared_entries<R: Read + Seek>(r: &mut R) -> Result<Option<u64>, IpaError> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const LOCATOR: [u8; 4] = [0x50, 0x4b, 0x06, 0x07];
+    const EOCD64: [u8; 4] = [0x50, 0x4b, 0x06, 0x06];
+    let len = r.seek(SeekFrom::End(0))?;
+    let mut found = None;
+    for window in [1024u64, 22 + 65_535] {
+        let tail_len = len.min(window);
+        r.seek(SeekFrom::Start(len - tail_len))?;
+        let mut tail = vec![0u8; tail_len as usize];
+        r.read_exact(&mut tail)?;
+        if let Some(at) = (0..tail.len().saturating_sub(21))
+            .rev()
+            .find(|&i| tail[i..i + 4] == EOCD)
+        {
+            found = Some((tail, at));
+            break;
+        }
+        if tail_len == len {
+            break;
+        }
+    }
+    let Some((tail, at)) = found else {
+        return Ok(None);
+    };
+    let u16_at = |i: usize| u64::from(u16::from_le_bytes([tail[i], tail[i + 1]]));
+    let total = u16_at(at + 10);
+    if total != 0xffff {
+        return Ok(Some(total));
+    }
+    // ZIP64: the locator sits just before the classic record and points at the ZIP64 one.
+    let Some(loc) = at.checked_sub(20).filter(|&l| tail[l..l + 4] == LOCATOR) else {
+        return Ok(Some(total));
+    };
+    let mut off = [0u8; 8];
+    off.copy_from_slice(&tail[loc + 8..loc + 16]);
+    let eocd64 = u64::from_le_bytes(off);
+    if eocd64.checked_add(56).is_none_or(|end| end > len) {
+        return Ok(None);
+    }
+    let mut rec = [0u8; 56];
+    r.seek(SeekFrom::Start(eocd64))?;
+    r.read_exact(&mut rec)?;
+    if rec[..4] != EOCD64 {
+        return Ok(None);
+    }
+    let mut n = [0u8; 8];
+    n.copy_from_slice(&rec[32..40]);
+    Ok(Some(u64::from_le_bytes(n)))
+}
+
 fn bad_entry(name: &str, reason: String) -> IpaError {
     IpaError::BadEntry {
         name: name.to_string(),
@@ -151,6 +226,14 @@ pub(crate) fn find_app(names: &[String]) -> Result<AppBundle, IpaError> {
     }
     let mut apps = apps.into_iter();
     match (apps.next(), apps.next()) {
+        (Some(folder), None)
+            if matches!(folder.as_str(), "" | "." | "..") || folder.contains('\\') =>
+        {
+            Err(IpaError::Ambiguous(format!(
+                "the app folder is named {:?}, which is not a folder name iOS can install",
+                format!("{folder}.app")
+            )))
+        }
         (Some(folder), None) => Ok(AppBundle {
             dir: format!("Payload/{folder}.app/"),
             folder,
@@ -270,6 +353,18 @@ mod tests {
             err.to_string().contains("\"Payload/\", \"readme.txt\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn dot_dot_app_folders_are_refused() {
+        for bad in [
+            "Payload/...app/Info.plist",
+            "Payload/.app/Info.plist",
+            "Payload/..app/Info.plist",
+        ] {
+            let err = find_app(&names(&[bad])).unwrap_err();
+            assert!(matches!(err, IpaError::Ambiguous(_)), "{bad}: {err}");
+        }
     }
 
     #[test]

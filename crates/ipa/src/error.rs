@@ -27,6 +27,11 @@ pub enum IpaError {
     #[error("{0}")]
     Limit(String),
     #[error(
+        "the archive is ambiguous ({0}): iOS could install something other than what was \
+         checked; export the .ipa again from Xcode"
+    )]
+    Ambiguous(String),
+    #[error(
         "the archive entry {name} cannot be read ({reason}); the .ipa is damaged, export it again"
     )]
     BadEntry { name: String, reason: String },

@@ -145,21 +145,32 @@ fn matching(
     out
 }
 
-/// Renders a standard PNG at `side` x `side` (Lanczos3), as PNG bytes.
-pub(crate) fn resized_png(png: &[u8], side: u32, max_side: u32) -> Result<Vec<u8>, String> {
+/// Renders a standard PNG at each of `sides` x `sides` (Lanczos3), as PNG bytes. The image is
+/// decoded once, within `max_side` (at most `max_side`² x 8 bytes, 16-bit RGBA), and reduced
+/// to 8 bits before resizing.
+pub(crate) fn resized_pngs(
+    png: &[u8],
+    sides: &[u32],
+    max_side: u32,
+) -> Result<Vec<Vec<u8>>, String> {
     let mut reader = ImageReader::with_format(Cursor::new(png), ImageFormat::Png);
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(max_side);
     limits.max_image_height = Some(max_side);
     limits.max_alloc = Some(u64::from(max_side) * u64::from(max_side) * 8 + (1 << 20));
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| e.to_string())?;
-    let resized = image::imageops::resize(&image.to_rgba8(), side, side, FilterType::Lanczos3);
-    let mut out = Vec::new();
-    resized
-        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    Ok(out)
+    let rgba = reader.decode().map_err(|e| e.to_string())?.into_rgba8();
+    sides
+        .iter()
+        .map(|&side| {
+            let resized = image::imageops::resize(&rgba, side, side, FilterType::Lanczos3);
+            let mut out = Vec::new();
+            resized
+                .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+                .map_err(|e| e.to_string())?;
+            Ok(out)
+        })
+        .collect()
 }
 
 #[cfg(test)]

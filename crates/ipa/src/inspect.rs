@@ -80,7 +80,8 @@ pub fn inspect_with<R: Read + Seek>(
     let plist_bytes = zip.read(&plist_name, limits.max_plist_bytes, limits)?;
     let dict = plist_limited::parse_dictionary(&plist_bytes, limits)
         .map_err(|e| IpaError::BadInfoPlist(e.to_string()))?;
-    let bundle = info_plist::bundle_fields(&dict, &app.folder)?;
+    let mut bundle = info_plist::bundle_fields(&dict, &app.folder)?;
+    let title_cut = bound_metadata(&mut bundle, limits)?;
 
     let executable_path = format!("{}{}", app.dir, bundle.executable);
     let has_executable = zip.contains(&executable_path);
@@ -111,10 +112,65 @@ pub fn inspect_with<R: Read + Seek>(
         profile_problem,
         options.now,
     );
+    if let Some(chars) = title_cut {
+        info.warnings.push(warnings::warning(
+            warnings::TITLE_TRUNCATED,
+            format!(
+                "The app's title is {chars} characters long; only the first {} are shown.",
+                limits.max_title_chars
+            ),
+        ));
+    }
     Ok(Inspection {
         info,
         icon: chosen_icon.map(|(_, images)| images),
     })
+}
+
+/// Refuses identity fields longer than any real build's, and cuts a title longer than any
+/// screen shows (returning its length in characters), so that what pages and logs show stays
+/// small whatever the plist holds.
+fn bound_metadata(
+    bundle: &mut info_plist::BundleFields,
+    limits: &Limits,
+) -> Result<Option<usize>, IpaError> {
+    for (key, value) in [
+        ("CFBundleIdentifier", &bundle.bundle_id),
+        (
+            "CFBundleShortVersionString or CFBundleVersion",
+            &bundle.version,
+        ),
+        ("CFBundleVersion", &bundle.build),
+        ("CFBundleExecutable", &bundle.executable),
+    ]
+    .into_iter()
+    .chain(bundle.minimum_os.as_ref().map(|m| ("MinimumOSVersion", m)))
+    .chain(bundle.platform.as_ref().map(|p| ("DTPlatformName", p)))
+    {
+        if value.chars().any(char::is_control) {
+            return Err(IpaError::BadInfoPlist(format!(
+                "{key} holds control characters ({:?})",
+                value.chars().take(80).collect::<String>()
+            )));
+        }
+        if value.len() > limits.max_field_bytes {
+            return Err(IpaError::Limit(format!(
+                "{key} is {} bytes long; at most {} are accepted",
+                value.len(),
+                limits.max_field_bytes
+            )));
+        }
+    }
+    if bundle.title.chars().any(char::is_control) {
+        bundle.title = bundle.title.chars().filter(|c| !c.is_control()).collect();
+    }
+    let chars = bundle.title.chars().count();
+    if chars <= limits.max_title_chars {
+        return Ok(None);
+    }
+    bundle.title = bundle.title.chars().take(limits.max_title_chars).collect();
+    bundle.title.push('…');
+    Ok(Some(chars))
 }
 
 /// The main app's profile, or why it could not be read (a warning, not an error: the build
@@ -204,8 +260,10 @@ pub fn render_icon(png: &[u8], limits: &Limits) -> Result<IconImages, String> {
     let original = cgbi::to_standard_png(png, limits.max_png_side)
         .map_err(|e: PngError| e.to_string())?
         .into_owned();
-    let small = icon::resized_png(&original, 57, limits.max_png_side)?;
-    let large = icon::resized_png(&original, 512, limits.max_png_side)?;
+    let mut sizes = icon::resized_pngs(&original, &[57, 512], limits.max_png_side)?.into_iter();
+    let (Some(small), Some(large)) = (sizes.next(), sizes.next()) else {
+        return Err("the icon could not be resized".into());
+    };
     Ok(IconImages {
         original,
         small,

@@ -29,6 +29,9 @@ pub const PROFILE_UNREADABLE: &str = "profile-unreadable";
 /// The profile's signature does not cover its content (edited, or not a signed message).
 pub const PROFILE_UNVERIFIED: &str = "profile-unverified";
 
+/// The app's title was longer than any screen shows and was cut.
+pub const TITLE_TRUNCATED: &str = "title-truncated";
+
 /// Every code, for documentation and tests.
 pub const ALL: &[&str] = &[
     PROFILE_EXPIRED,
@@ -56,7 +59,8 @@ fn day(t: OffsetDateTime) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
-/// "N days ago" / "today" for a past instant.
+/// "N days ago" / "today" for a past instant. Stored messages never carry it (it would be
+/// stale the next day): whoever shows a message computes it when showing.
 pub fn days_ago(t: OffsetDateTime, now: OffsetDateTime) -> String {
     match (now - t).whole_days() {
         0 => "today".into(),
@@ -143,13 +147,13 @@ pub(crate) fn derive(
             if let Some(t) = p.expires.filter(|t| *t <= now) {
                 out.push(warning(
                     PROFILE_EXPIRED,
-                    format!("The provisioning profile expired on {} ({}): iOS will not install or launch the app. Re-sign it with a current profile.", day(t), days_ago(t, now)),
+                    format!("The provisioning profile expired on {}: iOS will not install or launch the app. Re-sign it with a current profile.", day(t)),
                 ));
             }
             if let Some(t) = p.certificate_expires.filter(|t| *t <= now) {
                 out.push(warning(
                     CERTIFICATE_EXPIRED,
-                    format!("The signing certificate expired on {} ({}): iOS will not install the app. Re-sign it with a current certificate.", day(t), days_ago(t, now)),
+                    format!("The signing certificate expired on {}: iOS will not install the app. Re-sign it with a current certificate.", day(t)),
                 ));
             }
             if !p.digest_ok {

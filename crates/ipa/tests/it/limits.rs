@@ -287,3 +287,149 @@ fn disk_errors_are_not_blamed_on_the_file() {
     let err = inspect_with(Failing, 1000, &Options::default()).unwrap_err();
     assert!(!err.is_bad_input(), "{err}");
 }
+
+/// Issue 13: archives that are ambiguous or hostile in their structure.
+mod structure {
+    use super::*;
+
+    fn inspect(file: &mut VirtualFile) -> Result<otadrop_ipa::Inspection, IpaError> {
+        let size = file.len();
+        inspect_with(file, size, &Options::default())
+    }
+
+    /// Renames an entry in its local header only (same length), leaving the central directory
+    /// as it was.
+    fn rename_local(file: &mut VirtualFile, from: &str, to: &str) {
+        assert_eq!(from.len(), to.len());
+        for seg in &mut file.segments {
+            if let Segment::Bytes(b) = seg {
+                if b.starts_with(&0x04034b50u32.to_le_bytes()) && b.ends_with(from.as_bytes()) {
+                    let at = b.len() - from.len();
+                    b[at..].copy_from_slice(to.as_bytes());
+                    return;
+                }
+            }
+        }
+        panic!("no local header for {from}");
+    }
+
+    #[test]
+    fn two_info_plists_are_refused() {
+        let mut file = zip(vec![
+            stored("Payload/A.app/Info.plist", info_plist("")),
+            stored(
+                "Payload/A.app/Info.plist",
+                info_plist("")
+                    .into_iter()
+                    .map(|b| if b == b'3' { b'4' } else { b })
+                    .collect(),
+            ),
+        ]);
+        let err = inspect(&mut file).unwrap_err();
+        assert!(matches!(err, IpaError::Ambiguous(_)), "{err}");
+        assert!(err.is_bad_input());
+    }
+
+    #[test]
+    fn a_local_header_naming_another_file_is_refused() {
+        let mut file = zip(vec![
+            stored("Payload/A.app/Info.plist", info_plist("")),
+            stored("Payload/A.app/Big", b"exe".to_vec()),
+        ]);
+        rename_local(
+            &mut file,
+            "Payload/A.app/Info.plist",
+            "Payload/A.app/Info.plisx",
+        );
+        let err = inspect(&mut file).unwrap_err();
+        assert!(matches!(err, IpaError::Ambiguous(_)), "{err}");
+    }
+
+    #[test]
+    fn an_app_folder_named_dot_dot_is_refused() {
+        let mut file = zip(vec![stored("Payload/...app/Info.plist", info_plist(""))]);
+        let err = inspect(&mut file).unwrap_err();
+        assert!(matches!(err, IpaError::Ambiguous(_)), "{err}");
+        assert!(err.to_string().contains("\"...app\""), "{err}");
+    }
+
+    #[test]
+    fn more_entries_than_real_builds_have_are_refused() {
+        let limit = otadrop_ipa::Limits::default().max_entries;
+        let mut entries = vec![stored("Payload/A.app/Info.plist", info_plist(""))];
+        entries.extend((0..limit).map(|i| stored(&format!("Payload/A.app/f{i}"), Vec::new())));
+        let mut file = zip(entries);
+        let err = inspect(&mut file).unwrap_err();
+        assert!(matches!(err, IpaError::Limit(_)), "{err}");
+        assert!(
+            err.to_string().contains(&format!("at most {limit}")),
+            "{err}"
+        );
+        // Refused from the end record's count: the directory itself was not read.
+        assert!(file.bytes_read < 4096, "{}", file.bytes_read);
+    }
+
+    #[test]
+    fn long_titles_are_cut_with_a_warning_and_long_ids_refused() {
+        let title = "é".repeat(100_000);
+        let mut file = zip(vec![stored(
+            "Payload/A.app/Info.plist",
+            info_plist(&format!(
+                "<key>CFBundleDisplayName</key><string>{title}</string>"
+            )),
+        )]);
+        let found = inspect(&mut file).unwrap();
+        let max = otadrop_ipa::Limits::default().max_title_chars;
+        assert_eq!(
+            found.info.title.chars().count(),
+            max + 1,
+            "cut, with an ellipsis"
+        );
+        assert!(found.info.has_warning("title-truncated"));
+
+        let id = "a".repeat(300);
+        let plist = info_plist("").into_iter().collect::<Vec<u8>>();
+        let plist = String::from_utf8(plist)
+            .unwrap()
+            .replace("com.example.big", &id);
+        let mut file = zip(vec![stored("Payload/A.app/Info.plist", plist.into_bytes())]);
+        let err = inspect(&mut file).unwrap_err();
+        assert!(matches!(err, IpaError::Limit(_)), "{err}");
+        assert!(err.to_string().contains("CFBundleIdentifier"), "{err}");
+    }
+
+    /// A plain RGBA PNG of `side` x `side`, all zero.
+    fn blank_png(side: u32) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut enc = png::Encoder::new(&mut out, side, side);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut w = enc.write_header().unwrap();
+        w.write_image_data(&vec![0u8; (side * side * 4) as usize])
+            .unwrap();
+        w.finish().unwrap();
+        out
+    }
+
+    #[test]
+    fn icons_larger_than_real_icons_are_not_decoded() {
+        let icon = |side| {
+            let mut file = zip(vec![
+                stored(
+                    "Payload/A.app/Info.plist",
+                    info_plist("<key>CFBundleIconFiles</key><array><string>Icon</string></array>"),
+                ),
+                deflated("Payload/A.app/Icon.png", &blank_png(side)),
+            ]);
+            inspect(&mut file).unwrap()
+        };
+        assert!(icon(1024).icon.is_some(), "the App Store size is decoded");
+        let big = icon(1100);
+        assert!(big.icon.is_none());
+        assert!(
+            big.info.has_warning("icon-unreadable"),
+            "{:?}",
+            big.info.warnings
+        );
+    }
+}
