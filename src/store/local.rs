@@ -512,6 +512,9 @@ mod tests {
         fn stage(&self) -> Result<Staged, StoreError> {
             self.inner.stage()
         }
+        fn rewrite(&self, release: &Release) -> Result<(), StoreError> {
+            self.inner.rewrite(release)
+        }
         fn commit(
             &self,
             staged: Staged,
@@ -589,7 +592,7 @@ mod tests {
             (true, false),
             "the other release is there, the deleted one is already gone"
         );
-        assert!(deleter.join().unwrap().unwrap());
+        assert!(deleter.join().unwrap().unwrap().is_some());
         assert!(!dir.path().join("releases").join(ids[0].as_str()).exists());
     }
 
