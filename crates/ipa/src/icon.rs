@@ -9,8 +9,10 @@
 use std::io::Cursor;
 
 use image::imageops::FilterType;
-use image::{ImageFormat, ImageReader};
+use image::{DynamicImage, ImageFormat, ImageReader};
 use plist::{Dictionary, Value};
+
+use super::cgbi;
 
 /// Icon name prefixes in the order the keys are listed above, without duplicates (empty
 /// when no key names a file).
@@ -145,21 +147,38 @@ fn matching(
     out
 }
 
-/// Renders a standard PNG at `side` x `side` (Lanczos3), as PNG bytes.
-pub(crate) fn resized_png(png: &[u8], side: u32, max_side: u32) -> Result<Vec<u8>, String> {
+/// Decodes a standard PNG (at most `max_side` a side, memory bounded accordingly).
+pub(crate) fn decode_png(png: &[u8], max_side: u32) -> Result<DynamicImage, String> {
     let mut reader = ImageReader::with_format(Cursor::new(png), ImageFormat::Png);
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(max_side);
     limits.max_image_height = Some(max_side);
     limits.max_alloc = Some(u64::from(max_side) * u64::from(max_side) * 8 + (1 << 20));
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| e.to_string())?;
+    reader.decode().map_err(|e| e.to_string())
+}
+
+/// The image scaled to `side` x `side` (Lanczos3), as PNG bytes.
+pub(crate) fn resized(image: &DynamicImage, side: u32) -> Result<Vec<u8>, String> {
     let resized = image::imageops::resize(&image.to_rgba8(), side, side, FilterType::Lanczos3);
+    encode(&DynamicImage::ImageRgba8(resized))
+}
+
+/// The image as PNG bytes.
+pub(crate) fn encode(image: &DynamicImage) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    resized
+    image
         .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
         .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// `png` with the source's colour chunks put back (the encoder writes none).
+pub(crate) fn with_colour(png: Vec<u8>, colour: &[Vec<u8>]) -> Vec<u8> {
+    if colour.is_empty() {
+        return png;
+    }
+    cgbi::insert_after_ihdr(&png, colour).unwrap_or(png)
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct Limits {
     pub max_icon_bytes: u64,
     /// Most candidate icon files whose headers are read to find the largest.
     pub max_icon_candidates: usize,
+    /// Largest `Assets.car` read to find the icon; it is read whole into memory (real ones:
+    /// a few hundred KiB to tens of MiB; a larger one is skipped with a warning).
+    pub max_car_bytes: u64,
     /// Widest or tallest PNG decoded (app icons: 1024 at most).
     pub max_png_side: u32,
     /// Largest decompression ratio accepted for an entry above [`Self::ratio_floor`]: deflate
@@ -43,6 +46,7 @@ impl Default for Limits {
             max_profile_bytes: 4 * 1024 * 1024,
             max_icon_bytes: 16 * 1024 * 1024,
             max_icon_candidates: 64,
+            max_car_bytes: 64 * 1024 * 1024,
             max_png_side: 4096,
             max_ratio: 200,
             ratio_floor: 1024 * 1024,
