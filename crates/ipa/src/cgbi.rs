@@ -566,6 +566,108 @@ mod tests {
         assert_eq!(header(b"GIF89a"), Err(PngError::NotPng));
     }
 
+    /// An Adam7-interlaced CgBI PNG of opaque BGRA pixels (`px(x, y)`), filter 0 per row.
+    fn interlaced_cgbi(w: u32, h: u32, px: impl Fn(usize, usize) -> [u8; 4]) -> Vec<u8> {
+        let mut raw = Vec::new();
+        for pass in adam7_passes(w as usize, h as usize) {
+            if pass.width == 0 {
+                continue;
+            }
+            for row in 0..pass.height {
+                raw.push(0);
+                for col in 0..pass.width {
+                    raw.extend(px(pass.x0 + col * pass.dx, pass.y0 + row * pass.dy));
+                }
+            }
+        }
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut z, &raw).unwrap();
+        let mut d = w.to_be_bytes().to_vec();
+        d.extend(h.to_be_bytes());
+        d.extend([8, 6, 0, 0, 1]);
+        let mut png = SIGNATURE.to_vec();
+        png.extend(chunk(b"CgBI", &[0x50, 0, 0x20, 0x06]));
+        png.extend(chunk(b"IHDR", &d));
+        png.extend(chunk(b"IDAT", &z.finish().unwrap()));
+        png.extend(chunk(b"IEND", &[]));
+        png
+    }
+
+    #[test]
+    fn adam7_interlaced_cgbi_decodes_every_pixel_in_place() {
+        // Sizes that leave some passes empty (1x1, 2x3) and some partial (10x9).
+        for (w, h) in [(1u32, 1u32), (2, 3), (10, 9), (17, 8)] {
+            let bgra = |x: usize, y: usize| [x as u8, y as u8, (x * 7 + y * 13) as u8, 255];
+            let png = interlaced_cgbi(w, h, bgra);
+            let (info, px) = decode(&to_standard_png(&png, 4096).unwrap());
+            assert_eq!((info.width, info.height), (w, h));
+            let mut expected = Vec::new();
+            for y in 0..h as usize {
+                for x in 0..w as usize {
+                    let [b, g, r, a] = bgra(x, y);
+                    expected.extend([r, g, b, a]);
+                }
+            }
+            assert_eq!(px, expected, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn truncated_interlaced_data_is_an_error_not_a_panic() {
+        let mut png = interlaced_cgbi(10, 9, |x, y| [x as u8, y as u8, 0, 255]);
+        // Cut the IDAT short: rebuild with half of its data.
+        let at = png.windows(4).position(|w| w == b"IDAT").unwrap() - 4;
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let data = png[at + 8..at + 8 + len / 2].to_vec();
+        png.truncate(at);
+        png.extend(chunk(b"IDAT", &data));
+        png.extend(chunk(b"IEND", &[]));
+        assert!(to_standard_png(&png, 4096).is_err());
+    }
+
+    #[test]
+    fn colour_chunks_are_kept_and_the_cgbi_profile_becomes_zlib() {
+        let profile: Vec<u8> = (0..600u32).map(|i| (i * 31 % 251) as u8).collect();
+        // Apple's iCCP: name, method 0, raw deflate.
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut z, &profile).unwrap();
+        let mut iccp = b"Display P3\0\0".to_vec();
+        iccp.extend(z.finish().unwrap());
+        let plain = cgbi(1, &[vec![1, 2, 3, 255]], 6);
+        let ihdr_end = 8 + 12 + 4 + 12 + 13;
+        let mut png = plain[..ihdr_end].to_vec();
+        png.extend(chunk(b"iCCP", &iccp));
+        png.extend(chunk(b"gAMA", &45455u32.to_be_bytes()));
+        png.extend(&plain[ihdr_end..]);
+
+        let out = to_standard_png(&png, 4096).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(&out[..]))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        assert_eq!(info.icc_profile.as_deref(), Some(&profile[..]));
+        assert_eq!(
+            info.gama_chunk.map(|g| g.into_scaled()),
+            Some(45455),
+            "gAMA kept"
+        );
+        // Carried over to a re-encoded copy.
+        let copies = colour_chunks(&out);
+        assert_eq!(copies.len(), 2);
+        let again = insert_after_ihdr(&encode(&[1, 2, 3, 4], 1, 1, 4).unwrap(), &copies).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(&again[..]))
+            .read_info()
+            .unwrap();
+        assert_eq!(reader.info().icc_profile.as_deref(), Some(&profile[..]));
+    }
+
+    #[test]
+    fn an_unreadable_profile_is_dropped_not_copied_broken() {
+        assert_eq!(standard_iccp(b"name\0\0not deflate at all \xff\xff"), None);
+        assert_eq!(standard_iccp(b"no terminator"), None);
+        assert_eq!(standard_iccp(b"\0\0x"), None);
+    }
+
     proptest! {
         #[test]
         fn unpremultiply_inverts_premultiply(r: u8, g: u8, b: u8, a in 1u8..=255) {

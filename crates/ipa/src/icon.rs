@@ -158,6 +158,38 @@ pub(crate) fn decode_png(png: &[u8], max_side: u32) -> Result<DynamicImage, Stri
     reader.decode().map_err(|e| e.to_string())
 }
 
+/// Decodes a PNG that the strict decoder refuses for its checksums only (some export tools
+/// write wrong CRCs; iOS shows such icons): CRC and Adler-32 are not checked, everything
+/// else is. Same size and memory bounds as [`decode_png`].
+pub(crate) fn decode_png_lenient(png: &[u8], max_side: u32) -> Result<DynamicImage, String> {
+    let h = cgbi::header(png).map_err(|e| e.to_string())?;
+    if h.width > max_side || h.height > max_side {
+        return Err(format!("{}x{} is larger than {max_side} a side", h.width, h.height));
+    }
+    let limits = png::Limits {
+        bytes: (max_side as usize) * (max_side as usize) * 8 + (1 << 20),
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(png), limits);
+    decoder.ignore_checksums(true);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| "the image is too large".to_string())?;
+    let mut buf = vec![0; size];
+    let frame = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+    buf.truncate(frame.buffer_size());
+    let (w, h) = (frame.width, frame.height);
+    let bad = || "the decoded image has an unexpected size".to_string();
+    Ok(match frame.color_type {
+        png::ColorType::Rgba => DynamicImage::ImageRgba8(image::RgbaImage::from_raw(w, h, buf).ok_or_else(bad)?),
+        png::ColorType::Rgb => DynamicImage::ImageRgb8(image::RgbImage::from_raw(w, h, buf).ok_or_else(bad)?),
+        png::ColorType::GrayscaleAlpha => DynamicImage::ImageLumaA8(image::GrayAlphaImage::from_raw(w, h, buf).ok_or_else(bad)?),
+        png::ColorType::Grayscale => DynamicImage::ImageLuma8(image::GrayImage::from_raw(w, h, buf).ok_or_else(bad)?),
+        png::ColorType::Indexed => return Err("palette not expanded".into()),
+    })
+}
+
 /// The image scaled to `side` x `side` (Lanczos3), as PNG bytes.
 pub(crate) fn resized(image: &DynamicImage, side: u32) -> Result<Vec<u8>, String> {
     let resized = image::imageops::resize(&image.to_rgba8(), side, side, FilterType::Lanczos3);

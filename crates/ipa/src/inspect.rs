@@ -17,7 +17,8 @@ use otadrop_car::Appearance;
 /// Bytes of an icon read to learn its size (the CgBI chunk and IHDR fit in 45).
 const ICON_HEADER_BYTES: u64 = 64;
 
-/// Icons fully read and decoded, largest first, before giving up: bounds the work a file
+/// Icon files fully read and decoded, largest first, before giving up (the catalog, when
+/// ranked below them, is still tried): bounds the work a file
 /// full of damaged icons can cause.
 const ICON_ATTEMPTS: usize = 3;
 
@@ -243,13 +244,18 @@ fn choose_icon<R: Read + Seek>(
     // equals.
     ranked.sort_by_key(|s| std::cmp::Reverse(s.area()));
     let mut chosen = None;
-    for source in ranked.into_iter().take(ICON_ATTEMPTS) {
+    let mut file_attempts = 0;
+    for source in ranked {
         match source {
             Source::File {
                 name,
                 width,
                 height,
             } => {
+                if file_attempts == ICON_ATTEMPTS {
+                    continue;
+                }
+                file_attempts += 1;
                 let rendered = match zip.read(&name, limits.max_icon_bytes, limits) {
                     Ok(bytes) => render_icon(&bytes, limits),
                     Err(IpaError::BadEntry { reason, .. }) => Err(reason),
@@ -336,9 +342,18 @@ pub fn render_icon(png: &[u8], limits: &Limits) -> Result<IconImages, String> {
         .map_err(|e: PngError| e.to_string())?
         .into_owned();
     let colour = cgbi::colour_chunks(&original);
-    let image = icon::decode_png(&original, limits.max_png_side)?;
+    // A PNG whose only fault is its checksums is decoded anyway and served re-encoded.
+    let (image, strict) = match icon::decode_png(&original, limits.max_png_side) {
+        Ok(image) => (image, true),
+        Err(e) => match icon::decode_png_lenient(&original, limits.max_png_side) {
+            Ok(image) => (image, false),
+            Err(_) => return Err(e),
+        },
+    };
     let original = if image.width() > MAX_ICON_SIDE || image.height() > MAX_ICON_SIDE {
         icon::with_colour(icon::resized(&image, MAX_ICON_SIDE)?, &colour)
+    } else if !strict {
+        icon::with_colour(icon::encode(&image)?, &colour)
     } else {
         original
     };
