@@ -160,6 +160,11 @@ async fn amp_bytes_of(server: &TestServer, url: &str) -> String {
 
 /// The official AMP validator passes the page as served (skips without the tools, unless CI).
 fn validate(html: &str) {
+    validate_as(html, "served");
+}
+
+/// [`validate`], keeping the page as `test-artifacts/amp/<name>.amp.html`.
+pub(crate) fn validate_as(html: &str, name: &str) {
     let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
     let ready = has_command("node", "--version")
         && tools.join("node_modules/amphtml-validator").is_dir()
@@ -174,7 +179,7 @@ fn validate(html: &str) {
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/amp");
     std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("served.amp.html");
+    let file = dir.join(format!("{name}.amp.html"));
     std::fs::write(&file, html).unwrap();
     let out = Command::new("node")
         .arg(tools.join("validate-amp.js"))

@@ -12,6 +12,7 @@ mod doctor;
 mod doctor_cli;
 mod errors;
 mod hardening;
+mod icons;
 mod inspect_cli;
 mod listeners;
 mod pages;
