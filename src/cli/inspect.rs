@@ -140,7 +140,11 @@ pub(crate) fn human(info: &AppInfo, now: OffsetDateTime) -> String {
             "Icon",
             match &info.icon {
                 Some(i) => {
-                    let set = i.set.as_deref().map(|s| format!(", set {s}")).unwrap_or_default();
+                    let set = i
+                        .set
+                        .as_deref()
+                        .map(|s| format!(", set {s}"))
+                        .unwrap_or_default();
                     let dark = if i.dark { ", dark too" } else { "" };
                     format!(
                         "{} ({}x{}, {}{set}{dark})",

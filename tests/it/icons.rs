@@ -16,16 +16,17 @@ fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
 #[tokio::test]
 async fn an_ipa_with_its_icon_only_in_assets_car_shows_the_real_icon() {
     let server = TestServer::start(&[]);
-    let release = server
-        .publish(&fixture("ipa/ipa-server__ipa.ipa"))
-        .await;
+    let release = server.publish(&fixture("ipa/ipa-server__ipa.ipa")).await;
     assert_eq!(release["app"]["icon"]["source"], "assets-car");
     assert_eq!(release["app"]["icon"]["set"], "AppIcon");
     assert_eq!(release["icon_dark_url"], serde_json::Value::Null);
     let icon_url = release["icon_url"].as_str().expect("an icon URL");
 
     let page = server.text(release["page_url"].as_str().unwrap()).await;
-    assert!(page.contains(&format!("<img class=\"icon\" src=\"{icon_url}\"")), "{page}");
+    assert!(
+        page.contains(&format!("<img class=\"icon\" src=\"{icon_url}\"")),
+        "{page}"
+    );
     assert!(!page.contains("icon ph"), "the placeholder is shown");
     assert!(page.contains("og:image"));
 
@@ -36,7 +37,10 @@ async fn an_ipa_with_its_icon_only_in_assets_car_shows_the_real_icon() {
     colours.sort();
     colours.dedup();
     assert!(colours.len() > 100, "{} colours", colours.len());
-    let large = release["manifest_url"].as_str().unwrap().replace("manifest.plist", "icon-512.png");
+    let large = release["manifest_url"]
+        .as_str()
+        .unwrap()
+        .replace("manifest.plist", "icon-512.png");
     assert_eq!(decode(&server.fetch(&large).await).0, 512);
 }
 
@@ -58,9 +62,12 @@ fn light_dark_ipa() -> Vec<u8> {
                     [(
                         "CFBundlePrimaryIcon".to_string(),
                         plist::Value::Dictionary(
-                            [("CFBundleIconName".to_string(), plist::Value::from("AppIcon"))]
-                                .into_iter()
-                                .collect(),
+                            [(
+                                "CFBundleIconName".to_string(),
+                                plist::Value::from("AppIcon"),
+                            )]
+                            .into_iter()
+                            .collect(),
                         ),
                     )]
                     .into_iter()
@@ -97,7 +104,10 @@ async fn a_dark_icon_is_served_and_shown_in_dark_mode() {
     );
 
     let amp = server.text(release["amp_url"].as_str().unwrap()).await;
-    assert!(amp.contains(&format!("<amp-img class=\"icon\" src=\"{dark_url}\"")), "{amp}");
+    assert!(
+        amp.contains(&format!("<amp-img class=\"icon\" src=\"{dark_url}\"")),
+        "{amp}"
+    );
     assert!(amp.contains("media=\"(prefers-color-scheme: dark)\""));
     assert!(amp.contains("media=\"not all and (prefers-color-scheme: dark)\""));
     assert!(!amp.contains("<picture"));
@@ -122,15 +132,25 @@ fn inspect_writes_the_catalog_icon_and_the_dark_one() {
         .arg(&ipa)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["icon"],
         serde_json::json!({"source": "assets-car", "file": "Payload/Moon.app/Assets.car",
             "set": "AppIcon", "width": 64, "height": 64, "dark": true})
     );
-    assert_eq!(&decode(&std::fs::read(&light).unwrap()).2[..4], [0, 80, 255, 255]);
-    assert_eq!(&decode(&std::fs::read(&dark).unwrap()).2[..4], [255, 140, 0, 255]);
+    assert_eq!(
+        &decode(&std::fs::read(&light).unwrap()).2[..4],
+        [0, 80, 255, 255]
+    );
+    assert_eq!(
+        &decode(&std::fs::read(&dark).unwrap()).2[..4],
+        [255, 140, 0, 255]
+    );
 
     // No dark icon: --icon-dark fails and says why.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))

@@ -525,7 +525,11 @@ mod tests {
         if std::env::var_os("OTADROP_WRITE_FIXTURES").is_some() {
             std::fs::write(path, &bytes).unwrap();
         }
-        assert_eq!(std::fs::read(path).unwrap(), bytes, "run with OTADROP_WRITE_FIXTURES=1");
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            bytes,
+            "run with OTADROP_WRITE_FIXTURES=1"
+        );
         let catalog = Catalog::open(&bytes).unwrap();
         let dark = catalog.best_icon(None, Appearance::Dark).unwrap().unwrap();
         assert_eq!((dark.width, dark.appearance), (64, Appearance::Dark));

@@ -38,17 +38,15 @@ impl Offer {
 /// `CFBundlePrimaryIcon`, the string `CFBundlePrimaryIcon` of tvOS, or the top-level
 /// `CFBundleIconName` of macOS and Catalyst bundles.
 pub(crate) fn set_name(info: &Dictionary) -> Option<String> {
-    let primary = ["CFBundleIcons", "CFBundleIcons~ipad"].iter().find_map(|key| {
-        match info
-            .get(key)?
-            .as_dictionary()?
-            .get("CFBundlePrimaryIcon")?
-        {
-            Value::Dictionary(d) => d.get("CFBundleIconName")?.as_string(),
-            Value::String(s) => Some(s.as_str()),
-            _ => None,
-        }
-    });
+    let primary = ["CFBundleIcons", "CFBundleIcons~ipad"]
+        .iter()
+        .find_map(
+            |key| match info.get(key)?.as_dictionary()?.get("CFBundlePrimaryIcon")? {
+                Value::Dictionary(d) => d.get("CFBundleIconName")?.as_string(),
+                Value::String(s) => Some(s.as_str()),
+                _ => None,
+            },
+        );
     primary
         .or_else(|| info.get("CFBundleIconName")?.as_string())
         .map(str::trim)
@@ -68,9 +66,7 @@ pub(crate) fn read<R: Read + Seek>(
     if !zip.contains(&path) {
         return Ok(None);
     }
-    let max = limits
-        .max_car_bytes
-        .min(otadrop_car::MAX_CAR_BYTES as u64);
+    let max = limits.max_car_bytes.min(otadrop_car::MAX_CAR_BYTES as u64);
     Ok(Some(match zip.read(&path, max, limits) {
         Ok(bytes) => Ok(CarFile {
             path,
@@ -152,7 +148,10 @@ mod tests {
         assert_eq!(set_name(&tvos).as_deref(), Some("App Icon"));
         let mac = info("<key>CFBundleIconName</key><string>icon</string>");
         assert_eq!(set_name(&mac).as_deref(), Some("icon"));
-        assert_eq!(set_name(&info("<key>CFBundleIconName</key><string> </string>")), None);
+        assert_eq!(
+            set_name(&info("<key>CFBundleIconName</key><string> </string>")),
+            None
+        );
         assert_eq!(set_name(&Dictionary::new()), None);
     }
 }

@@ -137,10 +137,7 @@ pub fn to_standard_png(bytes: &[u8], max_side: u32) -> Result<Cow<'_, [u8]>, Png
     } else {
         vec![Pass::whole(width, height)]
     };
-    let expected: usize = passes
-        .iter()
-        .map(|p| p.filtered_len(channels))
-        .sum();
+    let expected: usize = passes.iter().map(|p| p.filtered_len(channels)).sum();
 
     let mut idat = Vec::new();
     let mut colour = Vec::new();
@@ -261,9 +258,7 @@ fn deinterlace(
         if len == 0 {
             continue;
         }
-        let slice = data
-            .get(offset..offset + len)
-            .ok_or(PngError::Truncated)?;
+        let slice = data.get(offset..offset + len).ok_or(PngError::Truncated)?;
         offset += len;
         let stride = pass.width * channels;
         let pixels = unfilter(slice, stride, channels, pass.height)?;

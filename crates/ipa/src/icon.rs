@@ -164,7 +164,10 @@ pub(crate) fn decode_png(png: &[u8], max_side: u32) -> Result<DynamicImage, Stri
 pub(crate) fn decode_png_lenient(png: &[u8], max_side: u32) -> Result<DynamicImage, String> {
     let h = cgbi::header(png).map_err(|e| e.to_string())?;
     if h.width > max_side || h.height > max_side {
-        return Err(format!("{}x{} is larger than {max_side} a side", h.width, h.height));
+        return Err(format!(
+            "{}x{} is larger than {max_side} a side",
+            h.width, h.height
+        ));
     }
     let limits = png::Limits {
         bytes: (max_side as usize) * (max_side as usize) * 8 + (1 << 20),
@@ -182,10 +185,18 @@ pub(crate) fn decode_png_lenient(png: &[u8], max_side: u32) -> Result<DynamicIma
     let (w, h) = (frame.width, frame.height);
     let bad = || "the decoded image has an unexpected size".to_string();
     Ok(match frame.color_type {
-        png::ColorType::Rgba => DynamicImage::ImageRgba8(image::RgbaImage::from_raw(w, h, buf).ok_or_else(bad)?),
-        png::ColorType::Rgb => DynamicImage::ImageRgb8(image::RgbImage::from_raw(w, h, buf).ok_or_else(bad)?),
-        png::ColorType::GrayscaleAlpha => DynamicImage::ImageLumaA8(image::GrayAlphaImage::from_raw(w, h, buf).ok_or_else(bad)?),
-        png::ColorType::Grayscale => DynamicImage::ImageLuma8(image::GrayImage::from_raw(w, h, buf).ok_or_else(bad)?),
+        png::ColorType::Rgba => {
+            DynamicImage::ImageRgba8(image::RgbaImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::Rgb => {
+            DynamicImage::ImageRgb8(image::RgbImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            DynamicImage::ImageLumaA8(image::GrayAlphaImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::Grayscale => {
+            DynamicImage::ImageLuma8(image::GrayImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
         png::ColorType::Indexed => return Err("palette not expanded".into()),
     })
 }

@@ -155,8 +155,15 @@ type ChosenIcon = (IconInfo, IconImages);
 
 /// A source the icon can come from, ranked by pixel area before anything is decoded.
 enum Source {
-    File { name: String, width: u32, height: u32 },
-    Catalog { width: u32, height: u32 },
+    File {
+        name: String,
+        width: u32,
+        height: u32,
+    },
+    Catalog {
+        width: u32,
+        height: u32,
+    },
 }
 
 impl Source {
@@ -287,7 +294,8 @@ fn choose_icon<R: Read + Seek>(
                     .icon(catalog, Appearance::Light)
                     .and_then(|icon| icon.ok_or_else(|| "the icon set has no image".to_string()))
                     .and_then(|icon| {
-                        render_rgba(icon.width, icon.height, &icon.rgba).map(|images| (icon, images))
+                        render_rgba(icon.width, icon.height, &icon.rgba)
+                            .map(|images| (icon, images))
                     });
                 match rendered {
                     Ok((icon, images)) => {
@@ -303,7 +311,8 @@ fn choose_icon<R: Read + Seek>(
                         break;
                     }
                     Err(problem) => {
-                        catalog_problem.get_or_insert(format!("its icon cannot be decoded: {problem}"));
+                        catalog_problem
+                            .get_or_insert(format!("its icon cannot be decoded: {problem}"));
                     }
                 }
             }
@@ -319,17 +328,23 @@ fn choose_icon<R: Read + Seek>(
                     info.dark = true;
                 }
                 Err(problem) => {
-                    catalog_problem.get_or_insert(format!("its dark icon cannot be encoded: {problem}"));
+                    catalog_problem
+                        .get_or_insert(format!("its dark icon cannot be encoded: {problem}"));
                 }
             },
             Ok(None) => {}
             Err(problem) => {
-                catalog_problem.get_or_insert(format!("its dark icon cannot be decoded: {problem}"));
+                catalog_problem
+                    .get_or_insert(format!("its dark icon cannot be decoded: {problem}"));
             }
         }
     }
     Ok(IconChoice {
-        icon_problem: if chosen.is_none() { first_problem } else { None },
+        icon_problem: if chosen.is_none() {
+            first_problem
+        } else {
+            None
+        },
         chosen,
         catalog_problem,
     })

@@ -223,8 +223,7 @@ pub mod warnings;
 
 pub use error::IpaError;
 pub use inspect::{
-    inspect, inspect_path, inspect_with, render_icon, render_rgba, IconImages, Inspection,
-    Options,
+    inspect, inspect_path, inspect_with, render_icon, render_rgba, IconImages, Inspection, Options,
 };
 pub use limits::Limits;
 pub use profile::{parse_profile, ProfileError};

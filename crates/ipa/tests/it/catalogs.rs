@@ -6,7 +6,10 @@ use std::path::Path;
 
 use otadrop_ipa::{inspect_with, IconSource, Inspection, Options};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/assets-car");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/assets-car"
+);
 
 fn read(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(DIR).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -19,9 +22,7 @@ fn loose_pngs(prefix: &str) -> Vec<(String, Vec<u8>)> {
         .filter_map(|e| {
             let name = e.ok()?.file_name().into_string().ok()?;
             let original = name.strip_prefix(&format!("{prefix}__"))?.to_string();
-            original
-                .ends_with(".png")
-                .then(|| (original, read(&name)))
+            original.ends_with(".png").then(|| (original, read(&name)))
         })
         .collect();
     out.sort();
@@ -173,9 +174,20 @@ fn every_catalog_with_its_info_plist_gives_the_expected_icon() {
         let icon = both.info.icon.as_ref().unwrap_or_else(|| panic!("{ctx}"));
         let (source, side) = case.with_loose;
         assert_eq!((icon.source, icon.width), (source, side), "{ctx}");
-        assert_eq!(png_size(&both.icon.as_ref().unwrap().original).0, side, "{ctx}");
+        assert_eq!(
+            png_size(&both.icon.as_ref().unwrap().original).0,
+            side,
+            "{ctx}"
+        );
         assert!(!icon.dark, "{ctx}: no fixture has a dark bitmap");
-        assert!(both.info.warnings.iter().all(|w| !w.code.contains("icon") && w.code != "assets-car-unreadable"), "{ctx}: {:?}", both.info.warnings);
+        assert!(
+            both.info
+                .warnings
+                .iter()
+                .all(|w| !w.code.contains("icon") && w.code != "assets-car-unreadable"),
+            "{ctx}: {:?}",
+            both.info.warnings
+        );
     }
 }
 
@@ -184,8 +196,14 @@ fn a_2048_px_icon_composer_icon_is_served_at_1024() {
     let car = read("se2crid__idevice_pair__macos26-icon.car");
     let found = inspect(&build(&plist_naming(Some("icon")), Some(&car), &[]));
     let icon = found.info.icon.as_ref().unwrap();
-    assert_eq!((icon.source, icon.width, icon.set.as_deref()), (IconSource::AssetsCar, 2048, Some("icon")));
-    assert_eq!(png_size(&found.icon.as_ref().unwrap().original), (1024, 1024));
+    assert_eq!(
+        (icon.source, icon.width, icon.set.as_deref()),
+        (IconSource::AssetsCar, 2048, Some("icon"))
+    );
+    assert_eq!(
+        png_size(&found.icon.as_ref().unwrap().original),
+        (1024, 1024)
+    );
 }
 
 #[test]
@@ -240,7 +258,15 @@ fn a_catalog_over_the_size_limit_is_skipped_with_a_warning() {
     };
     let ipa = build(&info, Some(&car), &loose_pngs(prefix));
     let found = inspect_with(Cursor::new(&ipa), ipa.len() as u64, &options).unwrap();
-    assert_eq!(found.info.icon.as_ref().map(|i| (i.source, i.width)), Some((IconSource::File, 180)));
-    let w = found.info.warnings.iter().find(|w| w.code == "assets-car-unreadable").unwrap();
+    assert_eq!(
+        found.info.icon.as_ref().map(|i| (i.source, i.width)),
+        Some((IconSource::File, 180))
+    );
+    let w = found
+        .info
+        .warnings
+        .iter()
+        .find(|w| w.code == "assets-car-unreadable")
+        .unwrap();
     assert!(w.message.contains("at most 1000"), "{}", w.message);
 }
