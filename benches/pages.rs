@@ -6,9 +6,10 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use otadrop::client::{self, detect};
-use otadrop::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+use otadrop::fixture;
+use otadrop::ipa::ProfileType;
 use otadrop::page::{self, Flavor, ReleaseContext, Site};
-use otadrop::store::{Release, ReleaseId};
+use otadrop::store::Release;
 use otadrop::urls::PublicUrl;
 use time::macros::datetime;
 
@@ -22,42 +23,21 @@ const UAS: &[(&str, &str)] = &[
 ];
 
 fn release() -> Release {
-    Release {
-        id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
-        created: datetime!(2026-05-20 9:30 UTC),
-        sha256: "0123456789abcdef".repeat(4),
-        size: 48_234_112,
-        notes: Some("Fixes the crash on launch.".into()),
-        has_icon: true,
-        app: AppInfo {
-            bundle_id: "com.example.fieldnotes".into(),
-            version: "2.4.0".into(),
-            build: "318".into(),
-            title: "Field Notes".into(),
-            minimum_os: Some("15.0".into()),
-            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-            platform: Some("iphoneos".into()),
-            extensions: 0,
-            has_executable: true,
-            size: 48_234_112,
-            icon: None,
-            profile: Some(ProfileInfo {
-                kind: ProfileType::AdHoc,
-                name: None,
-                team_name: Some("Example Corp".into()),
-                team_id: None,
-                app_id_name: None,
-                created: None,
-                expires: Some(datetime!(2027-01-10 0:00 UTC)),
-                certificate_expires: None,
-                devices: 12,
-                device_ids: vec![],
-                platforms: vec![],
-                digest_ok: true,
-            }),
-            warnings: vec![],
-        },
-    }
+    let mut profile = fixture::profile(ProfileType::AdHoc);
+    profile.team_name = Some("Example Corp".into());
+    profile.expires = Some(datetime!(2027-01-10 0:00 UTC));
+    profile.devices = 12;
+    fixture::release()
+        .created(datetime!(2026-05-20 9:30 UTC))
+        .size(48_234_112)
+        .notes(Some("Fixes the crash on launch."))
+        .has_icon(true)
+        .bundle_id("com.example.fieldnotes")
+        .version("2.4.0", "318")
+        .title("Field Notes")
+        .minimum_os(Some("15.0"))
+        .profile(Some(profile))
+        .build()
 }
 
 fn detection(c: &mut Criterion) {

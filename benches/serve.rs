@@ -7,36 +7,25 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use otadrop::ipa::{AppInfo, DeviceFamily};
+use otadrop::fixture;
 use otadrop::store::{Release, ReleaseId, Store};
 use otadrop::urls::PublicUrl;
 
 const RELEASES: usize = 10_000;
 
 fn release(i: usize) -> Release {
-    Release {
-        id: ReleaseId::new(1_600_000_000_000 + i as u64),
-        created: time::OffsetDateTime::UNIX_EPOCH,
-        sha256: "8412b48390243aa11064c707247ca48dd74e4cd4cd2d0dbde76f161b2433c861".into(),
-        size: 42_699,
-        notes: Some("Fixes the crash on launch & speeds up <sync>.".into()),
-        has_icon: true,
-        app: AppInfo {
-            bundle_id: format!("com.example.app{}", i % 50),
-            version: "1.2.3".into(),
-            build: "45".into(),
-            title: "Tom & Jerry <beta>".into(),
-            minimum_os: Some("15.0".into()),
-            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-            platform: Some("iphoneos".into()),
-            extensions: 1,
-            has_executable: true,
-            size: 42_699,
-            icon: None,
-            profile: None,
-            warnings: vec![],
-        },
-    }
+    fixture::release()
+        .id(ReleaseId::new(1_600_000_000_000 + i as u64))
+        .created(time::OffsetDateTime::UNIX_EPOCH)
+        .sha256("8412b48390243aa11064c707247ca48dd74e4cd4cd2d0dbde76f161b2433c861")
+        .size(42_699)
+        .notes(Some("Fixes the crash on launch & speeds up <sync>."))
+        .has_icon(true)
+        .bundle_id(&format!("com.example.app{}", i % 50))
+        .title("Tom & Jerry <beta>")
+        .minimum_os(Some("15.0"))
+        .extensions(1)
+        .build()
 }
 
 fn manifest(c: &mut Criterion) {

@@ -25,10 +25,13 @@
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules
 //!   above; one file per HTTP concern.
 //! - [`cli`]: the `otadrop` command's subcommands.
+//! - `fixture`: one builder for the releases that tests and benches make up (not the service).
 
 pub mod cli;
 pub mod client;
 pub mod config;
+#[doc(hidden)]
+pub mod fixture;
 pub mod http;
 pub mod manifest;
 pub mod mobileconfig;

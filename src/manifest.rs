@@ -57,34 +57,17 @@ pub fn manifest_xml(release: &Release, urls: &ReleaseUrls) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipa::AppInfo;
     use crate::store::ReleaseId;
     use crate::urls::PublicUrl;
 
     fn release(title: &str, has_icon: bool) -> Release {
-        Release {
-            id: ReleaseId::new(1),
-            created: time::OffsetDateTime::UNIX_EPOCH,
-            sha256: String::new(),
-            size: 1,
-            notes: None,
-            has_icon,
-            app: AppInfo {
-                bundle_id: "com.example.app".into(),
-                version: "1.2".into(),
-                build: "42".into(),
-                title: title.into(),
-                minimum_os: None,
-                device_family: vec![],
-                platform: None,
-                extensions: 0,
-                has_executable: true,
-                size: 1,
-                icon: None,
-                profile: None,
-                warnings: vec![],
-            },
-        }
+        crate::fixture::release()
+            .id(ReleaseId::new(1))
+            .bundle_id("com.example.app")
+            .version("1.2", "42")
+            .title(title)
+            .has_icon(has_icon)
+            .build()
     }
 
     #[test]

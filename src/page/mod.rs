@@ -99,56 +99,17 @@ pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[
 #[cfg(test)]
 pub(crate) mod testing {
     //! Releases and User-Agents for unit tests.
-    use time::macros::datetime;
-
-    use crate::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
-    use crate::store::{Release, ReleaseId};
+    use crate::ipa::ProfileType;
+    use crate::store::Release;
 
     pub const SAFARI_17: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
     pub const SAFARI_IPHONE_15: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 15_7 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.6 Mobile/15E148 Safari/604.1";
     pub const WECHAT: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN";
 
-    /// A release signed `kind` (no profile for `None`), profile valid until 2030.
+    /// The default fixture release signed `kind` (no profile for `None`), valid until 2030.
     pub fn release(kind: Option<ProfileType>) -> Release {
-        Release {
-            id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
-            created: datetime!(2025-01-02 10:00 UTC),
-            sha256: "ab".repeat(32),
-            size: 12_345_678,
-            notes: Some("Fixes the login crash.\nNew icon.".into()),
-            has_icon: false,
-            app: AppInfo {
-                bundle_id: "com.example.demo".into(),
-                version: "1.2.3".into(),
-                build: "45".into(),
-                title: "Demo".into(),
-                minimum_os: Some("14.0".into()),
-                device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-                platform: Some("iphoneos".into()),
-                extensions: 0,
-                has_executable: true,
-                size: 12_345_678,
-                icon: None,
-                profile: kind.map(|kind| ProfileInfo {
-                    kind,
-                    name: Some("Demo profile".into()),
-                    team_name: Some("Example Team".into()),
-                    team_id: Some("ABCDE12345".into()),
-                    app_id_name: None,
-                    created: Some(datetime!(2025-01-01 0:00 UTC)),
-                    expires: Some(datetime!(2030-01-01 0:00 UTC)),
-                    certificate_expires: Some(datetime!(2030-01-01 0:00 UTC)),
-                    devices: if matches!(kind, ProfileType::AdHoc | ProfileType::Development) {
-                        3
-                    } else {
-                        0
-                    },
-                    device_ids: vec![],
-                    platforms: vec!["iOS".into()],
-                    digest_ok: true,
-                }),
-                warnings: vec![],
-            },
-        }
+        crate::fixture::release()
+            .profile(kind.map(crate::fixture::profile))
+            .build()
     }
 }

@@ -48,38 +48,34 @@ pub fn encode(text: &str) -> Option<String> {
     ))
 }
 
+/// The dark modules of an SVG made by [`encode`], read back from its path (the inverse of
+/// `encode`, for tests and tools that rasterise the code): the side in modules, quiet zone
+/// included, and one flag per module, row by row. `None` for any other SVG.
+pub fn modules(svg: &str) -> Option<(usize, Vec<bool>)> {
+    let size: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()?;
+    let d = svg.split(" d=\"").nth(1)?.split('"').next()?;
+    let mut grid = vec![false; size.checked_mul(size)?];
+    for run in d.split('M').filter(|s| !s.is_empty()) {
+        let (xy, rest) = run.split_once('h')?;
+        let (x, y) = xy.split_once(' ')?;
+        let (x, y): (usize, usize) = (x.parse().ok()?, y.parse().ok()?);
+        let n: usize = rest.split('v').next()?.parse().ok()?;
+        for i in x..x.checked_add(n)? {
+            *grid.get_mut(y.checked_mul(size)?.checked_add(i)?)? = true;
+        }
+    }
+    Some((size, grid))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Reads the dark modules back out of the SVG path (the inverse of `encode`).
-    pub(crate) fn modules(svg: &str) -> (usize, Vec<bool>) {
-        let size: usize = svg
-            .split("viewBox=\"0 0 ")
-            .nth(1)
-            .and_then(|s| s.split(' ').next())
-            .unwrap()
-            .parse()
-            .unwrap();
-        let d = svg
-            .split(" d=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        let mut grid = vec![false; size * size];
-        for run in d.split('M').filter(|s| !s.is_empty()) {
-            let (xy, rest) = run.split_once('h').unwrap();
-            let (x, y) = xy.split_once(' ').unwrap();
-            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-            let n: usize = rest.split('v').next().unwrap().parse().unwrap();
-            for i in x..x + n {
-                grid[y * size + i] = true;
-            }
-        }
-        (size, grid)
-    }
 
     #[test]
     fn the_path_draws_exactly_the_dark_modules_inside_the_quiet_zone() {
@@ -87,7 +83,7 @@ mod tests {
         let svg = encode(url).unwrap();
         let code = QrCode::with_error_correction_level(url, EcLevel::M).unwrap();
         let w = code.width();
-        let (size, grid) = modules(&svg);
+        let (size, grid) = modules(&svg).unwrap();
         assert_eq!(size, w + 8);
         let colors = code.to_colors();
         for y in 0..size {

@@ -189,33 +189,19 @@ impl Backend for LocalBackend {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipa::AppInfo;
     use crate::store::Store;
 
     fn release(millis: u64) -> Release {
-        Release {
-            id: ReleaseId::new(millis),
-            created: time::OffsetDateTime::UNIX_EPOCH,
-            sha256: "00".repeat(32),
-            size: 3,
-            notes: None,
-            has_icon: false,
-            app: AppInfo {
-                bundle_id: "com.example.app".into(),
-                version: "1.0".into(),
-                build: "1".into(),
-                title: "App".into(),
-                minimum_os: None,
-                device_family: vec![],
-                platform: None,
-                extensions: 0,
-                has_executable: true,
-                size: 3,
-                icon: None,
-                profile: None,
-                warnings: vec![],
-            },
-        }
+        crate::fixture::release()
+            .id(ReleaseId::new(millis))
+            .created(time::OffsetDateTime::UNIX_EPOCH)
+            .sha256(&"00".repeat(32))
+            .size(3)
+            .notes(None)
+            .bundle_id("com.example.app")
+            .title("App")
+            .version("1.0", "1")
+            .build()
     }
 
     fn commit(b: &LocalBackend, r: &Release) {

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use reqwest::header::HeaderMap;
 
-use crate::support::{fixture, hosts, make_ipa, strict, TestServer};
+use crate::support::{detect_cli, fixture, hosts, tools, TestServer};
 
 const GOOGLE_AMP: &str = "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2272.96 Mobile Safari/537.36 (compatible; Google-AMPHTML)";
 const BINGBOT: &str =
@@ -38,22 +38,7 @@ fn fixture_rows() -> Vec<(String, String)> {
 }
 
 fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", "3.1.0".into()),
-            ("CFBundleVersion", "77".into()),
-            ("CFBundleDisplayName", title.into()),
-            ("MinimumOSVersion", minimum_os.into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
-    )
+    crate::support::app_ipa(bundle, title, minimum_os, "3.1.0", "77")
 }
 
 /// A server with one release (iOS 15+); its upload answer.
@@ -160,53 +145,13 @@ async fn amp_bytes_of(server: &TestServer, url: &str) -> String {
 
 /// The official AMP validator passes the page as served (skips without the tools, unless CI).
 fn validate(html: &str) {
-    validate_as(html, "served");
-}
-
-/// [`validate`], keeping the page as `test-artifacts/amp/<name>.amp.html`.
-pub(crate) fn validate_as(html: &str, name: &str) {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
-    let ready = has_command("node", "--version")
-        && tools.join("node_modules/amphtml-validator").is_dir()
-        && tools.join("validator_wasm.js").is_file();
-    if !ready {
-        assert!(
-            !strict(),
-            "node with amphtml-validator and validator_wasm.js is missing"
-        );
-        eprintln!("SKIP: the AMP validator is missing (run tests/tools/setup.sh)");
+    if !tools::validator_ready() {
         return;
     }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/amp");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{name}.amp.html"));
+    let file = tools::artifacts("amp").join("served.amp.html");
     std::fs::write(&file, html).unwrap();
-    let out = Command::new("node")
-        .arg(tools.join("validate-amp.js"))
-        .arg(&file)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = tools::validate_amp(&[file]);
     assert_eq!(results[0]["status"], "PASS", "{}", results[0]["errors"]);
-}
-
-/// `otadrop detect UA` as JSON.
-fn detect_cli(ua: &str) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(["detect", ua])
-        .output()
-        .expect("run otadrop detect");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 /// What the plain page must show for each lead of the visitor JSON.
@@ -239,13 +184,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
     }
     for (expected_page, ua) in uas {
         let r = server
-            .client
-            .get(&url)
-            .header("user-agent", &ua)
-            .header("amp-same-origin", "true")
-            .send()
-            .await
-            .unwrap();
+            .get_with(&url, &[("user-agent", &ua), ("amp-same-origin", "true")])
+            .await;
         assert_eq!(r.status(), 200, "{ua}");
         assert_eq!(r.headers()["cache-control"], "private, no-store", "{ua}");
         assert!(r.headers()["content-type"]
@@ -263,12 +203,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
         // The plain page for the same User-Agent leads with the same thing.
         let lead = json["lead"].as_str().unwrap();
         let plain = server
-            .client
-            .get(page)
-            .header("user-agent", &ua)
-            .send()
+            .get_with(page, &[("user-agent", &ua)])
             .await
-            .unwrap()
             .text()
             .await
             .unwrap();
@@ -292,13 +228,8 @@ async fn the_visitor_json_says_what_otadrop_detect_and_the_plain_page_say() {
     // An iOS too old for the build: the JSON says which versions.
     let old = "Mozilla/5.0 (iPhone; CPU iPhone OS 14_8 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/14.1.2 Mobile/15E148 Safari/604.1";
     let json: serde_json::Value = server
-        .client
-        .get(&url)
-        .header("user-agent", old)
-        .header("amp-same-origin", "true")
-        .send()
+        .get_with(&url, &[("user-agent", old), ("amp-same-origin", "true")])
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -512,13 +443,6 @@ async fn the_amp_cors_protocol() {
     assert_eq!(r.headers()["access-control-allow-origin"], google.as_str());
 }
 
-fn has_command(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// The AMP page as an AMP cache serves it: its bytes from another origin, JavaScript off.
 ///
 /// Chromium's iPhone emulation does not match `@supports (-webkit-touch-callout: none)` (only
@@ -528,17 +452,7 @@ fn has_command(cmd: &str, arg: &str) -> bool {
 /// the query matches.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_amp_bytes_from_a_cache_origin_without_javascript_in_chromium() {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && has_command("node", "--version")
-        && has_command("zbarimg", "--version")
-        && tools.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        assert!(
-            !strict(),
-            "chromium, node + playwright-core or zbarimg is missing (run tests/tools/setup.sh)"
-        );
-        eprintln!("SKIP: chromium, node + playwright-core or zbarimg is missing");
+    if !tools::browser_ready() {
         return;
     }
     let (server, release) = server_with_release().await;
@@ -572,8 +486,7 @@ async fn the_amp_bytes_from_a_cache_origin_without_javascript_in_chromium() {
         "the cache serves the origin's bytes"
     );
 
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/amp");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = tools::artifacts("amp");
     let url = format!("{}{path}", cache.base);
     let config = serde_json::json!({
         "base": cache.base,
@@ -585,28 +498,8 @@ async fn the_amp_bytes_from_a_cache_origin_without_javascript_in_chromium() {
             {"name": "amp-cache-iphone-ios-css-simulated", "url": format!("{}{sim_path}", cache.base), "profile": "iphone", "javaScriptEnabled": false},
         ],
     });
-    let run = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(tools.join("browser-check.js"))
-            .arg(config.to_string())
-            .output()
-            .expect("run node")
-    })
-    .await
-    .unwrap();
-    assert!(
-        run.status.success(),
-        "browser-check failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
-    let by = |name: &str| {
-        results
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap_or_else(|| panic!("no result for {name}"))
-            .clone()
-    };
+    let results = tools::browser_check(config).await;
+    let by = |name: &str| tools::scenario(&results, name);
     for r in &results {
         let name = r["name"].as_str().unwrap();
         assert_eq!(r["status"], 200, "{name}");

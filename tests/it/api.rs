@@ -232,13 +232,7 @@ async fn every_valid_fixture_installs_end_to_end() {
 
         // The page an iPhone gets: the install link, or (every shared fixture's profile has
         // long expired, some are App Store-signed) the reason there is none.
-        let page = s
-            .client
-            .get(up["page_url"].as_str().unwrap())
-            .header("user-agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1")
-            .send()
-            .await
-            .unwrap();
+        let page = s.get_with(up["page_url"].as_str().unwrap(), &[("user-agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1")]).await;
         assert_eq!(page.status(), 200);
         assert!(page.headers()["content-type"]
             .to_str()
@@ -410,14 +404,7 @@ async fn multipart_upload_with_notes() {
             "ipa",
             reqwest::multipart::Part::bytes(ipa).file_name("App.ipa"),
         );
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 201);
     let up: serde_json::Value = r.json().await.unwrap();
     assert_eq!(
@@ -431,14 +418,7 @@ async fn multipart_upload_with_notes() {
 
     // A form without the ipa field.
     let form = reqwest::multipart::Form::new().text("notes", "x");
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 400);
     assert!(r.text().await.unwrap().contains("`ipa`"));
 }
@@ -508,13 +488,7 @@ async fn names_with_markup_quotes_and_spaces_are_escaped() {
         up["page_url"].as_str().unwrap(),
         up["amp_url"].as_str().unwrap(),
     ] {
-        let r = s
-            .client
-            .get(url)
-            .header("user-agent", IPHONE)
-            .send()
-            .await
-            .unwrap();
+        let r = s.get_with(url, &[("user-agent", IPHONE)]).await;
         assert_eq!(r.status(), 200, "{url}");
         let html = r.text().await.unwrap();
         check_install_link(&html, up["manifest_url"].as_str().unwrap());
@@ -547,13 +521,7 @@ async fn range_head_and_conditional_requests() {
     let etag = head.headers()["etag"].to_str().unwrap().to_string();
     assert!(etag.starts_with('"'), "strong ETag");
 
-    let r = s
-        .client
-        .get(url)
-        .header("range", "bytes=100-199")
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(url, &[("range", "bytes=100-199")]).await;
     assert_eq!(r.status(), 206);
     assert_eq!(
         r.headers()["content-range"],
@@ -561,75 +529,41 @@ async fn range_head_and_conditional_requests() {
     );
     assert_eq!(r.bytes().await.unwrap().as_ref(), &bytes[100..200]);
 
-    let r = s
-        .client
-        .get(url)
-        .header("range", "bytes=-10")
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(url, &[("range", "bytes=-10")]).await;
     assert_eq!(r.status(), 206);
     assert_eq!(r.bytes().await.unwrap().as_ref(), &bytes[len - 10..]);
 
     let r = s
-        .client
-        .get(url)
-        .header("range", format!("bytes={len}-"))
-        .send()
-        .await
-        .unwrap();
+        .get_with(url, &[("range", &format!("bytes={len}-"))])
+        .await;
     assert_eq!(r.status(), 416);
     assert_eq!(
         r.headers()["content-range"],
         format!("bytes */{len}").as_str()
     );
 
-    let r = s
-        .client
-        .get(url)
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(url, &[("if-none-match", &etag)]).await;
     assert_eq!(r.status(), 304);
     let r = s
-        .client
-        .get(url)
-        .header("range", "bytes=0-9")
-        .header("if-range", "\"stale\"")
-        .send()
-        .await
-        .unwrap();
+        .get_with(url, &[("range", "bytes=0-9"), ("if-range", "\"stale\"")])
+        .await;
     assert_eq!(r.status(), 200, "If-Range mismatch sends everything");
     let r = s
-        .client
-        .get(url)
-        .header("range", "bytes=0-9")
-        .header("if-range", &etag)
-        .send()
-        .await
-        .unwrap();
+        .get_with(url, &[("range", "bytes=0-9"), ("if-range", &etag)])
+        .await;
     assert_eq!(r.status(), 206);
 
     // Resuming a download: the first half, then the rest, reassemble to the same bytes.
     let half = len / 2;
     let a = s
-        .client
-        .get(url)
-        .header("range", format!("bytes=0-{}", half - 1))
-        .send()
+        .get_with(url, &[("range", &format!("bytes=0-{}", half - 1))])
         .await
-        .unwrap()
         .bytes()
         .await
         .unwrap();
     let b = s
-        .client
-        .get(url)
-        .header("range", format!("bytes={half}-"))
-        .send()
+        .get_with(url, &[("range", &format!("bytes={half}-"))])
         .await
-        .unwrap()
         .bytes()
         .await
         .unwrap();

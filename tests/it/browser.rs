@@ -9,47 +9,15 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{make_ipa, TestServer};
-
-fn has_command(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use crate::support::{tools, TestServer};
 
 fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", "2.4.0".into()),
-            ("CFBundleVersion", "318".into()),
-            ("CFBundleDisplayName", title.into()),
-            ("MinimumOSVersion", minimum_os.into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
-    )
+    crate::support::app_ipa(bundle, title, minimum_os, "2.4.0", "318")
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn landing_pages_in_headless_chromium() {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && has_command("node", "--version")
-        && has_command("zbarimg", "--version")
-        && tools.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        assert!(
-            !crate::support::strict(),
-            "chromium, node + playwright-core or zbarimg is missing (run tests/tools/setup.sh)"
-        );
-        eprintln!("SKIP: chromium, node + playwright-core or zbarimg is missing (run tests/tools/setup.sh)");
+    if !tools::browser_ready() {
         return;
     }
 
@@ -66,8 +34,7 @@ async fn landing_pages_in_headless_chromium() {
     assert_eq!(blocked.status(), 201);
     let blocked: serde_json::Value = blocked.json().await.unwrap();
 
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/browser");
-    std::fs::create_dir_all(&out).unwrap();
+    let out = tools::artifacts("browser");
     let page = ok["page_url"].as_str().unwrap().to_string();
     let config = serde_json::json!({
         "base": server.base,
@@ -76,28 +43,8 @@ async fn landing_pages_in_headless_chromium() {
         "amp": ok["amp_url"],
         "blocked": blocked["page_url"],
     });
-    let run = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(tools.join("browser-check.js"))
-            .arg(config.to_string())
-            .output()
-            .expect("run node")
-    })
-    .await
-    .unwrap();
-    assert!(
-        run.status.success(),
-        "browser-check failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
-    let by = |name: &str| {
-        results
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap_or_else(|| panic!("no result for {name}"))
-            .clone()
-    };
+    let results = tools::browser_check(config).await;
+    let by = |name: &str| tools::scenario(&results, name);
     let install_url = ok["install_url"].as_str().unwrap();
 
     for r in &results {

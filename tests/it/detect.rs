@@ -1,8 +1,6 @@
 //! Every row of the shared user-agent file (`../shared/fixtures/user-agents/user-agents.tsv`)
 //! gets its expected platform, in-app browser and page; `otadrop detect` prints the same as JSON.
 
-use std::process::Command;
-
 use otadrop::client::{self, Platform};
 
 struct Row {
@@ -86,16 +84,7 @@ fn ios_rows_report_their_ios_version() {
 #[test]
 fn the_cli_prints_the_same_answer_as_json() {
     for r in rows() {
-        let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-            .args(["detect", &r.ua])
-            .output()
-            .expect("run otadrop detect");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let v = crate::support::detect_cli(&r.ua);
         assert_eq!(json_str(&v["platform"]), r.platform, "{}", r.ua);
         assert_eq!(json_str(&v["in_app"]), r.in_app, "{}", r.ua);
         assert_eq!(json_str(&v["page"]), r.page, "{}", r.ua);

@@ -38,15 +38,43 @@ fn failures(r: &Report) -> Vec<String> {
 
 const SMALL: usize = 20_000;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_correct_setup_passes_with_every_group_checked() {
+/// A host with a good certificate serving a correct release of `ipa`.
+struct GoodHost {
+    _dir: tempfile::TempDir,
+    pki: support::Pki,
+    server: TestServer,
+    urls: otadrop::urls::ReleaseUrls,
+}
+
+async fn good_host(ipa: Vec<u8>) -> GoodHost {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
+    let urls = serve_release(&server, ipa, |x| x);
+    GoodHost {
+        _dir: dir,
+        pki,
+        server,
+        urls,
+    }
+}
+
+/// The doctor's report on `input`, trusting the test CA.
+async fn diagnose(input: &str, pki: &support::Pki) -> Report {
+    doctor::diagnose(input, &options(Some(&pki.ca_file)))
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_correct_setup_passes_with_every_group_checked() {
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let r = diagnose(&urls.install, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     for check in [
         "link.scheme",
@@ -79,171 +107,152 @@ async fn a_correct_setup_passes_with_every_group_checked() {
     assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn without_the_ca_the_certificate_is_not_trusted() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(None))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    // The other checks still ran.
-    assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
+/// Which certificate the OTA host presents.
+#[derive(Clone, Copy)]
+enum Cert {
+    Good,
+    NoSan,
+    Expired,
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_certificate_without_subject_alt_name_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.no_san)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "tls.name"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Pass),
-        "the chain itself is fine"
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+/// One broken setup: a correct release served by a host with one thing changed, and the one
+/// check that must fail because of it.
+struct Scenario {
+    cert: Cert,
+    /// Whether the doctor is given the test CA (`--ca`).
+    trust_ca: bool,
+    /// The IPA served (default: a small generated one).
+    ipa: fn() -> Vec<u8>,
+    /// An edit to otadrop's own manifest text.
+    manifest: fn(String) -> String,
+    /// An edit to the host's routes after the release is served.
+    host: fn(&TestServer, &otadrop::urls::ReleaseUrls),
+    /// The check that must fail.
+    fails: &'static str,
+    /// Whether that must be the only failure (the rest of the chain is fine).
+    alone: bool,
+    /// What else the scenario must show.
+    also: fn(&Report),
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_expired_certificate_fails() {
+const CORRECT: Scenario = Scenario {
+    cert: Cert::Good,
+    trust_ca: true,
+    ipa: || make_ipa("com.example.doctor", SMALL),
+    manifest: |x| x,
+    host: |_, _| {},
+    fails: "",
+    alone: true,
+    also: |_| {},
+};
+
+async fn run(s: Scenario) {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.expired)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let leaf = match s.cert {
+        Cert::Good => &pki.good,
+        Cert::NoSan => &pki.no_san,
+        Cert::Expired => &pki.expired,
+    };
+    let server = TestServer::start(Some(leaf)).await;
+    let urls = serve_release(&server, (s.ipa)(), s.manifest);
+    (s.host)(&server, &urls);
+    let ca = s.trust_ca.then_some(pki.ca_file.as_path());
+    let r = doctor::diagnose(&urls.install, &options(ca)).await.unwrap();
     assert_eq!(
-        status(&r, "tls.validity"),
+        status(&r, s.fails),
         Some(Status::Fail),
-        "{}",
+        "{}: {}",
+        s.fails,
         r.render_text()
     );
-    assert_eq!(
-        status(&r, "tls.trust"),
-        Some(Status::Pass),
-        "the chain itself is fine"
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+    if s.alone {
+        assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+    }
+    (s.also)(&r);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manifest_served_as_html_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let path = path_of(&server, &urls.manifest);
-    let xml = server.body(&path);
-    server.route(&path, Route::ok("text/html", xml));
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "manifest.content-type"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
+/// Each broken setup as its own test, from one table.
+macro_rules! broken_setups {
+    ($($name:ident: $scenario:expr;)*) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            run($scenario).await
+        }
+    )*};
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_http_url_in_the_manifest_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| {
-        x.replacen("<string>https://", "<string>http://", 1)
-    });
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "manifest.urls"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.check == "manifest.urls")
-        .unwrap();
-    assert!(f.message.contains("http://127.0.0.1"), "{}", f.message);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let ipa = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/ipa/icyleaf__embedded.ipa"
-    ))
-    .unwrap();
-    let urls = serve_release(&server, ipa, |x| {
-        x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other")
-    });
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "ipa.bundle-id"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    let f = r
-        .findings
-        .iter()
-        .find(|f| f.check == "ipa.bundle-id")
-        .unwrap();
-    assert!(
-        f.message.contains("com.icyleaf.test.Other") && f.message.contains("com.icyleaf.test.Demo")
-    );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_ipa_host_without_range_support_fails_and_the_ipa_is_not_downloaded() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let ipa = make_ipa("com.example.doctor", 8 * 1024 * 1024);
-    let urls = serve_release(&server, ipa.clone(), |x| x);
-    let mut route = Route::ok("application/octet-stream", ipa);
-    route.ranges = false;
-    server.route(&path_of(&server, &urls.ipa), route);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
-    assert_eq!(
-        status(&r, "ipa.range"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
-    assert_eq!(status(&r, "ipa.contents"), Some(Status::Warn));
-    assert_eq!(r.ipa_bytes_fetched, None);
-    assert!(r.counts.fail == 1, "{:?}", failures(&r));
+broken_setups! {
+    without_the_ca_the_certificate_is_not_trusted: Scenario {
+        trust_ca: false,
+        fails: "tls.trust",
+        alone: false,
+        // The other checks still ran.
+        also: |r| assert_eq!(status(r, "ipa.bundle-id"), Some(Status::Pass)),
+        ..CORRECT
+    };
+    a_certificate_without_subject_alt_name_fails: Scenario {
+        cert: Cert::NoSan,
+        fails: "tls.name",
+        also: |r| assert_eq!(status(r, "tls.trust"), Some(Status::Pass), "the chain itself is fine"),
+        ..CORRECT
+    };
+    an_expired_certificate_fails: Scenario {
+        cert: Cert::Expired,
+        fails: "tls.validity",
+        also: |r| assert_eq!(status(r, "tls.trust"), Some(Status::Pass), "the chain itself is fine"),
+        ..CORRECT
+    };
+    a_manifest_served_as_html_fails: Scenario {
+        host: |server, urls| {
+            let path = path_of(server, &urls.manifest);
+            let xml = server.body(&path);
+            server.route(&path, Route::ok("text/html", xml));
+        },
+        fails: "manifest.content-type",
+        ..CORRECT
+    };
+    an_http_url_in_the_manifest_fails: Scenario {
+        manifest: |x| x.replacen("<string>https://", "<string>http://", 1),
+        fails: "manifest.urls",
+        alone: false,
+        also: |r| {
+            let f = r.findings.iter().find(|f| f.check == "manifest.urls").unwrap();
+            assert!(f.message.contains("http://127.0.0.1"), "{}", f.message);
+        },
+        ..CORRECT
+    };
+    a_manifest_whose_bundle_id_differs_from_a_real_ipa_fails: Scenario {
+        ipa: || std::fs::read(crate::support::fixture("ipa/icyleaf__embedded.ipa")).unwrap(),
+        manifest: |x| x.replace("com.icyleaf.test.Demo", "com.icyleaf.test.Other"),
+        fails: "ipa.bundle-id",
+        alone: false,
+        also: |r| {
+            let f = r.findings.iter().find(|f| f.check == "ipa.bundle-id").unwrap();
+            assert!(
+                f.message.contains("com.icyleaf.test.Other")
+                    && f.message.contains("com.icyleaf.test.Demo"),
+                "{}",
+                f.message
+            );
+        },
+        ..CORRECT
+    };
+    an_ipa_host_without_range_support_fails_and_the_ipa_is_not_downloaded: Scenario {
+        ipa: || make_ipa("com.example.doctor", 8 * 1024 * 1024),
+        host: |server, urls| {
+            let path = path_of(server, &urls.ipa);
+            let mut route = Route::ok("application/octet-stream", server.body(&path));
+            route.ranges = false;
+            server.route(&path, route);
+        },
+        fails: "ipa.range",
+        also: |r| {
+            assert_eq!(status(r, "ipa.contents"), Some(Status::Warn));
+            assert_eq!(r.ipa_bytes_fetched, None);
+        },
+        ..CORRECT
+    };
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -254,9 +263,7 @@ async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
     let ipa = make_ipa("com.example.big", 64 * 1024 * 1024);
     let size = ipa.len() as u64;
     let urls = serve_release(&server, ipa, |x| x);
-    let r = doctor::diagnose(&urls.install, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&urls.install, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(r.ipa_size, Some(size));
     let fetched = r.ipa_bytes_fetched.unwrap();
@@ -268,10 +275,12 @@ async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let broken = urls.install.replace('&', "&amp;amp;");
     server.route(
         "/page",
@@ -281,9 +290,7 @@ async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
         ),
     );
     let page = format!("{}/page", server.base);
-    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&page, &pki).await;
     assert_eq!(status(&r, "input.page"), Some(Status::Pass));
     assert_eq!(
         status(&r, "link.escaping"),
@@ -301,21 +308,19 @@ async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
         "/page",
         Route::ok("text/html", format!("<a href='{right}'>Install</a>")),
     );
-    let r = doctor::diagnose(&page, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&page, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_manifest_url_as_input_is_checked_and_linked() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
-    let r = doctor::diagnose(&urls.manifest, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let r = diagnose(&urls.manifest, &pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(r.repaired_link, Some(itms_services_link(&urls.manifest)));
@@ -341,9 +346,7 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
     let link = itms_services_link(&format!("{}/missing.plist", server.base));
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.status"),
         Some(Status::Fail),
@@ -354,15 +357,15 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redirects_are_reported_and_an_http_hop_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     server.route("/old.plist", Route::redirect(&urls.manifest));
     let link = itms_services_link(&format!("{}/old.plist", server.base));
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.redirect"),
         Some(Status::Pass),
@@ -378,9 +381,7 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
         "/old.plist",
         Route::redirect(&format!("{}/hop", plain.base)),
     );
-    let r = doctor::diagnose(&link, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&link, &pki).await;
     assert_eq!(
         status(&r, "manifest.redirect"),
         Some(Status::Fail),
@@ -391,23 +392,21 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let html = format!(
         "<a class=\"btn\" href=\"{}\">Install</a>",
         urls.install.replace('&', "&amp;")
     );
-    let r = doctor::diagnose(&html, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&html, &pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
     let log = format!("2026-11-23 INFO install link: {} (sent)", urls.install);
-    let r = doctor::diagnose(&log, &options(Some(&pki.ca_file)))
-        .await
-        .unwrap();
+    let r = diagnose(&log, &pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
 }
@@ -416,10 +415,12 @@ async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
 /// current-thread runtime (as a caller's `#[tokio::main(flavor = "current_thread")]` would be).
 #[tokio::test(flavor = "current_thread")]
 async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", 300_000), |x| x);
+    let GoodHost {
+        _dir,
+        pki,
+        server: _server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", 300_000)).await;
     let r = tokio::time::timeout(
         Duration::from_secs(60),
         doctor::diagnose(&urls.install, &options(Some(&pki.ca_file))),
@@ -438,10 +439,12 @@ async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
 /// The web form's options never connect to this machine's (or any private) addresses.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_only_refuses_local_addresses_without_connecting() {
-    let dir = tempfile::tempdir().unwrap();
-    let pki = pki(dir.path());
-    let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, make_ipa("com.example.doctor", SMALL), |x| x);
+    let GoodHost {
+        _dir,
+        pki: _pki,
+        server,
+        urls,
+    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
     let options = doctor::web::web_options(vec![]).unwrap();
     for input in [
         urls.install.clone(),

@@ -360,13 +360,7 @@ async fn compression_caching_and_security_headers() {
 
     // reqwest here has no decompression: the raw encoded bytes come back.
     for (accept, token) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br")] {
-        let r = s
-            .client
-            .get(page)
-            .header("accept-encoding", accept)
-            .send()
-            .await
-            .unwrap();
+        let r = s.get_with(page, &[("accept-encoding", accept)]).await;
         assert_eq!(r.headers()["content-encoding"], token, "{accept}");
         assert_ne!(
             r.headers()["etag"].to_str().unwrap(),
@@ -386,23 +380,16 @@ async fn compression_caching_and_security_headers() {
         assert_eq!(out, identity.as_ref());
         assert!(body.len() < identity.len());
     }
-    let r = s
-        .client
-        .get(page)
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(page, &[("if-none-match", &etag)]).await;
     assert_eq!(r.status(), 304);
 
     // The manifest: immutable, compressed on request.
     let r = s
-        .client
-        .get(up["manifest_url"].as_str().unwrap())
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+        .get_with(
+            up["manifest_url"].as_str().unwrap(),
+            &[("accept-encoding", "gzip")],
+        )
+        .await;
     assert_eq!(r.headers()["content-encoding"], "gzip");
     assert!(r.headers()["cache-control"]
         .to_str()
@@ -410,12 +397,11 @@ async fn compression_caching_and_security_headers() {
         .contains("immutable"));
     // The IPA: never re-encoded.
     let r = s
-        .client
-        .get(up["ipa_url"].as_str().unwrap())
-        .header("accept-encoding", "gzip, br")
-        .send()
-        .await
-        .unwrap();
+        .get_with(
+            up["ipa_url"].as_str().unwrap(),
+            &[("accept-encoding", "gzip, br")],
+        )
+        .await;
     assert!(!r.headers().contains_key("content-encoding"));
     assert!(r.headers()["cache-control"]
         .to_str()

@@ -5,13 +5,15 @@
 //! Needs `tests/tools/setup.sh` (node packages, the validator engine, zbar-tools). Without
 //! them the tests skip with a note, unless `CI=true`, where they fail.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use crate::support::tools;
 use otadrop::client::detect;
-use otadrop::ipa::{AppInfo, DeviceFamily, ProfileInfo, ProfileType};
+use otadrop::fixture;
+use otadrop::ipa::{DeviceFamily, ProfileType};
 use otadrop::page::{self, Flavor, ReleaseContext, Site};
-use otadrop::store::{Release, ReleaseId};
+use otadrop::store::Release;
 use otadrop::urls::PublicUrl;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -55,46 +57,31 @@ fn releases() -> Vec<(&'static str, Release)> {
 }
 
 fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
-    let devices = match kind {
-        Some(ProfileType::AdHoc | ProfileType::Development) => 12,
-        _ => 0,
-    };
-    Release {
-        id: ReleaseId::parse("01jd5x0000000000000000000a").unwrap(),
-        created: datetime!(2026-05-20 9:30 UTC),
-        sha256: "0123456789abcdef".repeat(4),
-        size: 48_234_112,
-        notes: Some("Fixes the crash on launch.\nFaster sync.".into()),
-        has_icon,
-        app: AppInfo {
-            bundle_id: "com.example.fieldnotes".into(),
-            version: "2.4.0".into(),
-            build: "318".into(),
-            title: "Field Notes".into(),
-            minimum_os: Some("15.0".into()),
-            device_family: vec![DeviceFamily::Iphone, DeviceFamily::Ipad],
-            platform: Some("iphoneos".into()),
-            extensions: 1,
-            has_executable: true,
-            size: 48_234_112,
-            icon: None,
-            profile: kind.map(|kind| ProfileInfo {
-                kind,
-                name: Some("Field Notes Distribution".into()),
-                team_name: Some("Example Corp".into()),
-                team_id: Some("ABCDE12345".into()),
-                app_id_name: None,
-                created: Some(datetime!(2026-01-10 0:00 UTC)),
-                expires: Some(datetime!(2027-01-10 0:00 UTC)),
-                certificate_expires: Some(datetime!(2027-03-01 0:00 UTC)),
-                devices,
-                device_ids: vec![],
-                platforms: vec!["iOS".into()],
-                digest_ok: true,
-            }),
-            warnings: vec![],
-        },
-    }
+    let profile = kind.map(|kind| {
+        let mut p = fixture::profile(kind);
+        p.name = Some("Field Notes Distribution".into());
+        p.team_name = Some("Example Corp".into());
+        p.created = Some(datetime!(2026-01-10 0:00 UTC));
+        p.expires = Some(datetime!(2027-01-10 0:00 UTC));
+        p.certificate_expires = Some(datetime!(2027-03-01 0:00 UTC));
+        if p.devices > 0 {
+            p.devices = 12;
+        }
+        p
+    });
+    fixture::release()
+        .created(datetime!(2026-05-20 9:30 UTC))
+        .sha256(&"0123456789abcdef".repeat(4))
+        .size(48_234_112)
+        .notes(Some("Fixes the crash on launch.\nFaster sync."))
+        .has_icon(has_icon)
+        .bundle_id("com.example.fieldnotes")
+        .version("2.4.0", "318")
+        .title("Field Notes")
+        .minimum_os(Some("15.0"))
+        .extensions(1)
+        .profile(profile)
+        .build()
 }
 
 fn site() -> Site {
@@ -120,48 +107,12 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
     )
 }
 
-fn artifacts(sub: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("test-artifacts")
-        .join(sub);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn strict() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
-/// Whether a tool is there; without it, fail under CI and skip (with a note) otherwise.
-fn tool_present(what: &str, present: bool) -> bool {
-    if !present {
-        assert!(!strict(), "{what} is missing (run tests/tools/setup.sh)");
-        eprintln!("SKIP: {what} is missing (run tests/tools/setup.sh)");
-    }
-    present
-}
-
-fn tools_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
-}
-
-fn has_command(cmd: &str) -> bool {
-    Command::new(cmd)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn every_amp_page_passes_the_official_validator() {
-    let tools = tools_dir();
-    let ready = has_command("node")
-        && tools.join("node_modules/amphtml-validator").is_dir()
-        && tools.join("validator_wasm.js").is_file();
-    if !tool_present("node with amphtml-validator and validator_wasm.js", ready) {
+    if !tools::validator_ready() {
         return;
     }
-    let dir = artifacts("pages");
+    let dir = tools::artifacts("pages");
     let mut files = Vec::new();
     for (rname, r) in releases() {
         for (vname, ua) in VISITORS {
@@ -176,17 +127,7 @@ fn every_amp_page_passes_the_official_validator() {
             }
         }
     }
-    let out = Command::new("node")
-        .arg(tools.join("validate-amp.js"))
-        .args(&files)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "validator did not run: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = serde_json::Value::Array(tools::validate_amp(&files));
     let results = results.as_array().unwrap();
     assert_eq!(results.len(), files.len());
     let mut failed = Vec::new();
@@ -312,48 +253,28 @@ fn every_page_kind_has_its_key_content_in_both_flavors() {
     }
 }
 
-/// Draws the QR SVG's path (runs of `M x yhNv1h-Nz`) into a PNG, 8 px per module.
+/// Draws the QR SVG's modules into a PNG, 8 px per module.
 fn rasterise_qr(svg: &str, out: &Path) {
-    let size: u32 = svg
-        .split("viewBox=\"0 0 ")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .unwrap()
-        .parse()
-        .unwrap();
-    let d = svg
-        .split(" d=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let (size, grid) = page::qr::modules(svg).expect("an SVG made by qr::encode");
     let scale = 8;
-    let mut img = image::GrayImage::from_pixel(size * scale, size * scale, image::Luma([255]));
-    for run in d.split('M').filter(|s| !s.is_empty()) {
-        let (xy, rest) = run.split_once('h').unwrap();
-        let (x, y) = xy.split_once(' ').unwrap();
-        let (x, y): (u32, u32) = (x.parse().unwrap(), y.parse().unwrap());
-        let n: u32 = rest.split('v').next().unwrap().parse().unwrap();
-        for px in x * scale..(x + n) * scale {
-            for py in y * scale..(y + 1) * scale {
-                img.put_pixel(px, py, image::Luma([0]));
-            }
-        }
-    }
+    let side = size as u32 * scale;
+    let img = image::GrayImage::from_fn(side, side, |px, py| {
+        let module = (py / scale) as usize * size + (px / scale) as usize;
+        image::Luma([if grid[module] { 0 } else { 255 }])
+    });
     img.save(out).unwrap();
 }
 
 #[test]
 fn the_qr_code_decodes_to_the_page_url() {
-    if !tool_present("zbarimg (zbar-tools)", has_command("zbarimg")) {
+    if !tools::present("zbarimg (zbar-tools)", tools::has_command("zbarimg")) {
         return;
     }
     let r = release(Some(ProfileType::Enterprise), false);
     let html = render(&r, VISITORS[5].1, Flavor::Amp);
     let start = html.find("<svg class=\"qr\"").unwrap();
     let end = start + html[start..].find("</svg>").unwrap() + 6;
-    let png = artifacts("qr").join("qr-page.png");
+    let png = tools::artifacts("qr").join("qr-page.png");
     rasterise_qr(&html[start..end], &png);
     let out = Command::new("zbarimg")
         .args(["--raw", "-q"])

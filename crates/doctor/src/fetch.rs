@@ -10,10 +10,6 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{Method, StatusCode, Url};
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{DigitallySignedStruct, SignatureScheme};
 use thiserror::Error;
 
 pub const MAX_REDIRECTS: usize = 5;
@@ -85,7 +81,9 @@ impl Fetcher {
             .with_safe_default_protocol_versions()
             .map_err(|e| FetchError::Client(e.to_string()))?
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(CheckedElsewhere(provider)))
+            // Any certificate is accepted here (the `tls` check judges it); the handshake
+            // signatures are still checked, so this is a real TLS session with the key holder.
+            .with_custom_certificate_verifier(Arc::new(super::tls::Capture::new(provider)))
             .with_no_client_auth();
         tls.alpn_protocols = vec![b"http/1.1".to_vec()];
         let mut builder = reqwest::Client::builder()
@@ -209,54 +207,4 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
-}
-
-/// Accepts any certificate (the `tls` check judges it) but still checks the handshake
-/// signatures, so the connection is a real TLS session with whoever holds the key.
-#[derive(Debug)]
-struct CheckedElsewhere(Arc<CryptoProvider>);
-
-impl ServerCertVerifier for CheckedElsewhere {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.0.signature_verification_algorithms,
-        )
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
-    }
 }

@@ -153,7 +153,7 @@ pub async fn check(
         ));
         return out;
     };
-    let capture = Arc::new(Capture::new());
+    let capture = Arc::new(Capture::new(provider()));
     let config = match rustls::ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
     {
@@ -219,18 +219,19 @@ pub async fn check(
     out
 }
 
-/// Remembers the chain the server sent; the judging happens afterwards.
+/// Accepts any certificate and remembers the chain the server sent (the judging happens
+/// afterwards), but checks the handshake signatures with the provider's algorithms.
 #[derive(Debug)]
-struct Capture {
+pub(crate) struct Capture {
     chain: Mutex<Option<(CertificateDer<'static>, Vec<CertificateDer<'static>>)>>,
     provider: Arc<CryptoProvider>,
 }
 
 impl Capture {
-    fn new() -> Self {
+    pub(crate) fn new(provider: Arc<CryptoProvider>) -> Self {
         Capture {
             chain: Mutex::new(None),
-            provider: provider(),
+            provider,
         }
     }
 

@@ -25,18 +25,7 @@ fn site(own_ca: bool) -> Site {
 }
 
 fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
-    let site = site(true);
-    let urls = site.public_url.release(&r.id);
-    let qr = crate::page::qr::encode(&urls.page);
-    let ctx = ReleaseContext {
-        release: r,
-        urls: &urls,
-        site: &site,
-        visitor: detect(ua),
-        now: datetime!(2026-06-01 12:00 UTC),
-        qr_svg: qr.as_deref(),
-    };
-    release_page(&ctx, flavor)
+    ctx_render(r, ua, |ctx| release_page(ctx, flavor))
 }
 
 const INSTALL_HREF: &str = "href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"";

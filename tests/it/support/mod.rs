@@ -150,6 +150,40 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Uploads a multipart form (`ipa` and `notes` fields) with the token.
+    pub async fn upload_form(&self, form: reqwest::multipart::Form) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A GET with extra request headers (conditionals, ranges, encodings).
+    pub async fn get_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        self.request_with(reqwest::Method::GET, url, headers).await
+    }
+
+    /// A HEAD with extra request headers.
+    pub async fn head_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        self.request_with(reqwest::Method::HEAD, url, headers).await
+    }
+
+    async fn request_with(
+        &self,
+        method: reqwest::Method,
+        url: &str,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, url);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.send().await.unwrap()
+    }
+
     /// Uploads being written right now (folders under `<data>/staging`).
     pub fn staged(&self) -> usize {
         std::fs::read_dir(self.data.join("staging"))
@@ -275,6 +309,26 @@ pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[
     out.into_inner()
 }
 
+/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
+pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "Demo.app",
+        &[
+            ("CFBundleIdentifier", bundle.into()),
+            ("CFBundleShortVersionString", version.into()),
+            ("CFBundleVersion", build.into()),
+            ("CFBundleDisplayName", title.into()),
+            ("MinimumOSVersion", minimum_os.into()),
+            ("DTPlatformName", "iphoneos".into()),
+            (
+                "UIDeviceFamily",
+                plist::Value::Array(vec![1.into(), 2.into()]),
+            ),
+        ],
+        &[],
+    )
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
@@ -297,3 +351,20 @@ pub fn noise(n: usize) -> Vec<u8> {
 /// OTA hosts that the doctor tests configure by hand (broken certificates, redirects, wrong
 /// content types), each on its own 127.0.0.1 port.
 pub mod hosts;
+
+/// The AMP validator, Chromium and zbarimg, as the tests run them.
+pub mod tools;
+
+/// `otadrop detect UA` as JSON, from the real binary.
+pub fn detect_cli(ua: &str) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+        .args(["detect", ua])
+        .output()
+        .expect("run otadrop detect");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}

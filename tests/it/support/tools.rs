@@ -1,0 +1,105 @@
+//! The outside checkers the tests drive: the official AMP validator and headless Chromium
+//! (through `tests/tools/*.js`, installed by `tests/tools/setup.sh`), and zbarimg. A missing
+//! tool fails the test under `CI=true` and skips it with a note otherwise.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools")
+}
+
+/// `test-artifacts/<sub>/`, created.
+pub fn artifacts(sub: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test-artifacts")
+        .join(sub);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn has_command(cmd: &str) -> bool {
+    Command::new(cmd)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether a tool is there; without it, fail under CI and skip (with a note) otherwise.
+pub fn present(what: &str, present: bool) -> bool {
+    if !present {
+        assert!(
+            !super::strict(),
+            "{what} is missing (run tests/tools/setup.sh)"
+        );
+        eprintln!("SKIP: {what} is missing (run tests/tools/setup.sh)");
+    }
+    present
+}
+
+/// node with amphtml-validator and the offline validator engine.
+pub fn validator_ready() -> bool {
+    let tools = dir();
+    present(
+        "node with amphtml-validator and validator_wasm.js",
+        has_command("node")
+            && tools.join("node_modules/amphtml-validator").is_dir()
+            && tools.join("validator_wasm.js").is_file(),
+    )
+}
+
+/// Chromium, node with playwright-core, and zbarimg.
+pub fn browser_ready() -> bool {
+    present(
+        "chromium, node + playwright-core or zbarimg",
+        Path::new("/usr/bin/chromium").exists()
+            && has_command("node")
+            && has_command("zbarimg")
+            && dir().join("node_modules/playwright-core").is_dir(),
+    )
+}
+
+/// Runs the official validator over `files` in one node process; one result per file
+/// (`{"file", "status": "PASS" | "FAIL", "errors"}`).
+pub fn validate_amp(files: &[PathBuf]) -> Vec<serde_json::Value> {
+    let out = Command::new("node")
+        .arg(dir().join("validate-amp.js"))
+        .args(files)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "validator did not run: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("validator JSON")
+}
+
+/// Runs `browser-check.js` with `config` (scenarios, allowed origins, output folder) in
+/// Chromium; one result per scenario.
+pub async fn browser_check(config: serde_json::Value) -> Vec<serde_json::Value> {
+    let run = tokio::task::spawn_blocking(move || {
+        Command::new("node")
+            .arg(dir().join("browser-check.js"))
+            .arg(config.to_string())
+            .output()
+            .expect("run node")
+    })
+    .await
+    .unwrap();
+    assert!(
+        run.status.success(),
+        "browser-check failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).expect("browser-check JSON")
+}
+
+/// The result of the scenario called `name`.
+pub fn scenario(results: &[serde_json::Value], name: &str) -> serde_json::Value {
+    results
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no result for {name}"))
+        .clone()
+}
