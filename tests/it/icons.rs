@@ -167,3 +167,45 @@ fn inspect_writes_the_catalog_icon_and_the_dark_one() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no dark icon"));
 }
+
+#[tokio::test]
+async fn chromium_shows_the_dark_icon_only_in_dark_mode() {
+    if !tools::browser_ready() {
+        return;
+    }
+    let server = TestServer::start(&[]);
+    let r = server.upload_bytes(light_dark_ipa()).await;
+    assert_eq!(r.status(), 201);
+    let release: serde_json::Value = r.json().await.unwrap();
+    let (page, amp) = (
+        release["page_url"].as_str().unwrap(),
+        release["amp_url"].as_str().unwrap(),
+    );
+    let light = release["icon_url"].as_str().unwrap();
+    let dark = release["icon_dark_url"].as_str().unwrap();
+    let out = tools::artifacts("icons");
+    let mut scenarios = Vec::new();
+    for (kind, url) in [("plain", page), ("amp", amp)] {
+        for scheme in ["light", "dark"] {
+            scenarios.push(serde_json::json!({
+                "name": format!("{kind}-{scheme}"), "url": url, "profile": "iphone",
+                "colorScheme": scheme,
+            }));
+        }
+    }
+    let results = tools::browser_check(serde_json::json!({
+        "base": server.url(""), "out": out, "scenarios": scenarios,
+    }))
+    .await;
+    for kind in ["plain", "amp"] {
+        for (scheme, want) in [("light", light), ("dark", dark)] {
+            let r = tools::scenario(&results, &format!("{kind}-{scheme}"));
+            assert_eq!(r["status"], 200);
+            assert_eq!(
+                r["shownIcons"],
+                serde_json::json!([want]),
+                "{kind} {scheme}"
+            );
+        }
+    }
+}

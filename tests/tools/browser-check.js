@@ -10,7 +10,8 @@
 //   or, for other scenarios than the landing pages' own:
 //                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
 //                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
-//                                "javaScriptEnabled": false, "qr": true}, ...]}
+//                                "javaScriptEnabled": false, "qr": true,
+//                                "colorScheme": "dark"}, ...]}
 // Every request to another origin than `base` (and `allow`) is aborted: the pages must not
 // need one.
 "use strict";
@@ -42,7 +43,11 @@ const scenarios = config.scenarios
       name: s.name,
       url: s.url,
       qr: s.qr,
-      context: { ...profiles[s.profile], javaScriptEnabled: s.javaScriptEnabled !== false },
+      context: {
+        ...profiles[s.profile],
+        javaScriptEnabled: s.javaScriptEnabled !== false,
+        ...(s.colorScheme ? { colorScheme: s.colorScheme } : {}),
+      },
     }))
   : [
   { name: "iphone-light", url: config.page, context: { ...iphone } },
@@ -145,6 +150,14 @@ async function run(browser, s) {
         clientWidth: doc.clientWidth,
         smallControls: controls.filter((c) => c.height < 44),
         background: getComputedStyle(document.body).backgroundColor,
+        // The app icons on screen: the URL each visible one shows (an <img> inside
+        // <picture> or amp-img reports the source it picked).
+        shownIcons: Array.from(document.querySelectorAll(".icon"))
+          .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().width > 0)
+          .map((e) => {
+            const img = e.tagName === "IMG" ? e : e.querySelector("img");
+            return img ? img.currentSrc || img.src : e.getAttribute("src");
+          }),
       };
     })
   );

@@ -41,12 +41,9 @@ fn main() {
             read: 0,
         };
         let start = Instant::now();
-        let found = otadrop_ipa::inspect_with(
-            &mut counting,
-            size,
-            &otadrop_ipa::Options::default(),
-        )
-        .expect("inspect");
+        let found =
+            otadrop_ipa::inspect_with(&mut counting, size, &otadrop_ipa::Options::default())
+                .expect("inspect");
         times.push(start.elapsed());
         bytes = counting.read;
         if times.len() == 1 {

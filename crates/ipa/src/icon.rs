@@ -203,7 +203,12 @@ pub(crate) fn decode_png_lenient(png: &[u8], max_side: u32) -> Result<DynamicIma
 
 /// The image scaled to `side` x `side` (Lanczos3), as PNG bytes.
 pub(crate) fn resized(image: &DynamicImage, side: u32) -> Result<Vec<u8>, String> {
-    let resized = image::imageops::resize(&image.to_rgba8(), side, side, FilterType::Lanczos3);
+    let resized = match image {
+        DynamicImage::ImageRgba8(rgba) => {
+            image::imageops::resize(rgba, side, side, FilterType::Lanczos3)
+        }
+        other => image::imageops::resize(&other.to_rgba8(), side, side, FilterType::Lanczos3),
+    };
     encode(&DynamicImage::ImageRgba8(resized))
 }
 

@@ -294,17 +294,18 @@ fn choose_icon<R: Read + Seek>(
                     .icon(catalog, Appearance::Light)
                     .and_then(|icon| icon.ok_or_else(|| "the icon set has no image".to_string()))
                     .and_then(|icon| {
-                        render_rgba(icon.width, icon.height, &icon.rgba)
-                            .map(|images| (icon, images))
+                        let (width, height, set) = (icon.width, icon.height, icon.set_name);
+                        render_rgba(width, height, icon.rgba)
+                            .map(|images| (width, height, set, images))
                     });
                 match rendered {
-                    Ok((icon, images)) => {
+                    Ok((width, height, set, images)) => {
                         let info = IconInfo {
                             source: IconSource::AssetsCar,
                             file: car.path.clone(),
-                            set: Some(icon.set_name.clone()),
-                            width: icon.width,
-                            height: icon.height,
+                            set: Some(set),
+                            width,
+                            height,
                             dark: false,
                         };
                         chosen = Some((info, images));
@@ -322,7 +323,7 @@ fn choose_icon<R: Read + Seek>(
     // The dark look, from the catalog, whatever the light icon's source.
     if let (Some((info, images)), Some((car, catalog))) = (chosen.as_mut(), catalog.as_ref()) {
         match car.icon(catalog, Appearance::Dark) {
-            Ok(Some(dark)) => match render_rgba(dark.width, dark.height, &dark.rgba) {
+            Ok(Some(dark)) => match render_rgba(dark.width, dark.height, dark.rgba) {
                 Ok(dark_images) => {
                     images.dark = Some(dark_images.original);
                     info.dark = true;
@@ -383,19 +384,25 @@ pub fn render_icon(png: &[u8], limits: &Limits) -> Result<IconImages, String> {
 }
 
 /// The served PNGs of an icon decoded to straight RGBA8 (`width * height * 4` bytes, as the
-/// asset catalog gives it): at its own size (at most [`MAX_ICON_SIDE`]), 57 and 512 px.
-pub fn render_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<IconImages, String> {
-    let image = image::RgbaImage::from_raw(width, height, rgba.to_vec())
-        .ok_or_else(|| format!("{} bytes are not a {width}x{height} RGBA image", rgba.len()))?;
-    let image = image::DynamicImage::ImageRgba8(image);
-    let side = width.max(height);
-    let original = if side > MAX_ICON_SIDE {
-        icon::resized(&image, MAX_ICON_SIDE)?
+/// asset catalog gives it): at its own size (at most [`MAX_ICON_SIDE`]), 57 and 512 px. A
+/// larger icon is scaled down once, and the small sizes are made from that copy.
+pub fn render_rgba(width: u32, height: u32, rgba: Vec<u8>) -> Result<IconImages, String> {
+    let len = rgba.len();
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| format!("{len} bytes are not a {width}x{height} RGBA image"))?;
+    let image = if width.max(height) > MAX_ICON_SIDE {
+        image::imageops::resize(
+            &image,
+            MAX_ICON_SIDE,
+            MAX_ICON_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
     } else {
-        icon::encode(&image)?
+        image
     };
+    let image = image::DynamicImage::ImageRgba8(image);
     Ok(IconImages {
-        original,
+        original: icon::encode(&image)?,
         small: icon::resized(&image, 57)?,
         large: icon::resized(&image, 512)?,
         dark: None,
