@@ -297,7 +297,8 @@ const NOT_DARK: &str = "not all and (prefers-color-scheme: dark)";
 
 /// The icon at `size` px: the real one (with its dark look in dark mode, when the app has
 /// one), or a coloured tile with the title's initial. Plain pages use `<picture>`; AMP,
-/// which does not allow it, two `amp-img` that the runtime shows by their `media`.
+/// which does not allow it, two `amp-img` that the runtime shows by their `media` (so it
+/// loads only one), and that page.css shows by the same query when the runtime is absent.
 fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Markup {
     if !release.has_icon {
         let class = format!("icon ph {}", format::hue_class(&release.app.bundle_id));
@@ -313,8 +314,8 @@ fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Mar
             },
             (Flavor::Amp, false) => amp-img.icon src=(urls.icon) width=(size) height=(size) layout="fixed" alt="" {}
             (Flavor::Amp, true) => {
-                amp-img.icon src=(urls.icon) width=(size) height=(size) layout="fixed" media=(NOT_DARK) alt="" {}
-                amp-img.icon src=(urls.icon_dark) width=(size) height=(size) layout="fixed" media=(DARK) alt="" {}
+                amp-img.icon.icon-light src=(urls.icon) width=(size) height=(size) layout="fixed" media=(NOT_DARK) alt="" {}
+                amp-img.icon.icon-dark src=(urls.icon_dark) width=(size) height=(size) layout="fixed" media=(DARK) alt="" {}
             }
         }
     }
