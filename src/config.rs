@@ -80,6 +80,22 @@ pub struct Settings {
     /// Seconds running downloads get to finish on shutdown [default: 30].
     #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<u64>,
+    /// List every app at / and in GET /api/releases without signing in (a trusted network only).
+    #[arg(long, env = "OTADROP_PUBLIC_INDEX", num_args = 0..=1, default_missing_value = "true")]
+    pub public_index: Option<bool>,
+    /// Password that lets people sign in as viewers (index, app and release pages; 8+ characters).
+    #[arg(long, env = "OTADROP_VIEWER_PASSWORD", hide_env_values = true)]
+    pub viewer_password: Option<String>,
+    /// Also serve /metrics without a token on this address (e.g. 127.0.0.1:9100).
+    #[arg(long, env = "OTADROP_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// Secret that signs share links, install grants and sessions (32+ characters); give every
+    /// node the same one [default: generated once, kept in <data>/signing-key].
+    #[arg(long, env = "OTADROP_SIGNING_KEY", hide_env_values = true)]
+    pub signing_key: Option<String>,
+    /// Seconds the installer may use the signed URLs of a password link's page [default: 600].
+    #[arg(long, env = "OTADROP_GRANT_LIFETIME")]
+    pub grant_lifetime: Option<u64>,
 }
 
 impl Settings {
@@ -113,6 +129,11 @@ impl Settings {
             body_timeout: self.body_timeout.or(other.body_timeout),
             idle_timeout: self.idle_timeout.or(other.idle_timeout),
             shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+            public_index: self.public_index.or(other.public_index),
+            viewer_password: self.viewer_password.or(other.viewer_password),
+            metrics_listen: self.metrics_listen.or(other.metrics_listen),
+            signing_key: self.signing_key.or(other.signing_key),
+            grant_lifetime: self.grant_lifetime.or(other.grant_lifetime),
         }
     }
 }
@@ -144,6 +165,13 @@ pub struct Config {
     pub body_timeout: Duration,
     pub idle_timeout: Duration,
     pub shutdown_grace: Duration,
+    /// Anyone may list releases (`--public-index`).
+    pub public_index: bool,
+    pub viewer_password: Option<String>,
+    pub metrics_listen: Option<SocketAddr>,
+    /// The secret share links, grants and sessions are signed with.
+    pub signing_key: String,
+    pub grant_lifetime: Duration,
 }
 
 impl Config {
@@ -183,7 +211,25 @@ impl Config {
                     "--upload-token must be at least 8 characters".into(),
                 ))
             }
-            None => stored_token(&data)?,
+            None => stored_secret(&data, "upload-token")?,
+        };
+        let viewer_password = match s.viewer_password {
+            Some(p) if p.trim().len() >= 8 => Some(p.trim().to_string()),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "--viewer-password must be at least 8 characters".into(),
+                ))
+            }
+            None => None,
+        };
+        let signing_key = match s.signing_key {
+            Some(k) if k.trim().len() >= 32 => k.trim().to_string(),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "--signing-key must be at least 32 characters".into(),
+                ))
+            }
+            None => stored_secret(&data, "signing-key")?,
         };
         Ok(Config {
             listen,
@@ -199,7 +245,18 @@ impl Config {
             body_timeout: Duration::from_secs(s.body_timeout.unwrap_or(60).max(1)),
             idle_timeout: Duration::from_secs(s.idle_timeout.unwrap_or(75).max(1)),
             shutdown_grace: Duration::from_secs(s.shutdown_grace.unwrap_or(30)),
+            public_index: s.public_index.unwrap_or(false),
+            viewer_password,
+            metrics_listen: s.metrics_listen,
+            signing_key,
+            grant_lifetime: Duration::from_secs(s.grant_lifetime.unwrap_or(600).max(1)),
         })
+    }
+
+    /// Cookies carry `Secure` unless the server speaks plain HTTP on loopback to an http://
+    /// public URL (local development): a browser would not send a `Secure` cookie back there.
+    pub fn secure_cookies(&self) -> bool {
+        !(self.tls == TlsMode::Off && self.listen.ip().is_loopback() && !self.public_url.is_https())
     }
 }
 
@@ -235,9 +292,9 @@ pub(crate) fn default_public_url(listen: SocketAddr, tls: &TlsMode) -> PublicUrl
     PublicUrl::parse(&url).unwrap_or_else(|_| unreachable!("built from parts: {url}"))
 }
 
-/// The upload token kept in `<data>/upload-token`, generated on first use.
-fn stored_token(data: &Path) -> Result<String, ConfigError> {
-    let path = data.join("upload-token");
+/// A secret kept in `<data>/<name>` (the upload token, the signing key), generated on first use.
+fn stored_secret(data: &Path, name: &str) -> Result<String, ConfigError> {
+    let path = data.join(name);
     let io = |source| ConfigError::Io {
         path: path.clone(),
         source,
@@ -301,6 +358,45 @@ mod tests {
         let b = Config::resolve(s()).unwrap().upload_token;
         assert_eq!(a, b);
         assert_eq!(a.len(), 48);
+    }
+
+    #[test]
+    fn access_settings_are_checked_and_the_signing_key_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        let a = Config::resolve(s()).unwrap();
+        assert_eq!(a.signing_key, Config::resolve(s()).unwrap().signing_key);
+        assert_eq!(a.signing_key.len(), 48);
+        assert!(!a.public_index);
+        assert_eq!(a.grant_lifetime, Duration::from_secs(600));
+        assert!(a.secure_cookies());
+        let file: Settings = toml::from_str(
+            "public-index = true\nviewer-password = \"long enough\"\nsigning-key = \"0123456789abcdef0123456789abcdef\"\nhttp = true\nlisten = \"127.0.0.1:8080\"\npublic-url = \"http://localhost:8080\"",
+        )
+        .unwrap();
+        let c = Config::resolve(s().or(file)).unwrap();
+        assert!(c.public_index);
+        assert_eq!(c.viewer_password.as_deref(), Some("long enough"));
+        assert_eq!(c.signing_key, "0123456789abcdef0123456789abcdef");
+        assert!(
+            !c.secure_cookies(),
+            "plain HTTP on loopback for local development"
+        );
+        for bad in [
+            Settings {
+                viewer_password: Some("short".into()),
+                ..s()
+            },
+            Settings {
+                signing_key: Some("too short".into()),
+                ..s()
+            },
+        ] {
+            assert!(Config::resolve(bad).is_err());
+        }
     }
 
     #[test]

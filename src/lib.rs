@@ -19,6 +19,7 @@
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
+//! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
 //! - [`store`]: releases on disk behind a small backend interface; atomic publish.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
@@ -27,6 +28,7 @@
 //! - [`cli`]: the `otadrop` command's subcommands.
 //! - `fixture`: one builder for the releases that tests and benches make up (not the service).
 
+pub mod access;
 pub mod cli;
 pub mod client;
 pub mod config;

@@ -95,6 +95,34 @@ impl PublicUrl {
         }
     }
 
+    /// The URLs of a release seen through share link `token`: everything lives under
+    /// `/s/<token>`. With a `grant` (password links), what the installer fetches (manifest,
+    /// IPA, icons) is under `/s/<token>/<grant>/`, so it works without the link's cookie.
+    pub fn shared(&self, token: &str, grant: Option<&str>) -> ReleaseUrls {
+        let page = self.share(token);
+        let files = match grant {
+            Some(g) => format!("{page}/{g}"),
+            None => page.clone(),
+        };
+        let manifest = format!("{files}/manifest.plist");
+        ReleaseUrls {
+            amp: format!("{page}/amp"),
+            visitor: format!("{page}/visitor.json"),
+            ipa: format!("{files}/app.ipa"),
+            icon: format!("{files}/icon.png"),
+            icon_small: format!("{files}/icon-57.png"),
+            icon_large: format!("{files}/icon-512.png"),
+            install: itms_services_link(&manifest),
+            manifest,
+            page,
+        }
+    }
+
+    /// A share link's URL.
+    pub fn share(&self, token: &str) -> String {
+        self.join(&format!("/s/{token}"))
+    }
+
     /// The stable URL of an app, always showing its newest release.
     pub fn app(&self, bundle_id: &str) -> String {
         self.join(&format!(
@@ -114,6 +142,8 @@ impl std::fmt::Display for PublicUrl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReleaseUrls {
     pub page: String,
+    /// The AMP variant; empty when the page must not announce it (a private share link's page,
+    /// which must never reach a public AMP cache).
     pub amp: String,
     /// The visitor JSON the AMP page's `amp-render` fetches (the page's personal part).
     pub visitor: String,
@@ -191,5 +221,20 @@ mod tests {
         assert!(r
             .install
             .ends_with("https%3A%2F%2Fh%3A8443%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist"));
+    }
+
+    #[test]
+    fn shared_urls_stay_under_the_link() {
+        let u = PublicUrl::parse("https://h").unwrap();
+        let open = u.shared("TOK", None);
+        assert_eq!(open.page, "https://h/s/TOK");
+        assert_eq!(open.amp, "https://h/s/TOK/amp");
+        assert_eq!(open.manifest, "https://h/s/TOK/manifest.plist");
+        assert_eq!(open.ipa, "https://h/s/TOK/app.ipa");
+        let granted = u.shared("TOK", Some("G"));
+        assert_eq!(granted.page, "https://h/s/TOK");
+        assert_eq!(granted.manifest, "https://h/s/TOK/G/manifest.plist");
+        assert_eq!(granted.icon_large, "https://h/s/TOK/G/icon-512.png");
+        assert!(granted.install.ends_with("%2Fs%2FTOK%2FG%2Fmanifest.plist"));
     }
 }

@@ -4,9 +4,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod client;
 mod detect;
 mod doctor;
 mod inspect;
+mod links;
 mod publish;
 mod serve;
 
@@ -21,12 +23,16 @@ struct Cli {
     command: Command,
 }
 
+// Parsed once per run: the size of the largest variant costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Run the service (defaults: ./otadrop-data, HTTPS on :8443 with a local CA).
     Serve(serve::Args),
-    /// Upload an .ipa to an otadrop server and print its page URL.
+    /// Upload an .ipa to an otadrop server and print its page URL (or, with --share, a share link).
     Publish(publish::Args),
+    /// Make, list and revoke share links on an otadrop server.
+    Links(links::Args),
     /// Describe an .ipa: bundle, icon, signing, warnings.
     Inspect(inspect::Args),
     /// Show what otadrop makes of a User-Agent, and which page it would serve.
@@ -40,6 +46,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Publish(args) => publish::run(args),
+        Command::Links(args) => links::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Doctor(args) => doctor::run(args),

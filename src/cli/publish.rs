@@ -1,31 +1,32 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use futures_util::StreamExt;
-use rustls_pki_types::pem::PemObject;
-use rustls_pki_types::CertificateDer;
+
+use super::client::{describe, ServerArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The .ipa to upload.
     ipa: PathBuf,
-    /// The otadrop server's base URL, e.g. https://ota.example.com.
-    #[arg(long, env = "OTADROP_SERVER")]
-    server: String,
-    /// The upload token.
-    #[arg(long, env = "OTADROP_TOKEN", hide_env_values = true)]
-    token: String,
+    #[command(flatten)]
+    server: ServerArgs,
     /// Release notes.
     #[arg(long)]
     notes: Option<String>,
-    /// Also trust this CA certificate (PEM), e.g. a default server's <data>/tls/ca.crt.
-    #[arg(long)]
-    ca: Option<PathBuf>,
     /// Print the server's JSON answer instead of the page URL.
     #[arg(long)]
     json: bool,
+    /// Also make a share link for the build and print it (for a chat) instead of the page URL.
+    #[arg(long)]
+    share: bool,
+    /// The share link stops working after this long: 90s, 30m, 12h, 7d, 2w [default: never].
+    #[arg(long, requires = "share")]
+    expires: Option<String>,
+    /// The share link asks for the password in this file's first line.
+    #[arg(long, requires = "share")]
+    password_file: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -42,31 +43,6 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn tls_config(ca: Option<&PathBuf>) -> Result<rustls::ClientConfig, String> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    if let Some(path) = ca {
-        let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut n = 0;
-        for cert in CertificateDer::pem_slice_iter(&pem) {
-            let cert = cert.map_err(|e| format!("{}: {e}", path.display()))?;
-            roots
-                .add(cert)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            n += 1;
-        }
-        if n == 0 {
-            return Err(format!("{}: no CERTIFICATE in the file", path.display()));
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| e.to_string())?
-        .with_root_certificates(roots)
-        .with_no_client_auth())
-}
-
 async fn publish(args: Args) -> Result<(), String> {
     let file = tokio::fs::File::open(&args.ipa)
         .await
@@ -76,11 +52,18 @@ async fn publish(args: Args) -> Result<(), String> {
         .await
         .map_err(|e| format!("{}: {e}", args.ipa.display()))?
         .len();
-    let client = reqwest::Client::builder()
-        .use_preconfigured_tls(tls_config(args.ca.as_ref())?)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let url = format!("{}/api/releases", args.server.trim_end_matches('/'));
+    // Check the share options before uploading anything.
+    let share = if args.share {
+        Some(super::links::new_link_body(
+            args.expires.as_deref(),
+            args.password_file.as_deref(),
+            None,
+        )?)
+    } else {
+        None
+    };
+    let client = args.server.client()?;
+    let url = args.server.url("/api/releases");
 
     let bar = if std::io::stderr().is_terminal() && !args.json {
         let bar = indicatif::ProgressBar::new(size);
@@ -102,7 +85,7 @@ async fn publish(args: Args) -> Result<(), String> {
     });
     let mut request = client
         .post(&url)
-        .bearer_auth(&args.token)
+        .bearer_auth(&args.server.token)
         .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
         .header(reqwest::header::CONTENT_LENGTH, size)
         .body(reqwest::Body::wrap_stream(stream));
@@ -124,22 +107,38 @@ async fn publish(args: Args) -> Result<(), String> {
         let msg = json["error"].as_str().unwrap_or(&text);
         return Err(format!("upload refused ({status}): {msg}"));
     }
+    if let Some(body) = share {
+        let id = json["id"].as_str().unwrap_or_default();
+        let link = args
+            .server
+            .call(
+                &client,
+                reqwest::Method::POST,
+                &format!("/api/releases/{id}/links"),
+                Some(&body),
+            )
+            .await
+            .map_err(|e| {
+                format!(
+                    "the build was uploaded ({}), but making its share link failed: {e}",
+                    json["page_url"].as_str().unwrap_or_default()
+                )
+            })?;
+        if args.json {
+            let mut out = json.clone();
+            out["share"] = link;
+            println!("{out}");
+        } else {
+            println!("{}", link["url"].as_str().unwrap_or_default());
+        }
+        return Ok(());
+    }
     if args.json {
         println!("{text}");
     } else {
         println!("{}", json["page_url"].as_str().unwrap_or_default());
     }
     Ok(())
-}
-
-fn describe(url: &str, e: reqwest::Error) -> String {
-    let mut msg = format!("{url}: {e}");
-    let mut source = std::error::Error::source(&e);
-    while let Some(s) = source {
-        msg.push_str(&format!(": {s}"));
-        source = s.source();
-    }
-    msg
 }
 
 /// A file as a stream of 256 KiB chunks.

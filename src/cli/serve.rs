@@ -190,6 +190,30 @@ fn banner(server: &Server) {
             );
         }
     }
+    let ca_flag = match &c.tls {
+        TlsMode::LocalCa => format!(" --ca {}", c.data.join("tls").join("ca.crt").display()),
+        _ => String::new(),
+    };
+    if c.public_index {
+        println!("  Access:        the index is public (--public-index): anyone who reaches {base}/ sees every app");
+    } else {
+        println!(
+            "  Sign in:       open {base}/ and enter the upload token{} to see the builds",
+            if c.viewer_password.is_some() {
+                " (or the viewer password)"
+            } else {
+                ""
+            }
+        );
+    }
+    println!(
+        "  Share a build: otadrop publish App.ipa --server {base} --token {}{ca_flag} --share --expires 7d",
+        c.upload_token
+    );
+    println!("                 prints a link to paste in a chat: it works without signing in, until it expires");
+    println!(
+        "                 (add --password-file F to ask for a password; `otadrop links list|revoke` manage links)"
+    );
     if !base.is_https() {
         println!();
         println!(

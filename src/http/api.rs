@@ -1,16 +1,19 @@
 //! The JSON API: list, read, upload and delete releases. Uploads and deletions need the
-//! bearer token.
+//! bearer token; listing and reading need a credential (or `--public-index`), and only the
+//! admin sees a profile's device list (UDIDs).
 
 use std::sync::Arc;
 
-use http::header::{HeaderValue, LOCATION, WWW_AUTHENTICATE};
+use std::borrow::Cow;
+
+use http::header::{HeaderValue, LOCATION};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 use serde::Serialize;
 
 use super::metrics::UploadResult;
 use super::response::{self, Resp};
-use super::{publish, upload, State};
+use super::{auth, publish, upload, State};
 use crate::ipa::AppInfo;
 use crate::store::{Release, ReleaseId};
 use crate::urls::PublicUrl;
@@ -21,7 +24,7 @@ pub struct ReleaseJson<'a> {
     pub id: &'a ReleaseId,
     #[serde(with = "time::serde::rfc3339")]
     pub created: time::OffsetDateTime,
-    pub app: &'a AppInfo,
+    pub app: Cow<'a, AppInfo>,
     pub page_url: String,
     pub amp_url: String,
     pub app_url: String,
@@ -37,12 +40,27 @@ pub struct ReleaseJson<'a> {
 }
 
 impl<'a> ReleaseJson<'a> {
-    pub fn new(r: &'a Release, base: &PublicUrl) -> Self {
+    /// `admin`: show the profile's device list (UDIDs); others see only the count.
+    pub fn new(r: &'a Release, base: &PublicUrl, admin: bool) -> Self {
         let urls = base.release(&r.id);
+        let has_devices = r
+            .app
+            .profile
+            .as_ref()
+            .is_some_and(|p| !p.device_ids.is_empty());
+        let app = if admin || !has_devices {
+            Cow::Borrowed(&r.app)
+        } else {
+            let mut app = r.app.clone();
+            if let Some(p) = app.profile.as_mut() {
+                p.device_ids.clear();
+            }
+            Cow::Owned(app)
+        };
         ReleaseJson {
             id: &r.id,
             created: r.created,
-            app: &r.app,
+            app,
             app_url: base.app(&r.app.bundle_id),
             icon_url: r.has_icon.then(|| urls.icon.clone()),
             icon_dark_url: r.has_dark_icon().then(|| urls.icon_dark.clone()),
@@ -58,27 +76,45 @@ impl<'a> ReleaseJson<'a> {
     }
 }
 
-pub fn list(state: &State) -> Resp {
+/// Who may read the API: `None` when the request may not.
+fn reader<B>(state: &State, req: &Request<B>) -> Option<auth::Access> {
+    let access = auth::access(state, req.headers());
+    access.can_list(state).then_some(access)
+}
+
+fn must_sign_in() -> Resp {
+    auth::unauthorized(
+        "sign in first: send `Authorization: Bearer <token>` (the upload token), or sign in at / for a session",
+    )
+}
+
+pub fn list<B>(state: &State, req: &Request<B>) -> Resp {
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
+    };
     let all = state.store.list();
     let out: Vec<ReleaseJson<'_>> = all
         .iter()
-        .map(|r| ReleaseJson::new(r, &state.config.public_url))
+        .map(|r| ReleaseJson::new(r, &state.config.public_url, access.is_admin()))
         .collect();
     response::json(StatusCode::OK, &out)
 }
 
-pub fn get(state: &State, id: &ReleaseId) -> Resp {
+pub fn get<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
+    let Some(access) = reader(state, req) else {
+        return must_sign_in();
+    };
     match state.store.get(id) {
         Some(r) => response::json(
             StatusCode::OK,
-            &ReleaseJson::new(&r, &state.config.public_url),
+            &ReleaseJson::new(&r, &state.config.public_url, access.is_admin()),
         ),
         None => response::error(StatusCode::NOT_FOUND, "no release with that id"),
     }
 }
 
 pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
-    if let Some(denied) = deny_without_token(state, &req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         upload::discard(req.into_body()).await;
         return denied;
     }
@@ -107,7 +143,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
         Ok(release) => {
             state.metrics.upload(UploadResult::Published, release.size);
             tracing::info!(id = %release.id, bundle = %release.app.bundle_id, version = %release.app.version, size = release.size, "release published");
-            let view = ReleaseJson::new(&release, &state.config.public_url);
+            let view = ReleaseJson::new(&release, &state.config.public_url, true);
             let mut r = response::json(StatusCode::CREATED, &view);
             if let Ok(v) = HeaderValue::from_str(&view.page_url) {
                 r.headers_mut().insert(LOCATION, v);
@@ -133,7 +169,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
 }
 
 pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = deny_without_token(state, req) {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
         return denied;
     }
     let s = state.clone();
@@ -146,51 +182,5 @@ pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId)
         Ok(Ok(false)) => response::error(StatusCode::NOT_FOUND, "no release with that id"),
         Ok(Err(e)) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
         Err(e) => response::error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
-    }
-}
-
-/// Checks `Authorization: Bearer <token>` in constant time; the 401 answer when it fails.
-fn deny_without_token<B>(state: &State, req: &Request<B>) -> Option<Resp> {
-    let given = req
-        .headers()
-        .get(http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            let (scheme, token) = v.trim().split_once(' ')?;
-            scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
-        });
-    let deny = |msg: &str| {
-        let mut r = response::error(StatusCode::UNAUTHORIZED, msg);
-        r.headers_mut().insert(
-            WWW_AUTHENTICATE,
-            HeaderValue::from_static("Bearer realm=\"otadrop\""),
-        );
-        r
-    };
-    match given {
-        None => Some(deny(
-            "missing upload token: send `Authorization: Bearer <token>` (the token is printed when the server starts)",
-        )),
-        Some(t) if constant_time_eq(t.as_bytes(), state.config.upload_token.as_bytes()) => None,
-        Some(_) => Some(deny("wrong upload token")),
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::constant_time_eq;
-
-    #[test]
-    fn token_comparison() {
-        assert!(constant_time_eq(b"abc", b"abc"));
-        assert!(!constant_time_eq(b"abc", b"abd"));
-        assert!(!constant_time_eq(b"abc", b"abcd"));
     }
 }

@@ -25,18 +25,40 @@ pub async fn manifest(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseI
     let Some(release) = state.store.get(id) else {
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
-    state.metrics.install_started();
     let manifest = state.manifests.get_or_make(release.id.clone(), || {
         let urls = state.config.public_url.release(id);
         Arc::new(Generated::new(Bytes::from(crate::manifest::manifest_xml(
             &release, &urls,
         ))))
     });
+    send_manifest(state, req, &release, &manifest, IMMUTABLE).await
+}
+
+/// The manifest of `release` naming `urls` (a share link's), made per request.
+pub async fn shared_manifest(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    urls: &crate::urls::ReleaseUrls,
+    cache_control: &'static str,
+) -> Resp {
+    let manifest = Generated::new(Bytes::from(crate::manifest::manifest_xml(release, urls)));
+    send_manifest(state, req, release, &manifest, cache_control).await
+}
+
+async fn send_manifest(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    manifest: &Generated,
+    cache_control: &'static str,
+) -> Resp {
+    state.metrics.install_started();
     let rep = Representation {
         etag: manifest.etag.clone(),
-        last_modified: last_modified(&release),
+        last_modified: last_modified(release),
         content_type: "text/xml",
-        cache_control: IMMUTABLE,
+        cache_control,
     };
     files::serve(
         req.method(),
@@ -57,6 +79,18 @@ pub async fn asset(
     let Some(release) = state.store.get(id) else {
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
+    serve_asset(state, req, &release, asset, IMMUTABLE).await
+}
+
+/// A file of `release` (IPA, icon) with HEAD, Range and conditionals, cached as told.
+pub async fn serve_asset(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    asset: Asset,
+    cache_control: &'static str,
+) -> Resp {
+    let id = &release.id;
     let Some(path) = state.store.asset_path(id, asset) else {
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
@@ -80,9 +114,9 @@ pub async fn asset(
     };
     let rep = Representation {
         etag: tag,
-        last_modified: last_modified(&release),
+        last_modified: last_modified(release),
         content_type,
-        cache_control: IMMUTABLE,
+        cache_control,
     };
     let on_complete: Option<Box<dyn FnOnce() + Send + Sync>> = match asset {
         Asset::Ipa => {

@@ -25,10 +25,14 @@ pub enum Route {
     ApiDelete,
     Health,
     Metrics,
+    SignIn,
+    SharePage,
+    ShareFile,
+    ApiLinks,
     Other,
 }
 
-const ROUTES: [(Route, &str); 18] = [
+const ROUTES: [(Route, &str); 22] = [
     (Route::Index, "index"),
     (Route::Page, "page"),
     (Route::AmpPage, "amp_page"),
@@ -46,12 +50,17 @@ const ROUTES: [(Route, &str); 18] = [
     (Route::ApiDelete, "api_delete"),
     (Route::Health, "healthz"),
     (Route::Metrics, "metrics"),
+    (Route::SignIn, "sign_in"),
+    (Route::SharePage, "share_page"),
+    (Route::ShareFile, "share_file"),
+    (Route::ApiLinks, "api_links"),
     (Route::Other, "other"),
 ];
 
 /// Statuses counted one by one; anything else lands in its class (`2xx`...).
-const STATUSES: [u16; 19] = [
-    200, 201, 204, 206, 301, 304, 308, 400, 401, 403, 404, 405, 408, 412, 413, 414, 415, 416, 500,
+const STATUSES: [u16; 22] = [
+    200, 201, 204, 206, 301, 303, 304, 308, 400, 401, 403, 404, 405, 408, 410, 412, 413, 414, 415,
+    416, 429, 500,
 ];
 const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 const STATUS_SLOTS: usize = STATUSES.len() + CLASSES.len();

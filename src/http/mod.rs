@@ -19,11 +19,16 @@
 //! - `doctor`: the install-link doctor as a web form.
 //! - `ca`: the local CA's certificate and configuration profile.
 //! - `security_headers`: CSP and friends.
+//! - `auth`: who is asking (bearer token, session cookie); `sign_in`: the sign-in form and
+//!   sessions; `share`: share links (`/s/<token>/...` and the links API); `form`: small
+//!   request bodies. The access rules themselves are in [`crate::access`].
+//! - `metrics_listener`: `/metrics` without a token on `--metrics-listen`.
 //! - `cacheability`: who may keep a copy of a page (public AMP pages, private answers).
 //! - `amp_cors`: the AMP CORS protocol; `visitor_json`: the AMP page's personal part.
 
 mod amp_cors;
 mod api;
+mod auth;
 mod body;
 mod ca;
 mod cache;
@@ -33,9 +38,11 @@ mod conditional;
 mod doctor;
 mod errors;
 mod files;
+mod form;
 mod idle;
 mod install;
 mod metrics;
+mod metrics_listener;
 mod pages;
 mod publish;
 mod range;
@@ -44,6 +51,8 @@ mod response;
 mod router;
 mod security_headers;
 mod server;
+mod share;
+mod sign_in;
 mod upload;
 mod visitor_json;
 
@@ -69,16 +78,24 @@ pub struct State {
     pub doctor: doctor::DoctorGate,
     /// The generated CA certificate (PEM and DER) when running on the local CA.
     pub local_ca: Option<(String, Vec<u8>)>,
+    /// Signs and checks share links, install grants and sessions.
+    pub signer: crate::access::Signer,
+    pub links: crate::access::LinkBook,
+    pub limits: auth::Limits,
 }
 
 impl State {
     pub fn new(
         config: Config,
         store: Store,
+        links: crate::access::LinkBook,
         site: crate::page::Site,
         local_ca: Option<(String, Vec<u8>)>,
     ) -> State {
         State {
+            signer: crate::access::Signer::new(config.signing_key.as_bytes()),
+            links,
+            limits: Default::default(),
             config,
             store,
             site,

@@ -16,7 +16,7 @@ use super::cacheability::{Cacheability, PUBLIC_AMP_PAGE};
 use super::files::{self, Representation, Source};
 use super::install::Generated;
 use super::response::{self, Resp};
-use super::{security_headers, State};
+use super::{auth, security_headers, State};
 use crate::client::{self, Visitor};
 use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
@@ -28,6 +28,8 @@ const HTML: &str = "text/html; charset=utf-8";
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
     release: ReleaseId,
+    /// The share link the page is seen through (its URLs are the link's), if any.
+    link: Option<crate::access::LinkId>,
     flavor: Flavor,
     visitor: Visitor,
     day: i64,
@@ -60,17 +62,24 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
     client::detect(ua)
 }
 
+/// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
     last_modified: SystemTime,
+    private: bool,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
         last_modified,
         content_type: HTML,
-        cache_control: "no-cache",
+        cache_control: if private {
+            "private, no-store"
+        } else {
+            "no-cache"
+        },
     };
     let source = Source::Variants(&page.variants);
     let mut r = files::serve(req.method(), req.headers(), &rep, source, None).await;
@@ -80,24 +89,32 @@ async fn send_page(
             r.headers_mut()
                 .append(VARY, HeaderValue::from_static("User-Agent"));
         }
-        // One document for everyone, which AMP caches may keep.
-        Flavor::Amp => amp_cacheability().apply(r.headers_mut()),
+        // One document for everyone, which AMP caches may keep unless it is private.
+        Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
     }
     security_headers::apply_page(r.headers_mut(), flavor);
     r
 }
 
-/// How an AMP page may be cached. Every AMP page is public today; one behind a password or an
-/// expiring link must answer [`Cacheability::Private`] so that no AMP cache keeps it.
-fn amp_cacheability() -> Cacheability {
-    PUBLIC_AMP_PAGE
+/// How an AMP page may be cached: public, unless it is behind a password or an expiring link
+/// (see [`crate::access::Link::cache_policy`]); then [`Cacheability::Private`], so that no AMP
+/// cache keeps it.
+fn amp_cacheability(private: bool) -> Cacheability {
+    if private {
+        Cacheability::Private
+    } else {
+        PUBLIC_AMP_PAGE
+    }
 }
 
+/// `private`: the page was shown because of a sign-in (an app page without
+/// `--public-index`), so no shared cache may keep it.
 async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     flavor: Flavor,
+    private: bool,
 ) -> Resp {
     // The AMP document is the same for every visitor: one cache entry, whoever asks.
     let visitor = match flavor {
@@ -108,6 +125,7 @@ async fn release_page(
     let day = now.unix_timestamp().div_euclid(86_400);
     let key = PageKey {
         release: release.id.clone(),
+        link: None,
         flavor,
         visitor,
         day,
@@ -128,7 +146,71 @@ async fn release_page(
             &ctx, flavor,
         ))))
     });
-    send_page(req, page, flavor, SystemTime::from(release.created)).await
+    send_page(
+        req,
+        page,
+        flavor,
+        SystemTime::from(release.created),
+        private,
+    )
+    .await
+}
+
+/// A release page seen through a share link: its URLs are the link's, and how it may be
+/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
+/// release page; without (a password link's page carries a fresh install grant) it is made per
+/// request. The QR code is the link's own URL.
+pub async fn shared_release(
+    state: &Arc<State>,
+    req: &Request<Incoming>,
+    release: &Release,
+    urls: &crate::urls::ReleaseUrls,
+    flavor: Flavor,
+    private: bool,
+    cache_as: Option<&crate::access::LinkId>,
+) -> Resp {
+    // As for /r/ pages: the AMP document is the same for every visitor.
+    let visitor = match flavor {
+        Flavor::Plain => visitor(req),
+        Flavor::Amp => page::AMP_VISITOR,
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let make = || {
+        let qr = page::qr::encode(&urls.page).unwrap_or_default();
+        let ctx = ReleaseContext {
+            release,
+            urls,
+            site: &state.site,
+            visitor,
+            now,
+            qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+        };
+        Arc::new(Generated::new(Bytes::from(page::release_page(
+            &ctx, flavor,
+        ))))
+    };
+    let page = match cache_as {
+        Some(link) => {
+            let key = PageKey {
+                release: release.id.clone(),
+                link: Some(link.clone()),
+                flavor,
+                visitor,
+                day: now.unix_timestamp().div_euclid(86_400),
+                expiries_passed: expiries_passed(release, now),
+            };
+            state.pages.get_or_make(key, make)
+        }
+        None => make(),
+    };
+    send_page(
+        req,
+        page,
+        flavor,
+        SystemTime::from(release.created),
+        private,
+    )
+    .await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -147,31 +229,45 @@ pub async fn release(
     flavor: Flavor,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, false).await,
         None => not_found(state, req),
     }
 }
 
-/// The stable URL of an app: its newest release's page.
+/// The stable URL of an app: its newest release's page. Only for those who may list apps;
+/// everyone else gets the same 404 as for an unknown app.
 pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
     bundle: &str,
     flavor: Flavor,
 ) -> Resp {
+    if !auth::access(state, req.headers()).can_list(state) {
+        return not_found(state, req);
+    }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor).await,
+        Some(r) => release_page(state, req, &r, flavor, !state.config.public_index).await,
         None => not_found(state, req),
     }
 }
 
-pub fn index(state: &Arc<State>, _req: &Request<Incoming>) -> Resp {
+/// The front page: every app for those who may list them, else the sign-in form.
+pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
+    let access = auth::access(state, req.headers());
+    if !access.can_list(state) {
+        return super::sign_in::form(state, StatusCode::OK, None);
+    }
     let apps = state.store.apps();
-    let html = page::index_page(&apps, &state.site);
+    let html = page::index_page(&apps, &state.site, access > auth::Access::Anonymous);
     let mut r = response::with_type(StatusCode::OK, HTML, html);
+    let cache = if state.config.public_index {
+        "no-cache"
+    } else {
+        "private, no-store"
+    };
     r.headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -194,6 +290,21 @@ pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
 /// The 404 of every page path (its words are [`super::errors::NOT_FOUND_PAGE`]).
 pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
     response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
+}
+
+/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
+/// stored by caches).
+pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
+    response::error(status, message)
+}
+
+/// An HTML page made elsewhere (forms), with the page headers.
+pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+    let mut r = response::with_type(status, HTML, html);
+    r.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    security_headers::apply_page(r.headers_mut(), Flavor::Plain);
+    r
 }
 
 /// The static files with their compressed variants, made on first use.

@@ -13,7 +13,11 @@ use hyper::body::Incoming;
 use super::body::Body;
 use super::metrics::Route;
 use super::response::{self, Resp};
-use super::{api, ca, doctor, errors, install, pages, security_headers, visitor_json, State};
+use super::{
+    api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, visitor_json,
+    State,
+};
+use crate::access::Target;
 use crate::config::TlsMode;
 use crate::page::Flavor;
 use crate::store::{Asset, ReleaseId};
@@ -26,7 +30,7 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let version = req.version();
-    let (route, mut resp) = route(&state, req).await;
+    let (route, mut resp) = route(&state, req, peer).await;
     errors::finish(&mut resp, errors::Place::of(&path), &state.site);
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
@@ -45,13 +49,35 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
         target: "otadrop::access",
         %peer,
         %method,
-        path = %truncate(&path, 200),
+        path = %truncate(&redact(&path), 200),
         ?version,
         status = resp.status().as_u16(),
         bytes,
         micros = started.elapsed().as_micros() as u64,
     );
     resp
+}
+
+/// A share link's token and grant are capabilities: the access log keeps only their first
+/// characters (`/s/AbCdEf…/GhIjKl…/app.ipa`), enough to tell links apart.
+fn redact(path: &str) -> std::borrow::Cow<'_, str> {
+    let Some(rest) = path.strip_prefix("/s/") else {
+        return std::borrow::Cow::Borrowed(path);
+    };
+    let parts: Vec<&str> = rest.split('/').collect();
+    let last = parts.len() - 1;
+    let shown: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let secret = i == 0 || (i < last && i == 1);
+            match p.char_indices().nth(6) {
+                Some((at, _)) if secret => format!("{}…", &p[..at]),
+                _ => (*p).to_string(),
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(format!("/s/{}", shown.join("/")))
 }
 
 fn truncate(s: &str, n: usize) -> &str {
@@ -61,7 +87,7 @@ fn truncate(s: &str, n: usize) -> &str {
     }
 }
 
-async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
+async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> (Route, Resp) {
     let path = req.uri().path();
     if path.len() > MAX_PATH {
         let r = response::error(StatusCode::URI_TOO_LONG, "the request target is too long");
@@ -69,9 +95,9 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     }
     let trimmed = path.trim_start_matches('/');
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
-    // No route has more than three segments: four tell every route apart (a longer path
+    // No route has more than four segments: five tell every route apart (a longer path
     // matches none, as before), without allocating per request.
-    let mut buf = [""; 4];
+    let mut buf = [""; 5];
     let mut n = 0;
     for (slot, part) in buf.iter_mut().zip(trimmed.split('/')) {
         *slot = part;
@@ -85,7 +111,42 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     match segs {
         [""] if read => (Route::Index, pages::index(state, &req)),
         ["healthz"] if read => (Route::Health, response::text(StatusCode::OK, "ok\n")),
-        ["metrics"] if read => (Route::Metrics, metrics(state)),
+        ["metrics"] if read => (Route::Metrics, metrics(state, &req)),
+        ["sign-in"] if read => (Route::SignIn, sign_in::form(state, StatusCode::OK, None)),
+        ["sign-in"] if m == Method::POST => {
+            (Route::SignIn, sign_in::submit(state, req, peer).await)
+        }
+        ["sign-out"] if m == Method::POST => (Route::SignIn, sign_in::sign_out(state)),
+        ["s", token] if read => (
+            Route::SharePage,
+            share::page(state, &req, token, Flavor::Plain).await,
+        ),
+        ["s", token] if m == Method::POST => {
+            let token = token.to_string();
+            (
+                Route::SharePage,
+                share::unlock(state, req, peer, &token).await,
+            )
+        }
+        ["s", token, "amp"] if read => (
+            Route::SharePage,
+            share::page(state, &req, token, Flavor::Amp).await,
+        ),
+        ["s", token, "visitor.json"] => (Route::AmpVisitor, share::visitor(state, &req, token)),
+        ["s", token, name] if read => match share::File::parse(name) {
+            Some(f) => (
+                Route::ShareFile,
+                share::file(state, &req, token, None, f).await,
+            ),
+            None => (Route::Other, pages::not_found(state, &req)),
+        },
+        ["s", token, grant, name] if read => match share::File::parse(name) {
+            Some(f) => (
+                Route::ShareFile,
+                share::file(state, &req, token, Some(grant), f).await,
+            ),
+            None => (Route::Other, pages::not_found(state, &req)),
+        },
         ["static", name] if read => (Route::Static, pages::static_asset(&req, name).await),
         ["ca.crt"] if read => (
             Route::Ca,
@@ -140,7 +201,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
             pages::app(state, &req, bundle, Flavor::Amp).await,
         ),
         ["api", "releases"] => match m {
-            Method::GET | Method::HEAD => (Route::ApiList, api::list(state)),
+            Method::GET | Method::HEAD => (Route::ApiList, api::list(state, &req)),
             Method::POST => (Route::ApiUpload, api::create(state, req).await),
             _ => (Route::ApiList, not_allowed("GET, HEAD, POST")),
         },
@@ -149,9 +210,40 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
                 Route::ApiGet,
                 response::error(StatusCode::NOT_FOUND, "no release with that id"),
             ),
-            (Method::GET | Method::HEAD, Some(rid)) => (Route::ApiGet, api::get(state, &rid)),
+            (Method::GET | Method::HEAD, Some(rid)) => (Route::ApiGet, api::get(state, &req, &rid)),
             (Method::DELETE, Some(rid)) => (Route::ApiDelete, api::delete(state, &req, &rid).await),
             _ => (Route::ApiGet, not_allowed("GET, HEAD, DELETE")),
+        },
+        ["api", "releases", rid, "links"] => match (m, id(rid)) {
+            (Method::POST, Some(rid)) => (
+                Route::ApiLinks,
+                share::create(state, req, Target::Release(rid)).await,
+            ),
+            (Method::POST, None) => (
+                Route::ApiLinks,
+                response::error(StatusCode::NOT_FOUND, "no release with that id"),
+            ),
+            _ => (Route::ApiLinks, not_allowed("POST")),
+        },
+        ["api", "apps", bundle, "links"] => match m {
+            Method::POST => {
+                let bundle = percent_encoding::percent_decode_str(bundle)
+                    .decode_utf8_lossy()
+                    .into_owned();
+                (
+                    Route::ApiLinks,
+                    share::create(state, req, Target::App(bundle)).await,
+                )
+            }
+            _ => (Route::ApiLinks, not_allowed("POST")),
+        },
+        ["api", "links"] => match m {
+            Method::GET | Method::HEAD => (Route::ApiLinks, share::list(state, &req)),
+            _ => (Route::ApiLinks, not_allowed("GET, HEAD")),
+        },
+        ["api", "links", link] => match m {
+            Method::DELETE => (Route::ApiLinks, share::revoke(state, &req, link).await),
+            _ => (Route::ApiLinks, not_allowed("DELETE")),
         },
         ["api", ..] => (
             Route::Other,
@@ -162,7 +254,16 @@ async fn route(state: &Arc<State>, req: Request<Incoming>) -> (Route, Resp) {
     }
 }
 
-fn metrics(state: &State) -> Resp {
+/// `/metrics` on the main listener needs the admin token (`--metrics-listen` serves it openly
+/// on an address of its own).
+fn metrics<B>(state: &State, req: &Request<B>) -> Resp {
+    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+        return denied;
+    }
+    metrics_text(state)
+}
+
+pub(super) fn metrics_text(state: &State) -> Resp {
     let text = state.metrics.render(state.store.len());
     response::with_type(
         StatusCode::OK,
@@ -179,4 +280,21 @@ fn not_allowed(allow: &'static str) -> Resp {
     r.headers_mut()
         .insert(ALLOW, HeaderValue::from_static(allow));
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn share_tokens_and_grants_are_cut_in_the_log() {
+        assert_eq!(redact("/r/abc/app.ipa"), "/r/abc/app.ipa");
+        assert_eq!(redact("/s/ABCDEFGHIJ"), "/s/ABCDEF…");
+        assert_eq!(redact("/s/ABCDEFGHIJ/amp"), "/s/ABCDEF…/amp");
+        assert_eq!(
+            redact("/s/ABCDEFGHIJ/KLMNOPQRST/app.ipa"),
+            "/s/ABCDEF…/KLMNOP…/app.ipa"
+        );
+        assert_eq!(redact("/s/"), "/s/");
+    }
 }

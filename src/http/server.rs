@@ -38,6 +38,8 @@ pub enum StartError {
     Store(#[from] StoreError),
     #[error("TLS: {0}")]
     Tls(#[from] TlsError),
+    #[error("data folder: {0}")]
+    Links(#[from] crate::access::LinkError),
 }
 
 /// A bound, ready server.
@@ -91,7 +93,8 @@ impl Server {
             own_ca: local_ca.is_some(),
         };
         crate::client::warm_up();
-        let state = Arc::new(State::new(config, store, site, local_ca));
+        let links = crate::access::LinkBook::load(&store)?;
+        let state = Arc::new(State::new(config, store, links, site, local_ca));
         Ok(Server {
             state,
             listener,
@@ -133,6 +136,19 @@ impl Server {
                 Ok(l) => Some(l),
                 Err(e) => {
                     tracing::error!(%addr, error = %e, "cannot listen for the HTTP redirect");
+                    None
+                }
+            },
+            None => None,
+        };
+        let _metrics = match state.config.metrics_listen {
+            Some(addr) => match TcpListener::bind(addr).await {
+                Ok(l) => Some(tokio::spawn(super::metrics_listener::serve(
+                    l,
+                    state.clone(),
+                ))),
+                Err(e) => {
+                    tracing::error!(%addr, error = %e, "cannot listen for /metrics");
                     None
                 }
             },

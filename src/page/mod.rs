@@ -11,6 +11,7 @@
 //! from the same view model and components as the plain page.
 
 mod format;
+pub mod forms;
 mod personal;
 pub mod qr;
 mod render;
@@ -67,9 +68,9 @@ pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
 }
 
 /// The front page: every app with its newest release (newest first, as [`crate::store::Store::apps`]
-/// gives them), each linking to its stable URL.
-pub fn index_page(apps: &[Arc<Release>], site: &Site) -> String {
-    render::index(apps, site)
+/// gives them), each linking to its stable URL; with a sign-out button for a signed-in visitor.
+pub fn index_page(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
+    render::index(apps, site, signed_in)
 }
 
 /// How to install and fully trust this server's own CA on an iPhone or iPad (`/ca`).

@@ -30,20 +30,20 @@ const AMP_NOSCRIPT: &str =
     "body{-webkit-animation:none;-moz-animation:none;-ms-animation:none;animation:none}";
 
 /// What goes into `<head>` besides the fixed parts.
-struct Head<'a> {
-    title: String,
-    description: String,
+pub(super) struct Head<'a> {
+    pub(super) title: String,
+    pub(super) description: String,
     /// The plain page's URL: `og:url`, and AMP's `rel=canonical`.
-    canonical: Option<&'a str>,
+    pub(super) canonical: Option<&'a str>,
     /// The AMP page's URL, for the plain page's `rel=amphtml`.
-    amp: Option<&'a str>,
+    pub(super) amp: Option<&'a str>,
     /// An absolute PNG URL for `og:image`.
-    image: Option<&'a str>,
+    pub(super) image: Option<&'a str>,
     /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
-    personal: bool,
+    pub(super) personal: bool,
 }
 
-fn document(
+pub(super) fn document(
     head: &Head<'_>,
     site: &Site,
     flavor: Flavor,
@@ -108,7 +108,7 @@ fn document(
 
 /// `data-*` hooks for the plain page's script (never set on AMP pages).
 #[derive(Default)]
-struct BodyAttrs {
+pub(super) struct BodyAttrs {
     page: Option<&'static str>,
     platform: Option<&'static str>,
 }
@@ -253,7 +253,8 @@ fn release_document(
             format::size(r.size)
         ),
         canonical: Some(&ctx.urls.page),
-        amp: Some(&ctx.urls.amp),
+        // An empty AMP URL: the page must not announce an AMP variant (see ReleaseUrls::amp).
+        amp: Some(ctx.urls.amp.as_str()).filter(|u| !u.is_empty()),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
         personal: flavor == Flavor::Amp,
     };
@@ -617,7 +618,7 @@ fn plural(n: usize) -> &'static str {
 
 // --- Front page and errors ----------------------------------------------------------------------
 
-pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
+pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
     let head = Head {
         title: "Apps".into(),
         description: "Apps to install over the air.".into(),
@@ -649,6 +650,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site) -> String {
                 }
             }
         }
+        @if signed_in { (super::forms::sign_out(site)) }
     };
     document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
 }

@@ -6,6 +6,8 @@
 //!                     /icon*.png      the converted icons, when the IPA has one
 //! <data>/staging/<random>/            uploads being written; emptied at start-up
 //! <data>/releases.index.json          every record in one file: a cache for fast start-up
+//! <data>/links.json                   documents such as the share links (temporary file, then
+//!                                     `rename`)
 //! ```
 //! Commit is one `rename(2)` of the staged folder into `releases/`, which is atomic on one
 //! file system: a reader sees the whole release or none of it.
@@ -29,6 +31,7 @@ const RECORD: &str = "release.json";
 const INDEX: &str = "releases.index.json";
 
 pub struct LocalBackend {
+    data: PathBuf,
     releases: PathBuf,
     staging: PathBuf,
     index: PathBuf,
@@ -46,6 +49,7 @@ impl LocalBackend {
         }
         fs::create_dir_all(&staging)?;
         Ok(LocalBackend {
+            data: data.to_path_buf(),
             releases,
             staging,
             index: data.join(INDEX),
@@ -184,6 +188,37 @@ impl Backend for LocalBackend {
         fs::remove_dir_all(&gone)?;
         Ok(())
     }
+
+    fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(self.data.join(document_name(name)?)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let name = document_name(name)?;
+        let mut random = [0u8; 8];
+        let _ = getrandom::getrandom(&mut random);
+        let tmp = self
+            .staging
+            .join(format!("{name}.{}.tmp", hex::encode(random)));
+        write_synced(&tmp, bytes)?;
+        fs::rename(&tmp, self.data.join(name))?;
+        sync_dir(&self.data)?;
+        Ok(())
+    }
+}
+
+/// Document names are fixed by the code; anything but a plain file name is a bug.
+fn document_name(name: &str) -> Result<&str, StoreError> {
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(StoreError::Io(std::io::Error::other(format!(
+            "bad document name {name:?}"
+        ))));
+    }
+    Ok(name)
 }
 
 #[cfg(test)]

@@ -118,6 +118,11 @@ pub trait Backend: Send + Sync + 'static {
     /// The path of a release's file, if it has one.
     fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf>;
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError>;
+    /// A small document the service keeps beside the releases (share links), by fixed name;
+    /// `None` when it was never written.
+    fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Replaces a document in one atomic step: readers see the old or the new one, whole.
+    fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
 }
 
 /// The catalogue: every release in memory, newest first (ids sort by creation time, so the
@@ -222,6 +227,16 @@ impl Store {
         }
         self.save_index();
         Ok(true)
+    }
+
+    /// See [`Backend::read_document`].
+    pub fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.backend.read_document(name)
+    }
+
+    /// See [`Backend::write_document`].
+    pub fn write_document(&self, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        self.backend.write_document(name, bytes)
     }
 
     /// Hands the current list to the backend's index (see [`Backend::save_index`]).

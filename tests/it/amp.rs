@@ -43,7 +43,9 @@ fn ipa(bundle: &str, title: &str, minimum_os: &str) -> Vec<u8> {
 
 /// A server with one release (iOS 15+); its upload answer.
 async fn server_with_release() -> (TestServer, serde_json::Value) {
-    let server = TestServer::start(&[]);
+    // The app URL (/apps/<bundle id>) is for everyone only with --public-index; otherwise it
+    // needs a sign-in and is private.
+    let server = TestServer::start(&["--public-index"]);
     let r = server
         .upload_bytes(ipa("com.example.acme", "Acme Field", "15.0"))
         .await;

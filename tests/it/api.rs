@@ -501,7 +501,8 @@ async fn names_with_markup_quotes_and_spaces_are_escaped() {
             "{url}"
         );
     }
-    let index = s.text(&s.url("/")).await;
+    let index = s.admin_text(&s.url("/")).await;
+    assert!(index.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!index.contains("<script>alert(1)"));
 }
 
@@ -586,7 +587,8 @@ async fn stable_app_url_index_and_restart() {
         )
     };
     let (first_ca, app_url) = {
-        let s = TestServer::start_in(dir.path(), &[]);
+        // The open listing of a trusted network.
+        let s = TestServer::start_in(dir.path(), &["--public-index"]);
         assert_eq!(s.upload_bytes(ipa("1.0")).await.status(), 201);
         let r = s.upload_bytes(ipa("1.1")).await;
         let up: serde_json::Value = r.json().await.unwrap();
@@ -602,7 +604,7 @@ async fn stable_app_url_index_and_restart() {
         )
     };
     // Restart on the same folder: same CA, same releases.
-    let s = TestServer::start_in(dir.path(), &[]);
+    let s = TestServer::start_in(dir.path(), &["--public-index"]);
     assert_eq!(std::fs::read(s.ca_path()).unwrap(), first_ca, "CA reused");
     let list: Vec<serde_json::Value> = s.releases().await;
     assert_eq!(list.len(), 3);

@@ -1,7 +1,7 @@
 //! Errors as a client sees them: JSON under /api/, the HTML error page elsewhere, one 404 for
 //! every kind of missing release path, and the page security headers on every error.
 
-use crate::support::{make_ipa, TestServer};
+use crate::support::{make_ipa, TestServer, TOKEN};
 
 #[tokio::test]
 async fn every_missing_release_path_gives_the_same_404_page() {
@@ -57,13 +57,17 @@ async fn api_errors_are_json_with_security_headers() {
         (s.url("/api/releases/not-an-id"), 404),
         (s.url("/api/nothing"), 404),
     ] {
-        let r = s.client.get(&url).send().await.unwrap();
+        // With the admin token: without it, reading the API is a 401 (also JSON).
+        let r = s.client.get(&url).bearer_auth(TOKEN).send().await.unwrap();
         assert_eq!(r.status(), status, "{url}");
         assert_eq!(r.headers()["content-type"], "application/json");
         assert!(r.headers().contains_key("content-security-policy"));
         let v: serde_json::Value = r.json().await.unwrap();
         assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
     }
+    let r = s.client.get(s.url("/api/releases")).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+    assert_eq!(r.headers()["content-type"], "application/json");
     // A page path with a wrong method is an HTML page, not JSON.
     let r = s
         .client

@@ -420,7 +420,7 @@ fn metric(text: &str, line_start: &str) -> u64 {
 #[tokio::test]
 async fn metrics_follow_requests() {
     let s = TestServer::start(&[]);
-    let before = s.text(&s.url("/metrics")).await;
+    let before = s.admin_text(&s.url("/metrics")).await;
     assert_eq!(metric(&before, "otadrop_install_starts_total"), 0);
     let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
     s.fetch(up["manifest_url"].as_str().unwrap()).await;
@@ -429,7 +429,13 @@ async fn metrics_follow_requests() {
     s.fetch(&s.url("/nope")).await;
     let r = s.upload_bytes(b"not a zip".to_vec()).await;
     assert_eq!(r.status(), 400);
-    let after = s.client.get(s.url("/metrics")).send().await.unwrap();
+    let after = s
+        .client
+        .get(s.url("/metrics"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
     assert!(after.headers()["content-type"]
         .to_str()
         .unwrap()
@@ -658,6 +664,6 @@ async fn doctor_web_form_diagnoses_without_reaching_local_addresses() {
         !html.contains("Connection refused"),
         "a stranger's input must not make the server connect to its own network"
     );
-    let metrics = s.text(&s.url("/metrics")).await;
+    let metrics = s.admin_text(&s.url("/metrics")).await;
     assert!(metrics.contains("route=\"doctor\",status=\"200\"} 2"));
 }

@@ -4,6 +4,8 @@
 
 mod support;
 
+mod access;
+mod access_browser;
 mod amp;
 mod api;
 mod browser;

@@ -198,7 +198,7 @@ fn hostile_metadata_is_escaped_everywhere() {
         }
     }
     let site = site(false);
-    let index = index_page(&[std::sync::Arc::new(r)], &site);
+    let index = index_page(&[std::sync::Arc::new(r)], &site, false);
     assert!(!index.contains("<script>alert"));
     let err = error_page(404, evil, &site);
     assert!(!err.contains("<script>alert"));
@@ -255,7 +255,7 @@ fn the_ca_link_is_on_every_page_when_the_site_runs_its_own_ca() {
         assert!(render(&r, ua, Flavor::Plain).contains("href=\"https://ota.example.com/ca\""));
         assert!(render(&r, ua, Flavor::Amp).contains("Install this server's certificate"));
     }
-    assert!(index_page(&[], &site(true)).contains("/ca\""));
+    assert!(index_page(&[], &site(true), false).contains("/ca\""));
     assert!(error_page(404, "gone", &site(true)).contains("/ca\""));
     assert!(!error_page(404, "gone", &site(false)).contains("/ca\""));
 }
@@ -308,11 +308,11 @@ fn index_lists_each_app_with_its_stable_link() {
     let mut b = release(None);
     b.app.title = "Beta".into();
     b.app.bundle_id = "com.example.beta".into();
-    let html = index_page(&[a.into(), b.into()], &site(false));
+    let html = index_page(&[a.into(), b.into()], &site(false), false);
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.demo\""));
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.beta\""));
     assert!(html.find("Alpha").unwrap() < html.find("Beta").unwrap());
-    assert!(index_page(&[], &site(false)).contains("No apps yet"));
+    assert!(index_page(&[], &site(false), false).contains("No apps yet"));
 }
 
 #[test]

@@ -114,10 +114,11 @@ impl TestServer {
         self.data.join("tls/ca.crt")
     }
 
-    /// `GET /api/releases`, parsed.
+    /// `GET /api/releases` with the admin token, parsed.
     pub async fn releases(&self) -> Vec<serde_json::Value> {
         self.client
             .get(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
             .send()
             .await
             .unwrap()
@@ -136,6 +137,19 @@ impl TestServer {
             .text()
             .await
             .unwrap()
+    }
+
+    /// The body of a GET with the admin token (`Authorization: Bearer`), as text.
+    pub async fn admin_text(&self, url: &str) -> String {
+        let r = self
+            .client
+            .get(url)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{url}: {}", r.status());
+        r.text().await.unwrap()
     }
 
     /// The body of a plain GET, as bytes.

@@ -1,0 +1,318 @@
+//! Share links: the records behind `/s/<token>`. A record names its target (one release, or
+//! an app's newest release), its expiry, an optional password hash, a note, and whether it
+//! was revoked. Records are kept in memory and written as one document (`links.json`) through
+//! the store's backend after every change, so another backend can hold them too.
+
+use std::sync::{Arc, RwLock};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use time::OffsetDateTime;
+
+use super::millis_to_time;
+use crate::store::{ReleaseId, Store, StoreError};
+
+/// The document the records are kept in.
+pub const DOCUMENT: &str = "links.json";
+
+#[derive(Debug, Error)]
+pub enum LinkError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("share links record {DOCUMENT}: {0}")]
+    Corrupt(String),
+    #[error("could not make a random link id: {0}")]
+    Random(String),
+}
+
+/// A link's id: 11 random bytes, shown as 22 hex digits. Not secret (the token's signature
+/// is what makes a link unforgeable).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LinkId([u8; LinkId::LEN]);
+
+impl LinkId {
+    pub const LEN: usize = 11;
+
+    pub fn random() -> Result<LinkId, LinkError> {
+        let mut b = [0u8; Self::LEN];
+        getrandom::getrandom(&mut b).map_err(|e| LinkError::Random(e.to_string()))?;
+        Ok(LinkId(b))
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Option<LinkId> {
+        b.try_into().ok().map(LinkId)
+    }
+
+    /// From its 22 lowercase hex digits.
+    pub fn parse(s: &str) -> Option<LinkId> {
+        if s.len() != Self::LEN * 2 || s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        Self::from_bytes(&hex::decode(s).ok()?)
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for LinkId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&hex::encode(self.0))
+    }
+}
+
+impl Serialize for LinkId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for LinkId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LinkId::parse(&s).ok_or_else(|| serde::de::Error::custom("bad link id"))
+    }
+}
+
+/// What a link shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// One release.
+    Release(ReleaseId),
+    /// The newest release of an app (by bundle id), whenever the link is opened.
+    App(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub id: LinkId,
+    pub target: Target,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    /// Milliseconds since the epoch; the same value the token carries.
+    pub expires_ms: Option<u64>,
+    /// Argon2id PHC string, when the link has a password.
+    pub password_hash: Option<String>,
+    pub note: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub revoked: Option<OffsetDateTime>,
+}
+
+/// Whether a link can be used now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkState {
+    Live,
+    Expired(OffsetDateTime),
+    Revoked(OffsetDateTime),
+}
+
+/// How responses under a link may be cached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CachePolicy {
+    /// Behind a password or an expiring link: `private, no-store`, never in a shared (AMP) cache.
+    PrivateNoStore,
+    /// An open link that does not expire: may be stored, but revalidated on every use (so a
+    /// revocation is seen at once).
+    Revalidate,
+}
+
+impl CachePolicy {
+    pub fn header_value(self) -> &'static str {
+        match self {
+            CachePolicy::PrivateNoStore => "private, no-store",
+            CachePolicy::Revalidate => "no-cache",
+        }
+    }
+
+    /// May this page be announced to (and served from) a public AMP cache?
+    pub fn public_cache_allowed(self) -> bool {
+        self == CachePolicy::Revalidate
+    }
+}
+
+impl Link {
+    pub fn expires(&self) -> Option<OffsetDateTime> {
+        self.expires_ms.map(millis_to_time)
+    }
+
+    pub fn state(&self, now_ms: u64) -> LinkState {
+        if let Some(at) = self.revoked {
+            return LinkState::Revoked(at);
+        }
+        match self.expires_ms {
+            Some(ms) if now_ms >= ms => LinkState::Expired(millis_to_time(ms)),
+            _ => LinkState::Live,
+        }
+    }
+
+    pub fn has_password(&self) -> bool {
+        self.password_hash.is_some()
+    }
+
+    /// The one place that decides how anything under this link may be cached.
+    pub fn cache_policy(&self) -> CachePolicy {
+        if self.has_password() || self.expires_ms.is_some() {
+            CachePolicy::PrivateNoStore
+        } else {
+            CachePolicy::Revalidate
+        }
+    }
+}
+
+/// Every link, newest first, persisted through the store's backend.
+pub struct LinkBook {
+    links: RwLock<Vec<Arc<Link>>>,
+}
+
+impl LinkBook {
+    pub fn load(store: &Store) -> Result<LinkBook, LinkError> {
+        let links: Vec<Link> = match store.read_document(DOCUMENT)? {
+            Some(bytes) => {
+                serde_json::from_slice(&bytes).map_err(|e| LinkError::Corrupt(e.to_string()))?
+            }
+            None => Vec::new(),
+        };
+        Ok(LinkBook {
+            links: RwLock::new(links.into_iter().map(Arc::new).collect()),
+        })
+    }
+
+    pub fn get(&self, id: &LinkId) -> Option<Arc<Link>> {
+        self.read().iter().find(|l| &l.id == id).cloned()
+    }
+
+    pub fn list(&self) -> Vec<Arc<Link>> {
+        self.read().clone()
+    }
+
+    /// Adds a link and writes the records; nothing changes if the write fails.
+    pub fn add(&self, store: &Store, link: Link) -> Result<Arc<Link>, LinkError> {
+        let link = Arc::new(link);
+        let mut all = self.write();
+        let mut next = Vec::with_capacity(all.len() + 1);
+        next.push(link.clone());
+        next.extend(all.iter().cloned());
+        save(store, &next)?;
+        *all = next;
+        Ok(link)
+    }
+
+    /// Marks a link revoked (kept, so its URL answers `410 Gone`). `None` when unknown.
+    pub fn revoke(
+        &self,
+        store: &Store,
+        id: &LinkId,
+        now: OffsetDateTime,
+    ) -> Result<Option<Arc<Link>>, LinkError> {
+        let mut all = self.write();
+        let Some(at) = all.iter().position(|l| &l.id == id) else {
+            return Ok(None);
+        };
+        if all[at].revoked.is_some() {
+            return Ok(Some(all[at].clone()));
+        }
+        let mut changed = (*all[at]).clone();
+        changed.revoked = Some(now);
+        let mut next = all.clone();
+        next[at] = Arc::new(changed);
+        save(store, &next)?;
+        *all = next;
+        Ok(Some(all[at].clone()))
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<Link>>> {
+        self.links.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Vec<Arc<Link>>> {
+        self.links.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+fn save(store: &Store, all: &[Arc<Link>]) -> Result<(), LinkError> {
+    let records: Vec<&Link> = all.iter().map(|l| l.as_ref()).collect();
+    let bytes =
+        serde_json::to_vec_pretty(&records).map_err(|e| LinkError::Corrupt(e.to_string()))?;
+    store.write_document(DOCUMENT, &bytes)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(expires_ms: Option<u64>, password: bool) -> Link {
+        Link {
+            id: LinkId::random().unwrap(),
+            target: Target::App("com.example.app".into()),
+            created: OffsetDateTime::UNIX_EPOCH,
+            expires_ms,
+            password_hash: password.then(|| "$argon2id$x".into()),
+            note: Some("for QA".into()),
+            revoked: None,
+        }
+    }
+
+    #[test]
+    fn link_ids_parse_only_their_own_spelling() {
+        let id = LinkId::random().unwrap();
+        assert_eq!(LinkId::parse(&id.to_string()), Some(id.clone()));
+        assert_eq!(LinkId::parse(&id.to_string().to_uppercase()), None);
+        assert_eq!(LinkId::parse("abc"), None);
+        assert_eq!(LinkId::parse(&"zz".repeat(11)), None);
+    }
+
+    #[test]
+    fn state_follows_expiry_and_revocation() {
+        let l = link(Some(1000), false);
+        assert_eq!(l.state(999), LinkState::Live);
+        assert!(matches!(l.state(1000), LinkState::Expired(_)));
+        let mut r = link(None, false);
+        assert_eq!(r.state(u64::MAX), LinkState::Live);
+        r.revoked = Some(OffsetDateTime::UNIX_EPOCH);
+        assert!(matches!(r.state(0), LinkState::Revoked(_)));
+    }
+
+    #[test]
+    fn only_open_permanent_links_may_be_cached_publicly() {
+        assert_eq!(link(None, false).cache_policy(), CachePolicy::Revalidate);
+        assert_eq!(
+            link(Some(5), false).cache_policy(),
+            CachePolicy::PrivateNoStore
+        );
+        assert_eq!(link(None, true).cache_policy(), CachePolicy::PrivateNoStore);
+        assert_eq!(
+            CachePolicy::PrivateNoStore.header_value(),
+            "private, no-store"
+        );
+        assert!(!CachePolicy::PrivateNoStore.public_cache_allowed());
+    }
+
+    #[test]
+    fn records_survive_a_restart_including_revocation() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_local(dir.path()).unwrap();
+        let book = LinkBook::load(&store).unwrap();
+        let a = book.add(&store, link(Some(5), true)).unwrap();
+        let b = book.add(&store, link(None, false)).unwrap();
+        book.revoke(&store, &a.id, OffsetDateTime::UNIX_EPOCH)
+            .unwrap()
+            .unwrap();
+        assert!(book
+            .revoke(
+                &store,
+                &LinkId::random().unwrap(),
+                OffsetDateTime::UNIX_EPOCH
+            )
+            .unwrap()
+            .is_none());
+        drop(book);
+        let again = LinkBook::load(&Store::open_local(dir.path()).unwrap()).unwrap();
+        let ids: Vec<LinkId> = again.list().iter().map(|l| l.id.clone()).collect();
+        assert_eq!(ids, vec![b.id.clone(), a.id.clone()], "newest first");
+        assert!(again.get(&a.id).unwrap().revoked.is_some());
+        assert_eq!(again.get(&b.id).unwrap().note.as_deref(), Some("for QA"));
+    }
+}

@@ -1,0 +1,89 @@
+//! Signing in and out. The form takes the admin token (an admin session) or the viewer
+//! password (a viewer session); the answer sets a signed, expiring session cookie and sends
+//! the browser back to the front page. Failed tries are limited per client.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use http::header::{HeaderValue, LOCATION, SET_COOKIE};
+use http::{Request, StatusCode};
+use hyper::body::Incoming;
+
+use super::auth::{self, SESSION_COOKIE, SESSION_LIFETIME};
+use super::response::Resp;
+use super::{form, pages, State};
+use crate::access::{now_millis, Role};
+use crate::page;
+
+/// The sign-in page with `status` and an optional error line.
+pub fn form(state: &State, status: StatusCode, error: Option<&str>) -> Resp {
+    let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), error);
+    pages::html(status, html, "no-store")
+}
+
+pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> Resp {
+    let key = auth::client_key(peer);
+    if let Some(wait) = state.limits.sign_in.blocked(&key) {
+        return auth::too_many(state, wait);
+    }
+    let body = match form::read(state, req.into_body()).await {
+        Ok(b) => b,
+        Err((status, msg)) => return pages::error_page(state, status, &msg),
+    };
+    let secret = form::field(&body, "secret").unwrap_or_default();
+    let secret = secret.trim();
+    let role = if auth::constant_time_eq(secret.as_bytes(), state.config.upload_token.as_bytes()) {
+        Some(Role::Admin)
+    } else {
+        state
+            .config
+            .viewer_password
+            .as_deref()
+            .filter(|p| auth::constant_time_eq(secret.as_bytes(), p.as_bytes()))
+            .map(|_| Role::Viewer)
+    };
+    let Some(role) = role else {
+        state.limits.sign_in.failed(&key);
+        tracing::info!(%peer, "failed sign-in");
+        return form(
+            state,
+            StatusCode::UNAUTHORIZED,
+            Some("That is not the password or the token. Try again."),
+        );
+    };
+    let lifetime = SESSION_LIFETIME.as_secs();
+    let value = state.signer.session(role, now_millis() + lifetime * 1000);
+    redirect_home(
+        state,
+        &auth::set_cookie(state, SESSION_COOKIE, &value, &cookie_path(state), lifetime),
+    )
+}
+
+/// Clears the session cookie.
+pub fn sign_out(state: &State) -> Resp {
+    redirect_home(
+        state,
+        &auth::set_cookie(state, SESSION_COOKIE, "", &cookie_path(state), 0),
+    )
+}
+
+fn cookie_path(state: &State) -> String {
+    format!("{}/", auth::base_path(state))
+}
+
+/// `303 See Other` to the front page, setting `cookie`.
+fn redirect_home(state: &State, cookie: &str) -> Resp {
+    let mut r = super::response::empty(StatusCode::SEE_OTHER);
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.join("/")) {
+        h.insert(LOCATION, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(cookie) {
+        h.insert(SET_COOKIE, v);
+    }
+    h.insert(
+        http::header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
+    r
+}
