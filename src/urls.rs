@@ -112,6 +112,7 @@ impl PublicUrl {
             icon: format!("{files}/icon.png"),
             icon_small: format!("{files}/icon-57.png"),
             icon_large: format!("{files}/icon-512.png"),
+            icon_dark: format!("{files}/icon-dark.png"),
             install: itms_services_link(&manifest),
             manifest,
             page,
