@@ -54,6 +54,7 @@ fn rendering(c: &mut Criterion) {
     let site = Site {
         public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
         own_ca: true,
+        default_lang: otadrop::i18n::Lang::En,
     };
     let urls = site.public_url.release(&r.id);
     let qr = page::qr::encode(&urls.page);
@@ -67,6 +68,7 @@ fn rendering(c: &mut Criterion) {
                 site: &site,
                 visitor,
                 now: datetime!(2026-06-01 12:00 UTC),
+                lang: otadrop::i18n::Lang::En,
                 qr_svg: qr.as_deref(),
             };
             g.bench_function(format!("{page_name}-{flavor_name}"), |b| {
@@ -82,6 +84,7 @@ fn rendering(c: &mut Criterion) {
                 site: &site,
                 visitor: detect(black_box(UAS[0].1)),
                 now: datetime!(2026-06-01 12:00 UTC),
+                lang: otadrop::i18n::Lang::En,
                 qr_svg: qr.as_deref(),
             };
             page::release_page(&ctx, Flavor::Plain)

@@ -10,6 +10,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::i18n::Lang;
 use crate::urls::PublicUrl;
 
 pub const DEFAULT_PORT: u16 = 8443;
@@ -80,6 +81,10 @@ pub struct Settings {
     /// Seconds running downloads get to finish on shutdown [default: 30].
     #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<u64>,
+    /// Language of the pages for visitors whose browser asks for none of ours, and of the
+    /// default AMP page: en, zh-Hans, zh-Hant, ja, ko, es, pt-BR, fr, de or ru [default: en].
+    #[arg(long, env = "OTADROP_LANG")]
+    pub lang: Option<Lang>,
     /// List every app at / and in GET /api/releases without signing in (a trusted network only).
     #[arg(long, env = "OTADROP_PUBLIC_INDEX", num_args = 0..=1, default_missing_value = "true")]
     pub public_index: Option<bool>,
@@ -129,6 +134,7 @@ impl Settings {
             body_timeout: self.body_timeout.or(other.body_timeout),
             idle_timeout: self.idle_timeout.or(other.idle_timeout),
             shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+            lang: self.lang.or(other.lang),
             public_index: self.public_index.or(other.public_index),
             viewer_password: self.viewer_password.or(other.viewer_password),
             metrics_listen: self.metrics_listen.or(other.metrics_listen),
@@ -165,6 +171,7 @@ pub struct Config {
     pub body_timeout: Duration,
     pub idle_timeout: Duration,
     pub shutdown_grace: Duration,
+    pub lang: Lang,
     /// Anyone may list releases (`--public-index`).
     pub public_index: bool,
     pub viewer_password: Option<String>,
@@ -245,6 +252,7 @@ impl Config {
             body_timeout: Duration::from_secs(s.body_timeout.unwrap_or(60).max(1)),
             idle_timeout: Duration::from_secs(s.idle_timeout.unwrap_or(75).max(1)),
             shutdown_grace: Duration::from_secs(s.shutdown_grace.unwrap_or(30)),
+            lang: s.lang.unwrap_or_default(),
             public_index: s.public_index.unwrap_or(false),
             viewer_password,
             metrics_listen: s.metrics_listen,
@@ -340,6 +348,28 @@ mod tests {
         assert_eq!(c.upload_token, "file-token-123");
         assert_eq!(c.tls, TlsMode::LocalCa);
         assert_eq!(c.public_url.as_str(), "https://localhost:9000");
+    }
+
+    #[test]
+    fn the_default_language_comes_from_the_file_or_a_flag_and_is_english_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = || Settings {
+            data: Some(dir.path().into()),
+            ..Default::default()
+        };
+        assert_eq!(Config::resolve(base()).unwrap().lang, Lang::En);
+        let file: Settings = toml::from_str("lang = \"zh-Hant\"").unwrap();
+        assert_eq!(
+            Config::resolve(base().or(file.clone())).unwrap().lang,
+            Lang::ZhHant
+        );
+        let flag = Settings {
+            lang: Some(Lang::Ja),
+            ..base()
+        };
+        assert_eq!(Config::resolve(flag.or(file)).unwrap().lang, Lang::Ja);
+        let err = toml::from_str::<Settings>("lang = \"it\"").unwrap_err();
+        assert!(err.to_string().contains("unknown language"), "{err}");
     }
 
     #[test]

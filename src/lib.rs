@@ -18,6 +18,8 @@
 //! - [`urls`]: every absolute URL handed out, from the configured public base URL, and the
 //!   `itms-services://` link.
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
+//! - [`i18n`]: the languages pages speak: negotiation, the Fluent message files under
+//!   `locales/`, numbers and dates per locale (ICU4X).
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
 //! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
 //! - [`store`]: releases on disk behind a small backend interface; atomic publish.
@@ -35,6 +37,7 @@ pub mod config;
 #[doc(hidden)]
 pub mod fixture;
 pub mod http;
+pub mod i18n;
 pub mod manifest;
 pub mod mobileconfig;
 pub mod page;

@@ -31,7 +31,10 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       copyFrom(input, function (ok) {
-        button.textContent = ok ? "Copied" : "Select and copy";
+        // The words come from the page, in its language.
+        button.textContent = ok
+          ? button.getAttribute("data-copied") || label
+          : button.getAttribute("data-copy-failed") || label;
         setTimeout(function () { button.textContent = label; }, 2000);
       });
     });

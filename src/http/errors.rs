@@ -4,15 +4,17 @@
 //! as a [`Problem`]. Once routing is done, [`finish`] writes it in the form the place calls
 //! for: JSON `{"error": ...}` under `/api/`, the HTML error page everywhere else, with the same
 //! 404 page for a malformed id as for an unknown one (a probe learns nothing from the
-//! difference). Every error response carries the page security headers.
+//! difference). Every error response carries the page security headers. An error page whose
+//! words are one of ours ([`NOT_FOUND_PAGE`], [`NO_CA_PAGE`]) is in the visitor's language.
 
 use bytes::Bytes;
-use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, VARY};
 use serde::Serialize;
 
 use super::body::Body;
 use super::response::Resp;
 use super::security_headers;
+use crate::i18n::Lang;
 use crate::page::{self, Flavor, Site};
 
 /// What went wrong, in words for the client; attached to the response by `response::error`.
@@ -23,6 +25,18 @@ pub struct Problem(pub String);
 /// malformed one, or a file the release does not have.
 pub const NOT_FOUND_PAGE: &str =
     "Nothing here. The link may be mistyped, or the release was deleted.";
+
+/// `/ca` on a server with a real certificate.
+pub const NO_CA_PAGE: &str = "This server uses a real certificate: there is nothing to install.";
+
+/// The message id (in `locales/*/otadrop.ftl`) of an error page's words, when they are ours.
+fn message_id(message: &str) -> Option<&'static str> {
+    match message {
+        NOT_FOUND_PAGE => Some("error-not-found"),
+        NO_CA_PAGE => Some("error-no-ca"),
+        _ => None,
+    }
+}
 
 /// Where a request was going, which decides the error's form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +66,22 @@ pub fn json_body(message: &str) -> Bytes {
 }
 
 /// Writes a recorded [`Problem`] into the response in the form its place calls for, and puts
-/// the page security headers on every error response.
-pub fn finish(resp: &mut Resp, place: Place, site: &Site) {
+/// the page security headers on every error response. `lang` gives the visitor's language
+/// (asked only for an error page).
+pub fn finish(resp: &mut Resp, place: Place, site: &Site, lang: impl FnOnce() -> Lang) {
     let status = resp.status();
     if let Some(Problem(message)) = resp.extensions_mut().remove::<Problem>() {
         let (content_type, body) = match place {
             Place::Api => ("application/json", json_body(&message)),
             Place::Page => {
-                let html = page::error_page(status.as_u16(), &message, site);
+                let html = match message_id(&message) {
+                    Some(id) => {
+                        resp.headers_mut()
+                            .append(VARY, HeaderValue::from_static("Accept-Language"));
+                        page::error_page_in(status.as_u16(), id, site, lang())
+                    }
+                    None => page::error_page(status.as_u16(), &message, site),
+                };
                 ("text/html; charset=utf-8", Bytes::from(html))
             }
         };
@@ -86,6 +108,7 @@ mod tests {
         Site {
             public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
             own_ca: false,
+            default_lang: Lang::En,
         }
     }
 
@@ -97,7 +120,7 @@ mod tests {
     #[tokio::test]
     async fn api_errors_are_json() {
         let mut r = response::error(StatusCode::NOT_FOUND, "no release with that id");
-        finish(&mut r, Place::of("/api/releases/x"), &site());
+        finish(&mut r, Place::of("/api/releases/x"), &site(), || Lang::En);
         assert_eq!(r.headers()[CONTENT_TYPE], "application/json");
         assert!(r.headers().contains_key("content-security-policy"));
         let v: serde_json::Value = serde_json::from_str(&body(r).await).unwrap();
@@ -108,11 +131,12 @@ mod tests {
     async fn page_errors_are_html() {
         let mut a = response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
         let mut b = response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
-        finish(&mut a, Place::of("/r/zzz"), &site());
+        finish(&mut a, Place::of("/r/zzz"), &site(), || Lang::En);
         finish(
             &mut b,
             Place::of("/r/01jd5x0000000000000000000a/icon.png"),
             &site(),
+            || Lang::En,
         );
         assert!(a.headers()[CONTENT_TYPE]
             .to_str()

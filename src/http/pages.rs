@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use bytes::Bytes;
-use http::header::{HeaderValue, CACHE_CONTROL, USER_AGENT, VARY};
+use http::header::{HeaderValue, ACCEPT_LANGUAGE, CACHE_CONTROL, USER_AGENT, VARY};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
@@ -18,11 +18,12 @@ use super::install::Generated;
 use super::response::{self, Resp};
 use super::{auth, security_headers, State};
 use crate::client::{self, Visitor};
+use crate::i18n::{self, Lang};
 use crate::page::{self, Flavor, ReleaseContext};
 use crate::store::{Release, ReleaseId};
 
 const HTML: &str = "text/html; charset=utf-8";
-/// What a cached page depends on: release, flavor, visitor, day (dates are shown relative to
+/// What a cached page depends on: release, flavor, visitor, language, day (dates are shown relative to
 /// today), and how many of the build's expiry instants have passed (so a profile that expires
 /// at 14:00 stops being offered at 14:00, not the next day).
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -32,6 +33,7 @@ pub struct PageKey {
     link: Option<crate::access::LinkId>,
     flavor: Flavor,
     visitor: Visitor,
+    lang: Lang,
     day: i64,
     expiries_passed: u8,
 }
@@ -62,6 +64,42 @@ fn visitor(req: &Request<Incoming>) -> Visitor {
     client::detect(ua)
 }
 
+/// The language of a plain page for this request.
+pub fn lang(state: &State, req: &Request<Incoming>) -> Lang {
+    lang_of(state, req.uri().query(), req.headers().get(ACCEPT_LANGUAGE))
+}
+
+/// The language for a request's query string and `Accept-Language` header.
+pub fn lang_of(state: &State, query: Option<&str>, accept: Option<&HeaderValue>) -> Lang {
+    i18n::negotiate(
+        i18n::query_lang(query),
+        accept.and_then(|v| v.to_str().ok()),
+        state.site.default_lang,
+    )
+}
+
+/// Which language a page is in: negotiated (plain pages) or named by the URL (AMP pages).
+#[derive(Debug, Clone, Copy)]
+pub enum PageLang {
+    Negotiated,
+    /// `None`: the AMP URL without a language, which is the server's default language.
+    InUrl(Option<Lang>),
+}
+
+impl PageLang {
+    fn resolve(self, state: &State, req: &Request<Incoming>) -> Lang {
+        match self {
+            PageLang::Negotiated => lang(state, req),
+            PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),
+        }
+    }
+}
+
+/// The language a URL's last segment names (`/r/<id>/amp/ja`): exactly one of our tags.
+pub fn lang_segment(segment: &str) -> Option<Lang> {
+    Lang::ALL.into_iter().find(|l| l.tag() == segment)
+}
+
 /// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
 /// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
 async fn send_page(
@@ -70,6 +108,7 @@ async fn send_page(
     flavor: Flavor,
     last_modified: SystemTime,
     private: bool,
+    negotiated: bool,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
@@ -91,6 +130,10 @@ async fn send_page(
         }
         // One document for everyone, which AMP caches may keep unless it is private.
         Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
+    }
+    if negotiated {
+        r.headers_mut()
+            .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
     security_headers::apply_page(r.headers_mut(), flavor);
     r
@@ -115,8 +158,10 @@ async fn release_page(
     release: &Release,
     flavor: Flavor,
     private: bool,
+    page_lang: PageLang,
 ) -> Resp {
-    // The AMP document is the same for every visitor: one cache entry, whoever asks.
+    let lang = page_lang.resolve(state, req);
+    // The AMP document is the same for every visitor of its language: one cache entry each.
     let visitor = match flavor {
         Flavor::Plain => visitor(req),
         Flavor::Amp => page::AMP_VISITOR,
@@ -128,6 +173,7 @@ async fn release_page(
         link: None,
         flavor,
         visitor,
+        lang,
         day,
         expiries_passed: expiries_passed(release, now),
     };
@@ -141,6 +187,7 @@ async fn release_page(
             visitor,
             now,
             qr_svg: qr.as_deref(),
+            lang,
         };
         Arc::new(Generated::new(Bytes::from(page::release_page(
             &ctx, flavor,
@@ -152,6 +199,7 @@ async fn release_page(
         flavor,
         SystemTime::from(release.created),
         private,
+        matches!(page_lang, PageLang::Negotiated),
     )
     .await
 }
@@ -169,7 +217,12 @@ pub async fn shared_release(
     private: bool,
     cache_as: Option<&crate::access::LinkId>,
 ) -> Resp {
-    // As for /r/ pages: the AMP document is the same for every visitor.
+    // As for /r/ pages: the AMP document is the same for every visitor (in the server's
+    // default language here); the plain page speaks the visitor's.
+    let lang = match flavor {
+        Flavor::Plain => lang(state, req),
+        Flavor::Amp => state.site.default_lang,
+    };
     let visitor = match flavor {
         Flavor::Plain => visitor(req),
         Flavor::Amp => page::AMP_VISITOR,
@@ -184,6 +237,7 @@ pub async fn shared_release(
             visitor,
             now,
             qr_svg: (!qr.is_empty()).then_some(qr.as_str()),
+            lang,
         };
         Arc::new(Generated::new(Bytes::from(page::release_page(
             &ctx, flavor,
@@ -196,6 +250,7 @@ pub async fn shared_release(
                 link: Some(link.clone()),
                 flavor,
                 visitor,
+                lang,
                 day: now.unix_timestamp().div_euclid(86_400),
                 expiries_passed: expiries_passed(release, now),
             };
@@ -209,6 +264,7 @@ pub async fn shared_release(
         flavor,
         SystemTime::from(release.created),
         private,
+        flavor == Flavor::Plain,
     )
     .await
 }
@@ -227,9 +283,10 @@ pub async fn release(
     req: &Request<Incoming>,
     id: &ReleaseId,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor, false).await,
+        Some(r) => release_page(state, req, &r, flavor, false, page_lang).await,
         None => not_found(state, req),
     }
 }
@@ -241,13 +298,17 @@ pub async fn app(
     req: &Request<Incoming>,
     bundle: &str,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
     if !auth::access(state, req.headers()).can_list(state) {
         return not_found(state, req);
     }
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     match state.store.latest(&bundle) {
-        Some(r) => release_page(state, req, &r, flavor, !state.config.public_index).await,
+        Some(r) => {
+            let private = !state.config.public_index;
+            release_page(state, req, &r, flavor, private, page_lang).await
+        }
         None => not_found(state, req),
     }
 }
@@ -259,7 +320,8 @@ pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
         return super::sign_in::form(state, StatusCode::OK, None);
     }
     let apps = state.store.apps();
-    let html = page::index_page(&apps, &state.site, access > auth::Access::Anonymous);
+    let signed_in = access > auth::Access::Anonymous;
+    let html = page::index_page(&apps, &state.site, signed_in, lang(state, req));
     let mut r = response::with_type(StatusCode::OK, HTML, html);
     let cache = if state.config.public_index {
         "no-cache"
@@ -268,21 +330,23 @@ pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
     };
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
 
 /// How to trust this server's CA on an iPhone.
-pub fn ca(state: &State, _req: &Request<Incoming>) -> Resp {
+pub fn ca(state: &State, req: &Request<Incoming>) -> Resp {
     if state.local_ca.is_none() {
-        return response::error(
-            StatusCode::NOT_FOUND,
-            "This server uses a real certificate: there is nothing to install.",
-        );
+        return response::error(StatusCode::NOT_FOUND, super::errors::NO_CA_PAGE);
     }
-    let mut r = response::with_type(StatusCode::OK, HTML, page::ca_page(&state.site));
+    let html = page::ca_page(&state.site, lang(state, req));
+    let mut r = response::with_type(StatusCode::OK, HTML, html);
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }

@@ -6,12 +6,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use http::header::{HeaderValue, ALLOW};
+use http::header::{HeaderValue, ACCEPT_LANGUAGE, ALLOW};
 use http::{Method, Request, StatusCode};
 use hyper::body::Incoming;
 
 use super::body::Body;
 use super::metrics::Route;
+use super::pages::PageLang;
 use super::response::{self, Resp};
 use super::{
     api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, visitor_json,
@@ -30,8 +31,14 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let version = req.version();
+    // Kept for an error page in the visitor's language (cheap: a shared header value, and a
+    // copy of the query only when there is one).
+    let accept_language = req.headers().get(ACCEPT_LANGUAGE).cloned();
+    let query = req.uri().query().map(str::to_owned);
     let (route, mut resp) = route(&state, req, peer).await;
-    errors::finish(&mut resp, errors::Place::of(&path), &state.site);
+    errors::finish(&mut resp, errors::Place::of(&path), &state.site, || {
+        pages::lang_of(&state, query.as_deref(), accept_language.as_ref())
+    });
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
         Body::File(f) => f.count_into(state.metrics.clone()),
@@ -158,16 +165,23 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         ["r", rid] if read => match id(rid) {
             Some(rid) => (
                 Route::Page,
-                pages::release(state, &req, &rid, Flavor::Plain).await,
+                pages::release(state, &req, &rid, Flavor::Plain, PageLang::Negotiated).await,
             ),
             None => (Route::Page, pages::not_found(state, &req)),
         },
         ["r", rid, "amp"] if read => match id(rid) {
             Some(rid) => (
                 Route::AmpPage,
-                pages::release(state, &req, &rid, Flavor::Amp).await,
+                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(None)).await,
             ),
             None => (Route::AmpPage, pages::not_found(state, &req)),
+        },
+        ["r", rid, "amp", lang] if read => match (id(rid), pages::lang_segment(lang)) {
+            (Some(rid), Some(lang)) => (
+                Route::AmpPage,
+                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(Some(lang))).await,
+            ),
+            _ => (Route::AmpPage, pages::not_found(state, &req)),
         },
         ["r", rid, "visitor.json"] => (
             Route::AmpVisitor,
@@ -194,12 +208,26 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         }
         ["apps", bundle] if read => (
             Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Plain).await,
+            pages::app(state, &req, bundle, Flavor::Plain, PageLang::Negotiated).await,
         ),
         ["apps", bundle, "amp"] if read => (
             Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Amp).await,
+            pages::app(state, &req, bundle, Flavor::Amp, PageLang::InUrl(None)).await,
         ),
+        ["apps", bundle, "amp", lang] if read => match pages::lang_segment(lang) {
+            Some(lang) => (
+                Route::AppPage,
+                pages::app(
+                    state,
+                    &req,
+                    bundle,
+                    Flavor::Amp,
+                    PageLang::InUrl(Some(lang)),
+                )
+                .await,
+            ),
+            None => (Route::AppPage, pages::not_found(state, &req)),
+        },
         ["api", "releases"] => match m {
             Method::GET | Method::HEAD => (Route::ApiList, api::list(state, &req)),
             Method::POST => (Route::ApiUpload, api::create(state, req).await),

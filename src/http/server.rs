@@ -91,6 +91,7 @@ impl Server {
         let site = Site {
             public_url: config.public_url.clone(),
             own_ca: local_ca.is_some(),
+            default_lang: config.lang,
         };
         crate::client::warm_up();
         let links = crate::access::LinkBook::load(&store)?;

@@ -1,6 +1,7 @@
 //! `/r/<id>/visitor.json`: the personal part of a release's AMP page for whoever asks
 //! ([`crate::page::personal`]: the same decision as the plain page, from this request's
 //! User-Agent), behind the AMP CORS protocol ([`super::amp_cors`]). Never stored by anyone.
+//! Its words are in the language of the AMP document that asks (`?lang=`, else as for a page).
 
 use std::sync::Arc;
 
@@ -48,10 +49,13 @@ pub fn visitor(state: &Arc<State>, req: &Request<Incoming>, id: Option<ReleaseId
                     .get(USER_AGENT)
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("");
+                // The AMP document asks in its own language (`?lang=`).
+                let lang = super::pages::lang(state, req);
                 let personal = page::personal(
                     &release,
                     client::detect(ua),
                     time::OffsetDateTime::now_utc(),
+                    lang,
                 );
                 response::json(StatusCode::OK, &personal)
             }

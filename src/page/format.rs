@@ -1,25 +1,4 @@
-//! Numbers and dates as pages say them.
-
-use time::Date;
-
-/// Decimal units, as iOS shows app sizes: `12.3 MB`.
-pub fn size(bytes: u64) -> String {
-    let b = bytes as f64;
-    if bytes < 1_000 {
-        format!("{bytes} bytes")
-    } else if bytes < 1_000_000 {
-        format!("{:.0} KB", b / 1e3)
-    } else if bytes < 1_000_000_000 {
-        format!("{:.1} MB", b / 1e6)
-    } else {
-        format!("{:.2} GB", b / 1e9)
-    }
-}
-
-/// `2025-01-02`: unambiguous in every locale.
-pub fn date(d: Date) -> String {
-    format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
+//! Small helpers of the templates (numbers and dates are in [`crate::i18n::format`]).
 
 /// The letter on a placeholder icon: the title's first letter or digit, upper-cased.
 pub fn initial(title: &str) -> String {
@@ -42,20 +21,6 @@ pub fn hue_class(bundle_id: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_like_ios() {
-        assert_eq!(size(999), "999 bytes");
-        assert_eq!(size(42_699), "43 KB");
-        assert_eq!(size(12_345_678), "12.3 MB");
-        assert_eq!(size(2_500_000_000), "2.50 GB");
-    }
-
-    #[test]
-    fn dates_are_iso() {
-        let d = Date::from_calendar_date(2025, time::Month::January, 2).unwrap();
-        assert_eq!(date(d), "2025-01-02");
-    }
 
     #[test]
     fn initials_skip_punctuation() {

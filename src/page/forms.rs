@@ -4,8 +4,9 @@
 
 use maud::{html, Markup};
 
-use super::render::{document, BodyAttrs, Head};
+use super::render::{document, BodyAttrs, Head, Languages};
 use super::{Flavor, Site};
+use crate::i18n::Lang;
 
 fn head(title: &str, description: &str) -> Head<'static> {
     Head {
@@ -52,6 +53,8 @@ pub fn sign_in(site: &Site, viewer_password: bool, error: Option<&str>) -> Strin
         site,
         Flavor::Plain,
         BodyAttrs::default(),
+        // Not translated yet: these pages are in English.
+        &Languages::only(Lang::En),
         main,
     )
 }
@@ -78,6 +81,8 @@ pub fn link_password(site: &Site, action: &str, error: Option<&str>) -> String {
         site,
         Flavor::Plain,
         BodyAttrs::default(),
+        // Not translated yet: these pages are in English.
+        &Languages::only(Lang::En),
         main,
     )
 }
@@ -100,6 +105,7 @@ mod tests {
         Site {
             public_url: PublicUrl::parse("https://h").unwrap(),
             own_ca: false,
+            default_lang: Lang::En,
         }
     }
 

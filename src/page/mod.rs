@@ -22,6 +22,7 @@ pub use personal::{personal, Personal};
 use std::sync::Arc;
 
 use crate::client::Visitor;
+use crate::i18n::Lang;
 use crate::store::Release;
 use crate::urls::{PublicUrl, ReleaseUrls};
 
@@ -38,6 +39,8 @@ pub struct Site {
     pub public_url: PublicUrl,
     /// The server runs on its own generated CA: pages link to the CA install steps (`/ca`).
     pub own_ca: bool,
+    /// The language of visitors who ask for none we have (`--lang`), and of `/r/<id>/amp`.
+    pub default_lang: Lang,
 }
 
 /// Everything a release page is built from.
@@ -49,6 +52,8 @@ pub struct ReleaseContext<'a> {
     pub visitor: Visitor,
     /// The time the page is for (profile expiry is judged against it).
     pub now: time::OffsetDateTime,
+    /// The language the page speaks.
+    pub lang: Lang,
     /// The QR code of the page URL ([`qr::encode`] of `urls.page`), made once by the caller.
     pub qr_svg: Option<&'a str>,
 }
@@ -69,18 +74,29 @@ pub fn release_page(ctx: &ReleaseContext<'_>, flavor: Flavor) -> String {
 
 /// The front page: every app with its newest release (newest first, as [`crate::store::Store::apps`]
 /// gives them), each linking to its stable URL; with a sign-out button for a signed-in visitor.
-pub fn index_page(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
-    render::index(apps, site, signed_in)
+pub fn index_page(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) -> String {
+    render::index(apps, site, signed_in, lang)
 }
 
 /// How to install and fully trust this server's own CA on an iPhone or iPad (`/ca`).
-pub fn ca_page(site: &Site) -> String {
-    render::ca(site)
+pub fn ca_page(site: &Site, lang: Lang) -> String {
+    render::ca(site, lang)
 }
 
-/// A page for an error status (404 and the like); `message` is shown as text.
+/// A page for an error status (404 and the like), in English; `message` is shown as text.
 pub fn error_page(status: u16, message: &str, site: &Site) -> String {
     render::error(status, message, site)
+}
+
+/// A page for an error status in `lang`; `message_id` names its explanation in the message
+/// files (`error-not-found`, ...).
+pub fn error_page_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
+    render::error_in(status, message_id, site, lang)
+}
+
+/// The URL of a release's AMP page in `lang` (`/r/<id>/amp`, `/r/<id>/amp/<lang>`).
+pub fn amp_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
+    render::amp_url(ctx, lang)
 }
 
 /// Files served under `/static/`: (name, content type, bytes), built into the binary.

@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use super::render::safari_words;
 use super::view::{release_view, Blocker, Lead};
 use crate::client::Visitor;
+use crate::i18n::Lang;
 use crate::store::Release;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,16 +44,17 @@ pub struct Personal {
     /// The in-app browser's name, for the open-in-Safari steps (absent for an unnamed view).
     pub app_name: Option<String>,
     /// Where the in-app browser's menu is, and its "open in Safari" command.
-    pub menu: Option<&'static str>,
-    pub command: Option<&'static str>,
+    pub menu: Option<String>,
+    pub command: Option<String>,
 }
 
-/// The personal part for `visitor` on `release` at `now`.
-pub fn personal(release: &Release, visitor: Visitor, now: OffsetDateTime) -> Personal {
+/// The personal part for `visitor` on `release` at `now`; its words (`app_name`, `menu`,
+/// `command`) in `lang`, the language of the AMP document that asks.
+pub fn personal(release: &Release, visitor: Visitor, now: OffsetDateTime, lang: Lang) -> Personal {
     let view = release_view(release, visitor, now);
     let (app_name, menu, command) = match view.lead {
         Lead::OpenInSafari(app) => {
-            let (name, menu, command) = safari_words(app);
+            let (name, menu, command) = safari_words(app, lang);
             (name, Some(menu), Some(command))
         }
         _ => (None, None, None),
@@ -98,7 +100,7 @@ mod tests {
     const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
 
     fn json(r: &Release, ua: &str) -> serde_json::Value {
-        serde_json::to_value(personal(r, detect(ua), NOW)).unwrap()
+        serde_json::to_value(personal(r, detect(ua), NOW, Lang::En)).unwrap()
     }
 
     #[test]
@@ -132,6 +134,12 @@ mod tests {
         let j = json(&release(None), webview);
         assert_eq!(j["open_in_safari"], true);
         assert!(j["app_name"].is_null());
+        // In the document's language, with the app's own words.
+        let j = serde_json::to_value(personal(&release(None), detect(WECHAT), NOW, Lang::ZhHans))
+            .unwrap();
+        assert_eq!(j["app_name"], "微信");
+        assert_eq!(j["command"], "在 Safari 中打开");
+        assert_eq!(j["menu"], "右上角的 ⋯");
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The maud templates. One set of components renders both flavors; where AMP differs (head,
 //! images, the copy button, no script) the component takes the [`Flavor`].
 //!
+//! Every word a visitor reads comes from the message files of the page's language
+//! ([`crate::i18n`]); the templates hold only markup.
+//!
 //! Everything from the IPA or the upload is inserted as text or attribute values, which maud
 //! escapes. The only raw insertions are our own CSS, the AMP boilerplate and the QR SVG (built
 //! from numbers only).
@@ -9,9 +12,10 @@ use std::sync::Arc;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use super::view::{self, Blocker, FirstViews, Lead, ReleaseView, Signing};
+use super::view::{self, Blocker, FirstViews, Lead, Msg, MsgArg, ReleaseView};
 use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::{InApp, OsVersion};
+use crate::i18n::{self, Arg, Lang};
 use crate::store::Release;
 use crate::urls::ReleaseUrls;
 
@@ -29,18 +33,102 @@ const AMP_BOILERPLATE: &str = "body{-webkit-animation:-amp-start 8s steps(1,end)
 const AMP_NOSCRIPT: &str =
     "body{-webkit-animation:none;-moz-animation:none;-ms-animation:none;animation:none}";
 
+/// The messages of one language, as the templates use them.
+#[derive(Clone, Copy)]
+struct T(Lang);
+
+impl T {
+    fn t(self, id: &str) -> String {
+        i18n::text(self.0, id)
+    }
+
+    fn with(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        i18n::text_with(self.0, id, args)
+    }
+
+    fn msg(self, m: &Msg) -> String {
+        let args: Vec<(&'static str, Arg)> = m
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    MsgArg::Plain(a) => a.clone(),
+                    MsgArg::Date(d) => Arg::Str(i18n::format::date(self.0, *d)),
+                    MsgArg::Message(id) => Arg::Str(self.t(id)),
+                };
+                (*k, v)
+            })
+            .collect();
+        self.with(m.id, &args)
+    }
+
+    /// A message with its `**bold**` parts in `<b>`.
+    fn rich(self, id: &str) -> Markup {
+        rich(&self.t(id))
+    }
+
+    fn size(self, bytes: u64) -> String {
+        i18n::format::size(self.0, bytes)
+    }
+
+    fn date(self, d: time::Date) -> String {
+        i18n::format::date(self.0, d)
+    }
+}
+
+/// Text with `**...**` spans in bold; every part is escaped by maud.
+fn rich(s: &str) -> Markup {
+    html! {
+        @for (i, part) in s.split("**").enumerate() {
+            @if i % 2 == 1 { b { (part) } } @else { (part) }
+        }
+    }
+}
+
 /// What goes into `<head>` besides the fixed parts.
 pub(super) struct Head<'a> {
     pub(super) title: String,
     pub(super) description: String,
     /// The plain page's URL: `og:url`, and AMP's `rel=canonical`.
-    pub(super) canonical: Option<&'a str>,
+    pub(super) canonical: Option<String>,
     /// The AMP page's URL, for the plain page's `rel=amphtml`.
-    pub(super) amp: Option<&'a str>,
+    pub(super) amp: Option<String>,
     /// An absolute PNG URL for `og:image`.
     pub(super) image: Option<&'a str>,
     /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
     pub(super) personal: bool,
+}
+
+/// The same page in each language: `rel=alternate hreflang` links and the footer's list.
+pub(super) struct Languages {
+    current: Lang,
+    /// The page for a visitor of no particular language (`hreflang="x-default"`).
+    x_default: Option<String>,
+    /// (language, URL of this page in it), every language.
+    urls: Vec<(Lang, String)>,
+}
+
+impl Languages {
+    /// A page with no other language versions (no list, no `hreflang` links).
+    pub(super) fn only(current: Lang) -> Languages {
+        Languages {
+            current,
+            x_default: None,
+            urls: vec![],
+        }
+    }
+
+    /// A plain page at `url`: `?lang=` picks the language, and without it the browser's.
+    fn by_query(url: &str, current: Lang) -> Languages {
+        Languages {
+            current,
+            x_default: Some(url.to_string()),
+            urls: Lang::ALL
+                .iter()
+                .map(|l| (*l, format!("{url}?lang={}", l.tag())))
+                .collect(),
+        }
+    }
 }
 
 pub(super) fn document(
@@ -48,12 +136,14 @@ pub(super) fn document(
     site: &Site,
     flavor: Flavor,
     body_attrs: BodyAttrs,
+    langs: &Languages,
     main: Markup,
 ) -> String {
     let amp = flavor == Flavor::Amp;
+    let t = T(langs.current);
     html! {
         (DOCTYPE)
-        html lang="en" amp[amp] {
+        html lang=(langs.current.tag()) amp[amp] {
             head {
                 meta charset="utf-8";
                 @if amp {
@@ -73,10 +163,11 @@ pub(super) fn document(
                 meta property="og:site_name" content="otadrop";
                 meta property="og:title" content=(head.title);
                 meta property="og:description" content=(head.description);
+                meta property="og:locale" content=(langs.current.tag().replace('-', "_"));
                 meta name="twitter:card" content="summary";
                 meta name="twitter:title" content=(head.title);
                 meta name="twitter:description" content=(head.description);
-                @if let Some(url) = head.canonical {
+                @if let Some(url) = &head.canonical {
                     meta property="og:url" content=(url);
                 }
                 @if let Some(img) = head.image {
@@ -86,20 +177,26 @@ pub(super) fn document(
                     meta property="og:image:height" content="512";
                     meta name="twitter:image" content=(img);
                 }
+                @for (lang, url) in &langs.urls {
+                    link rel="alternate" hreflang=(lang.tag()) href=(url);
+                }
+                @if let (Some(url), false) = (&langs.x_default, langs.urls.is_empty()) {
+                    link rel="alternate" hreflang="x-default" href=(url);
+                }
                 @if amp {
-                    @if let Some(url) = head.canonical { link rel="canonical" href=(url); }
+                    @if let Some(url) = &head.canonical { link rel="canonical" href=(url); }
                     style amp-boilerplate { (PreEscaped(AMP_BOILERPLATE)) }
                     noscript { style amp-boilerplate { (PreEscaped(AMP_NOSCRIPT)) } }
                     style amp-custom { (PreEscaped(CSS)) }
                 } @else {
-                    @if let Some(url) = head.amp { link rel="amphtml" href=(url); }
+                    @if let Some(url) = &head.amp { link rel="amphtml" href=(url); }
                     style { (PreEscaped(CSS)) }
                     script src=(site.public_url.join("/static/otadrop.js")) defer {}
                 }
             }
             body data-page=[body_attrs.page] data-platform=[body_attrs.platform] {
                 main { (main) }
-                (footer(site))
+                (footer(site, t, langs))
             }
         }
     }
@@ -113,19 +210,51 @@ pub(super) struct BodyAttrs {
     platform: Option<&'static str>,
 }
 
-fn footer(site: &Site) -> Markup {
+fn footer(site: &Site, t: T, langs: &Languages) -> Markup {
     html! {
         footer {
             @if site.own_ca {
-                a href=(site.public_url.join("/ca")) { "First time? Install this server's certificate" }
+                a href=(site.public_url.join("/ca")) { (t.t("footer-ca")) }
                 br;
             }
-            a href=(site.public_url.join("/")) { "All apps" }
+            a href=(site.public_url.join("/")) { (t.t("footer-all-apps")) }
+            @if !langs.urls.is_empty() {
+                nav.langs aria-label=(t.t("footer-languages")) {
+                    @for (lang, url) in &langs.urls {
+                        @let name = i18n::text(*lang, "language-name");
+                        @if *lang == langs.current {
+                            b lang=(lang.tag()) { (name) }
+                        } @else {
+                            a href=(url) hreflang=(lang.tag()) lang=(lang.tag()) { (name) }
+                        }
+                        " "
+                    }
+                }
+            }
         }
     }
 }
 
 // --- Release pages ----------------------------------------------------------------------------
+
+/// The AMP page of a release in `lang`: the default language at `/r/<id>/amp`, the others at
+/// `/r/<id>/amp/<lang>`, so that each is one cacheable document.
+pub fn amp_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
+    if lang == ctx.site.default_lang {
+        ctx.urls.amp.clone()
+    } else {
+        format!("{}/{}", ctx.urls.amp, lang.tag())
+    }
+}
+
+/// The plain page of a release in `lang` (no `?lang=` for the default language).
+fn page_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
+    if lang == ctx.site.default_lang {
+        ctx.urls.page.clone()
+    } else {
+        format!("{}?lang={}", ctx.urls.page, lang.tag())
+    }
+}
 
 /// Who the visitor-dependent parts of a component are rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +275,15 @@ impl Fill {
             Fill::Template => format!("v-{id}"),
         }
     }
+
+    /// A message argument: its value now, or the mustache variable `key` (the template).
+    /// Message text is escaped by maud, which leaves `{{key}}` as it is.
+    fn arg(self, key: &str, now: impl Into<Arg>) -> Arg {
+        match self {
+            Fill::Now => now.into(),
+            Fill::Template => Arg::Str(format!("{{{{{key}}}}}")),
+        }
+    }
 }
 
 /// `m` if `now` holds (known visitor), or `m` inside the mustache section `key` (template).
@@ -162,32 +300,26 @@ fn section(key: &str, m: Markup) -> Markup {
     html! { (PreEscaped(format!("{{{{#{key}}}}}"))) (m) (PreEscaped(format!("{{{{/{key}}}}}"))) }
 }
 
-/// The text `now` (known visitor), or the mustache variable `key` (template).
-fn value(fill: Fill, key: &str, now: &str) -> Markup {
-    match fill {
-        Fill::Now => html! { (now) },
-        Fill::Template => PreEscaped(format!("{{{{{key}}}}}")),
-    }
-}
-
 /// The plain page: for this visitor, rendered on the server.
 pub fn release_plain(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> String {
     let lead = lead(ctx, view, Flavor::Plain, Fill::Now);
     release_document(ctx, view, Flavor::Plain, lead)
 }
 
-/// The AMP document: the same for every visitor (it never reads `ctx.visitor`). Two first views
-/// chosen by CSS, shown with no script at all and until the personal part has loaded; then the
-/// personal part, rendered by `amp-mustache` from the visitor JSON that `amp-render` fetches.
+/// The AMP document: the same for every visitor of its language (it never reads
+/// `ctx.visitor`). Two first views chosen by CSS, shown with no script at all and until the
+/// personal part has loaded; then the personal part, rendered by `amp-mustache` from the
+/// visitor JSON that `amp-render` fetches, in the document's language (`?lang=`).
 pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
     let first = view::first_views(ctx.release, ctx.now);
     // AMP fetches only over https: with an http public URL (a test setup; iOS installs need
     // https anyway) the page names the endpoint by its path, which keeps it valid AMP.
     let public = &ctx.site.public_url;
-    let src = match ctx.urls.visitor.strip_prefix(public.origin()) {
+    let endpoint = match ctx.urls.visitor.strip_prefix(public.origin()) {
         Some(path) if !public.is_https() => path,
         _ => ctx.urls.visitor.as_str(),
     };
+    let src = format!("{endpoint}?lang={}", ctx.lang.tag());
     let personal = html! {
         amp-render layout="container" src=(src) binding="no" {
             template type="amp-mustache" { (personal_template(ctx, &first)) }
@@ -202,13 +334,14 @@ pub fn release_amp(ctx: &ReleaseContext<'_>) -> String {
 
 /// The lead section(s) for one view.
 fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
+    let t = T(ctx.lang);
     match view.lead {
-        Lead::Preview => preview(ctx),
-        Lead::Install => install(ctx, view, flavor, fill),
-        Lead::OpenInSafari(in_app) => open_in_safari(ctx, in_app, flavor, fill),
-        Lead::Qr => qr_section(ctx, view, flavor, fill),
-        Lead::IosOnly => ios_only(ctx, view, flavor, fill),
-        Lead::Blocked(b) => blocked(ctx, b, fill),
+        Lead::Preview => preview(ctx, t),
+        Lead::Install => install(ctx, t, view, flavor, fill),
+        Lead::OpenInSafari(in_app) => open_in_safari(ctx, t, in_app, flavor, fill),
+        Lead::Qr => qr_section(ctx, t, view, flavor, fill),
+        Lead::IosOnly => ios_only(ctx, t, view, flavor, fill),
+        Lead::Blocked(b) => blocked(ctx, t, b, fill),
     }
 }
 
@@ -216,20 +349,21 @@ fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill
 /// section of its name. `first.ios` and `first.other` carry what does not depend on the visitor
 /// (signing, device families); a build that cannot install leaves only the reason and the preview.
 fn personal_template(ctx: &ReleaseContext<'_>, first: &FirstViews) -> Markup {
-    let t = Fill::Template;
+    let f = Fill::Template;
+    let t = T(ctx.lang);
     html! {
         @match view::build_problem(ctx.release, ctx.now) {
-            Some(b) => (section("blocked", blocked(ctx, b, t))),
+            Some(b) => (section("blocked", blocked(ctx, t, b, f))),
             None => {
-                (section("install", install(ctx, &first.ios, Flavor::Amp, t)))
-                (section("open_in_safari", open_in_safari(ctx, InApp::Webview, Flavor::Amp, t)))
-                (section("qr", qr_section(ctx, &first.other, Flavor::Amp, t)))
-                (section("ios_only", ios_only(ctx, &first.other, Flavor::Amp, t)))
-                (section("os_too_old", blocked(ctx, Blocker::OsTooOld { needs: OsVersion::new(0, 0), has: OsVersion::new(0, 0) }, t)))
-                (section("ipad_only", blocked(ctx, Blocker::IpadOnlyOnIphone, t)))
+                (section("install", install(ctx, t, &first.ios, Flavor::Amp, f)))
+                (section("open_in_safari", open_in_safari(ctx, t, InApp::Webview, Flavor::Amp, f)))
+                (section("qr", qr_section(ctx, t, &first.other, Flavor::Amp, f)))
+                (section("ios_only", ios_only(ctx, t, &first.other, Flavor::Amp, f)))
+                (section("os_too_old", blocked(ctx, t, Blocker::OsTooOld { needs: OsVersion::new(0, 0), has: OsVersion::new(0, 0) }, f)))
+                (section("ipad_only", blocked(ctx, t, Blocker::IpadOnlyOnIphone, f)))
             }
         }
-        (section("preview", preview(ctx)))
+        (section("preview", preview(ctx, t)))
     }
 }
 
@@ -239,22 +373,25 @@ fn release_document(
     flavor: Flavor,
     lead: Markup,
 ) -> String {
+    let t = T(ctx.lang);
     let r = ctx.release;
     let app = &r.app;
-    let devices = runs_on(view);
+    let devices = runs_on(t, view);
     let head = Head {
         title: format!("{} {}", app.title, app.version),
-        description: format!(
-            "Install {} {} ({}) on your {}. {}.",
-            app.title,
-            app.version,
-            app.build,
-            devices,
-            format::size(r.size)
+        description: t.with(
+            "page-description",
+            &[
+                ("title", app.title.as_str().into()),
+                ("version", app.version.as_str().into()),
+                ("build", app.build.as_str().into()),
+                ("devices", devices.into()),
+                ("size", t.size(r.size).into()),
+            ],
         ),
-        canonical: Some(&ctx.urls.page),
+        canonical: Some(page_url(ctx, ctx.lang)),
         // An empty AMP URL: the page must not announce an AMP variant (see ReleaseUrls::amp).
-        amp: Some(ctx.urls.amp.as_str()).filter(|u| !u.is_empty()),
+        amp: Some(amp_url(ctx, ctx.lang)).filter(|_| !ctx.urls.amp.is_empty()),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
         personal: flavor == Flavor::Amp,
     };
@@ -263,32 +400,49 @@ fn release_document(
         page: (plain && view.lead == Lead::Install).then_some("install"),
         platform: (plain && view.touch_install).then_some("mac-or-ipad"),
     };
+    // A link preview (a bot) gets no language list: it shows none of the page's body.
+    let languages = if view.lead == Lead::Preview {
+        &[][..]
+    } else {
+        &Lang::ALL[..]
+    };
+    let langs = Languages {
+        current: ctx.lang,
+        x_default: Some(match flavor {
+            Flavor::Plain => ctx.urls.page.clone(),
+            Flavor::Amp => ctx.urls.amp.clone(),
+        }),
+        urls: languages
+            .iter()
+            .map(|l| {
+                let url = match flavor {
+                    Flavor::Plain => format!("{}?lang={}", ctx.urls.page, l.tag()),
+                    Flavor::Amp => amp_url(ctx, *l),
+                };
+                (*l, url)
+            })
+            .collect(),
+    };
     let main = html! {
-        (app_header(ctx, flavor, 72))
+        (app_header(ctx, t, flavor, 72))
         (lead)
         @if view.lead != Lead::Preview {
-            @if let (Some(days), false) = (view.expires_soon, matches!(view.lead, Lead::Blocked(_))) {
-                section.card.warn {
-                    p {
-                        "This build's profile expires "
-                        @if days == 0 { "today" } @else if days == 1 { "tomorrow" } @else { "in " (days) " days" }
-                        ". After that iOS will not install it, and installed copies stop opening."
-                    }
-                }
+            @if let Some(m) = view.expiry_warning() {
+                section.card.warn { p { (t.msg(&m)) } }
             }
-            (details(ctx, view))
+            (details(ctx, t, view))
         }
     };
-    document(&head, ctx.site, flavor, attrs, main)
+    document(&head, ctx.site, flavor, attrs, &langs, main)
 }
 
-fn runs_on(view: &ReleaseView) -> &'static str {
-    match (view.iphone, view.ipad) {
-        (true, true) => "iPhone or iPad",
-        (true, false) => "iPhone",
-        (false, true) => "iPad",
-        (false, false) => "device",
-    }
+fn runs_on(t: T, view: &ReleaseView) -> String {
+    t.t(match (view.iphone, view.ipad) {
+        (true, true) => "runs-on-both",
+        (true, false) => "runs-on-iphone",
+        (false, true) => "runs-on-ipad",
+        (false, false) => "runs-on-none",
+    })
 }
 
 /// Where the dark icon replaces the light one.
@@ -322,156 +476,162 @@ fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Mar
     }
 }
 
-fn app_header(ctx: &ReleaseContext<'_>, flavor: Flavor, size: u32) -> Markup {
+fn app_header(ctx: &ReleaseContext<'_>, t: T, flavor: Flavor, size: u32) -> Markup {
     let app = &ctx.release.app;
+    let version = t.with(
+        "version-line",
+        &[
+            ("version", app.version.as_str().into()),
+            ("build", app.build.as_str().into()),
+        ],
+    );
     html! {
         header.card.app {
             (icon(ctx.release, ctx.urls, flavor, size))
             div {
                 h1 { (app.title) }
-                p.sub { "Version " (app.version) " (" (app.build) ")" }
-                p.sub { span.nw { (format::size(ctx.release.size)) } " · " span.nw { (format::date(ctx.release.created.date())) } }
+                p.sub { (version) }
+                p.sub { span.nw { (t.size(ctx.release.size)) } " · " span.nw { (t.date(ctx.release.created.date())) } }
             }
         }
     }
 }
 
-fn install_button(ctx: &ReleaseContext<'_>, id: &str, class: &str, label: &str) -> Markup {
+fn install_button(ctx: &ReleaseContext<'_>, t: T, id: &str, class: &str) -> Markup {
+    let label = t.with(
+        "install-button",
+        &[("title", ctx.release.app.title.as_str().into())],
+    );
     // maud escapes the `&` of the raw link to `&amp;` exactly once.
-    html! { a id=(id) class=(class) href=(ctx.urls.install) { (label) " " (ctx.release.app.title) } }
+    html! { a id=(id) class=(class) href=(ctx.urls.install) { (label) } }
 }
 
 /// A readonly field with the page link (works with no script at all) and a Copy button: the
 /// plain page's script reveals and runs it; AMP runs it with `AMP`'s copy action.
-fn copy_link(id: &str, url: &str, flavor: Flavor) -> Markup {
+fn copy_link(t: T, id: &str, url: &str, flavor: Flavor) -> Markup {
     let done = format!("{id}-copied");
     html! {
         div.row {
-            input.link id=(id) type="url" readonly value=(url) aria-label="Link to this page";
+            input.link id=(id) type="url" readonly value=(url) aria-label=(t.t("copy-link-label"));
             @match flavor {
-                Flavor::Plain => button.btn2 type="button" data-copy=(id) hidden { "Copy" },
-                Flavor::Amp => button.btn2 type="button" on=(format!("tap:{id}.copy;copy-success:{done}.show")) { "Copy" },
+                Flavor::Plain => button.btn2 type="button" data-copy=(id) data-copied=(t.t("copied")) data-copy-failed=(t.t("copy-failed")) hidden { (t.t("copy")) },
+                Flavor::Amp => button.btn2 type="button" on=(format!("tap:{id}.copy;copy-success:{done}.show")) { (t.t("copy")) },
             }
         }
-        @if flavor == Flavor::Amp { p.note.ok id=(done) hidden { "Copied. Now open Safari and paste it." } }
+        @if flavor == Flavor::Amp { p.note.ok id=(done) hidden { (t.t("copied-paste")) } }
     }
 }
 
-fn install(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
-    let profile = ctx.release.app.profile.as_ref();
-    let team = profile
-        .and_then(|p| p.team_name.as_deref())
-        .unwrap_or("the developer");
+fn install(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
+    let team = ctx
+        .release
+        .app
+        .profile
+        .as_ref()
+        .and_then(|p| p.team_name.as_deref());
     html! {
         @if flavor == Flavor::Plain {
             section #telegram .card.warn hidden {
-                h2 { "Open this page in Safari" }
-                p { "Telegram's browser cannot install apps. Tap ⋯ at the top right, choose “Open in Safari”, then tap Install there. Or copy the link below and paste it into Safari." }
+                h2 { (t.t("telegram-heading")) }
+                p { (t.t("telegram-body")) }
             }
         }
         section.card {
-            (install_button(ctx, &fill.id("install"), "btn", "Install"))
-            h2.mt { "Then" }
+            (install_button(ctx, t, &fill.id("install"), "btn"))
+            h2.mt { (t.t("steps-then")) }
             ol {
-                li { "Tap " b { "Install" } " when iOS asks. The icon appears on your Home Screen and fills in as the app downloads." }
-                @match view.signing {
-                    Signing::Enterprise => {
-                        li { "Before opening it the first time: " b { "Settings › General › VPN & Device Management" } ", tap " b { (team) } ", then " b { "Trust" } "." }
-                        (when(fill, "restart_note", view.restart_note, html! {
-                            li { "On iOS 18 and later, if the app still will not open, restart the device once." }
-                        }))
+                @for step in view.install_steps(team) {
+                    @let item = html! { li { (rich(&t.msg(&step.msg))) } };
+                    @match step.when {
+                        None => (item),
+                        Some((key, holds)) => (when(fill, key, holds, item)),
                     }
-                    Signing::AdHoc { devices } | Signing::Development { devices } => {
-                        li { "This build installs only on the " (devices) " device" @if devices != 1 { "s" } " registered in its profile. If iOS says it cannot install it, send your device's UDID to the developer." }
-                        (when(fill, "developer_mode", view.developer_mode, html! {
-                            li { "iOS 16 and later: turn on " b { "Settings › Privacy & Security › Developer Mode" } " (it appears once the app is installed), restart, and confirm with your passcode." }
-                        }))
-                    }
-                    Signing::Unknown => {
-                        li { "otadrop found no provisioning profile in this build. If iOS says it cannot install it, ask the developer for an ad-hoc or enterprise build." }
-                    }
-                    Signing::AppStore => {}
                 }
             }
             details id=(fill.id("fallback")) {
-                summary { "Nothing happened?" }
-                p { "Some apps' built-in browsers (Telegram, Slack, Discord and others) cannot install apps. Open this page in Safari: copy the link, open Safari, paste it into the address bar, then tap Install." }
-                (copy_link(&fill.id("link"), &ctx.urls.page, flavor))
+                summary { (t.t("fallback-summary")) }
+                p { (t.t("fallback-body")) }
+                (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
             }
         }
     }
 }
 
-/// Where an app keeps its "open in Safari" command, as far as we know it.
-fn safari_hint(app: InApp) -> (&'static str, &'static str) {
-    match app {
-        InApp::Facebook | InApp::Messenger | InApp::Instagram => {
-            ("⋯ at the top right", "Open in external browser")
-        }
-        InApp::Linkedin | InApp::Tiktok => ("⋯ at the top right", "Open in browser"),
-        InApp::Google => ("⋯ at the bottom right", "Open in Safari"),
-        InApp::Twitter => ("the share button", "Open in Safari"),
-        InApp::Webview => ("⋯ or the compass icon", "Open in Safari"),
-        InApp::Wechat
-        | InApp::Line
-        | InApp::Snapchat
-        | InApp::Dingtalk
-        | InApp::Qq
-        | InApp::Weibo
-        | InApp::Kakaotalk
-        | InApp::Pinterest
-        | InApp::Telegram
-        | InApp::Whatsapp => ("⋯ at the top right", "Open in Safari"),
-    }
+/// How the open-in-Safari steps name an in-app browser in `lang`: the app's name (`None`: an
+/// unnamed web view, "This app's"), where its menu is and what its command says. The visitor
+/// JSON carries these for the AMP template.
+pub(super) fn safari_words(app: InApp, lang: Lang) -> (Option<String>, String, String) {
+    let t = T(lang);
+    let name = match view::cannot_install_here(app).args.first() {
+        Some((_, MsgArg::Message(id))) => Some(t.t(id)),
+        Some((_, MsgArg::Plain(Arg::Str(name)))) => Some(name.clone()),
+        _ => None,
+    };
+    let step = view::safari_step(app);
+    let word = |i: usize| match step.args.get(i) {
+        Some((_, MsgArg::Message(id))) => t.t(id),
+        _ => String::new(),
+    };
+    (name, word(0), word(1))
 }
 
-/// How the open-in-Safari steps name an in-app browser: the app's name for the possessive
-/// (`None`: an unnamed web view, "This app's"), where its menu is and what its command says.
-pub(super) fn safari_words(app: InApp) -> (Option<String>, &'static str, &'static str) {
-    let (menu, command) = safari_hint(app);
-    let name = (app != InApp::Webview).then(|| capitalised(app.display_name()));
-    (name, menu, command)
-}
-
-fn open_in_safari(ctx: &ReleaseContext<'_>, app: InApp, flavor: Flavor, fill: Fill) -> Markup {
-    let (name, menu, command) = safari_words(app);
+fn open_in_safari(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    app: InApp,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
+    let (name, menu, command) = safari_words(app, t.0);
     let x_safari = ctx
         .urls
         .page
         .strip_prefix("https://")
         .map(|rest| format!("x-safari-https://{rest}"));
+    let named = t.with(
+        "safari-cannot-named",
+        &[(
+            "app",
+            fill.arg("app_name", name.clone().unwrap_or_default()),
+        )],
+    );
+    let generic = t.t("safari-cannot-generic");
+    let menu_step = t.with(
+        "safari-step-menu",
+        &[
+            ("menu", fill.arg("menu", menu)),
+            ("command", fill.arg("command", command)),
+        ],
+    );
     html! {
         section.card {
-            h2 { "Open this page in Safari to install" }
+            h2 { (t.t("safari-heading")) }
             p {
-                (when(fill, "app_name", name.is_some(), html! { (value(fill, "app_name", name.as_deref().unwrap_or(""))) "'s" }))
+                (when(fill, "app_name", name.is_some(), html! { (named) }))
                 @match fill {
-                    Fill::Now => @if name.is_none() { "This app's" },
-                    Fill::Template => { (PreEscaped("{{^app_name}}")) "This app's" (PreEscaped("{{/app_name}}")) },
+                    Fill::Now => @if name.is_none() { (generic) },
+                    Fill::Template => { (PreEscaped("{{^app_name}}")) (generic) (PreEscaped("{{/app_name}}")) },
                 }
-                " built-in browser cannot install apps."
             }
             ol {
-                li { "Tap " b { (value(fill, "menu", menu)) } ", then " b { "“" (value(fill, "command", command)) "”" } "." }
-                li { "Or copy the link and paste it into Safari's address bar:" (copy_link(&fill.id("link"), &ctx.urls.page, flavor)) }
-                li { "In Safari, tap " b { "Install" } "." }
+                li { (rich(&menu_step)) }
+                li { (t.t("safari-step-copy")) (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor)) }
+                li { (t.rich("safari-step-install")) }
             }
             @if let (Flavor::Plain, Some(x)) = (flavor, x_safari) {
-                p { a.btn2 href=(x) { "Open in Safari" } }
+                p { a.btn2 href=(x) { (t.t("safari-open-button")) } }
             }
         }
         section.card {
-            p.note { "Already in Safari, or want to try here?" }
-            (install_button(ctx, &fill.id("install"), "btn", "Install"))
+            p.note { (t.t("safari-already")) }
+            (install_button(ctx, t, &fill.id("install"), "btn"))
         }
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -481,27 +641,33 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
+fn qr_section(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
     // A Mac User-Agent: a Mac, or an iPad in desktop mode (never read from `ctx.visitor`: the
     // AMP document is the same for everyone).
     let on_mac = view.touch_install;
     html! {
         section.card.qrbox {
-            h2 { "Scan with the camera of your " (runs_on(view)) }
+            h2 { (t.with("qr-heading", &[("devices", runs_on(t, view).into())])) }
             (qr_figure(ctx))
-            p.note { "Point the Camera app at the code, tap the link that appears, then tap Install." }
+            p.note { (t.t("qr-note")) }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
             @if on_mac || fill == Fill::Template {
                 @match flavor {
                     Flavor::Plain => {
                         div #touch-install hidden {
-                            p { "On this iPad?" }
-                            (install_button(ctx, "install", "btn", "Install"))
+                            p { (t.t("qr-on-this-ipad")) }
+                            (install_button(ctx, t, "install", "btn"))
                         }
-                        noscript { p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } } }
+                        noscript { p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } } }
                     }
                     Flavor::Amp => (when(fill, "mac_or_ipad", on_mac, html! {
-                        p.note { "On an iPad? " a href=(ctx.urls.install) { "Install here" } }
+                        p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } }
                     })),
                 }
             }
@@ -509,129 +675,126 @@ fn qr_section(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill
     }
 }
 
-fn ios_only(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
-    let device = runs_on(view);
+fn ios_only(
+    ctx: &ReleaseContext<'_>,
+    t: T,
+    view: &ReleaseView,
+    flavor: Flavor,
+    fill: Fill,
+) -> Markup {
+    let device = runs_on(t, view);
     html! {
         section.card.qrbox {
-            h2 { "This app is for " (device) }
-            p { (ctx.release.app.title) " is an iOS app and cannot be installed on this device. Open this page on your " (device) ", or scan the code with its camera:" }
+            h2 { (t.with("ios-only-heading", &[("devices", device.clone().into())])) }
+            p { (t.with("ios-only-body", &[("title", ctx.release.app.title.as_str().into()), ("devices", device.into())])) }
             (qr_figure(ctx))
-            (copy_link(&fill.id("link"), &ctx.urls.page, flavor))
+            (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
         }
     }
 }
 
-fn preview(ctx: &ReleaseContext<'_>) -> Markup {
+fn preview(ctx: &ReleaseContext<'_>, t: T) -> Markup {
     let app = &ctx.release.app;
     html! {
         section.card {
-            p { "Install " (app.title) " " (app.version) " over the air on iPhone and iPad." }
-            p { a href=(ctx.urls.page) { "Open the install page" } }
+            p { (t.with("preview-body", &[("title", app.title.as_str().into()), ("version", app.version.as_str().into())])) }
+            p { a href=(ctx.urls.page) { (t.t("preview-link")) } }
         }
     }
 }
 
 /// Why the install cannot work. In the template, the iOS versions of `OsTooOld` are the visitor
 /// JSON's `needs` and `has`.
-fn blocked(ctx: &ReleaseContext<'_>, b: Blocker, fill: Fill) -> Markup {
+fn blocked(ctx: &ReleaseContext<'_>, t: T, b: Blocker, fill: Fill) -> Markup {
     let app = &ctx.release.app;
-    let on_this = b.is_about_the_device();
+    let mut why = b.message(app.platform.as_deref());
+    if fill == Fill::Template {
+        for (key, arg) in why.args.iter_mut() {
+            if matches!(*key, "needs" | "has") {
+                *arg = MsgArg::Plain(fill.arg(key, ""));
+            }
+        }
+    }
+    let heading = if b.is_about_the_device() {
+        "blocked-heading-device"
+    } else {
+        "blocked-heading"
+    };
     html! {
         section.card.bad id=(fill.id("blocked")) {
-            h2 {
-                (app.title) " cannot be installed" @if on_this { " on this device" }
-            }
-            p {
-                @match b {
-                    Blocker::ProfileExpired(d) => { "Its provisioning profile expired on " (format::date(d)) ". iOS refuses to install it. Ask the developer for a new build." }
-                    Blocker::CertificateExpired(d) => { "Its signing certificate expired on " (format::date(d)) ". iOS refuses to install or open it. Ask the developer for a new build." }
-                    Blocker::AppStoreSigned => { "It is signed for the App Store, and iOS installs such builds only from the App Store or TestFlight. Ask the developer for an ad-hoc, development or enterprise build." }
-                    Blocker::WrongPlatform => { "It was built for " (app.platform.as_deref().unwrap_or("another platform")) ", not for iPhone or iPad." }
-                    Blocker::NoPhoneOrTablet => { "It is built for neither iPhone nor iPad." }
-                    Blocker::OsTooOld { needs, has } => { "It needs iOS " (value(fill, "needs", &needs.to_string())) " or later, and this device runs iOS " (value(fill, "has", &has.to_string())) ". Update in Settings › General › Software Update, then open this page again." }
-                    Blocker::IpadOnlyOnIphone => { "It is built for iPad only. Open this page on an iPad." }
-                }
-            }
+            h2 { (t.with(heading, &[("title", app.title.as_str().into())])) }
+            p { (rich(&t.msg(&why))) }
         }
     }
 }
 
-fn details(ctx: &ReleaseContext<'_>, view: &ReleaseView) -> Markup {
+fn details(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView) -> Markup {
     let r = ctx.release;
     let app = &r.app;
     let profile = app.profile.as_ref();
+    let version = format!("{} ({})", app.version, app.build);
     html! {
         section.card {
-            h2 { "Details" }
+            h2 { (t.t("details")) }
             dl {
-                dt { "Version" } dd { (app.version) " (" (app.build) ")" }
-                dt { "Bundle ID" } dd { code { (app.bundle_id) } }
-                dt { "Size" } dd { (format::size(r.size)) }
-                @if let Some(min) = &app.minimum_os { dt { "Requires" } dd { "iOS " (min) " or later" } }
-                dt { "Runs on" } dd { (runs_on(view)) }
-                dt { "Signing" } dd { (signing_text(view.signing)) }
-                @if let Some(team) = profile.and_then(|p| p.team_name.as_deref()) { dt { "Team" } dd { (team) } }
-                @if let Some(e) = profile.and_then(|p| p.expires) {
-                    dt { "Profile expires" } dd { (format::date(e.date())) @if e <= ctx.now { " (expired)" } }
+                dt { (t.t("detail-version")) } dd { (version) }
+                dt { (t.t("detail-bundle-id")) } dd { code { (app.bundle_id) } }
+                dt { (t.t("detail-size")) } dd { (t.size(r.size)) }
+                @if let Some(min) = &app.minimum_os {
+                    dt { (t.t("detail-requires")) } dd { (t.with("detail-requires-value", &[("version", min.as_str().into())])) }
                 }
-                dt { "Uploaded" } dd { (format::date(r.created.date())) }
+                dt { (t.t("detail-runs-on")) } dd { (runs_on(t, view)) }
+                dt { (t.t("detail-signing")) } dd { (t.msg(&view.signing.message())) }
+                @if let Some(team) = profile.and_then(|p| p.team_name.as_deref()) { dt { (t.t("detail-team")) } dd { (team) } }
+                @if let Some(e) = profile.and_then(|p| p.expires) {
+                    dt { (t.t("detail-profile-expires")) } dd { (t.date(e.date())) @if e <= ctx.now { " " (t.t("detail-expired")) } }
+                }
+                dt { (t.t("detail-uploaded")) } dd { (t.date(r.created.date())) }
                 dt { "SHA-256" } dd { code { (r.sha256) } }
             }
             @if !app.warnings.is_empty() {
-                h2.mt { "Checks" }
-                ul { @for w in &app.warnings { li { (w.message) } } }
+                h2.mt { (t.t("detail-checks")) }
+                ul { @for w in &app.warnings { li { (check(t, w)) } } }
             }
         }
         @if let Some(notes) = r.notes.as_deref().filter(|n| !n.trim().is_empty()) {
             section.card {
-                h2 { "Release notes" }
+                h2 { (t.t("release-notes")) }
                 p.notes { (notes) }
             }
         }
     }
 }
 
-fn signing_text(s: Signing) -> String {
-    match s {
-        Signing::Enterprise => "Enterprise (in-house)".into(),
-        Signing::AdHoc { devices } => {
-            format!("Ad hoc, {devices} registered device{}", plural(devices))
-        }
-        Signing::Development { devices } => {
-            format!(
-                "Development, {devices} registered device{}",
-                plural(devices)
-            )
-        }
-        Signing::AppStore => "App Store".into(),
-        Signing::Unknown => "No provisioning profile found".into(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
+/// One of the build's checks in the page's language, by its code; the reader's own English
+/// message for a code the message files do not know yet.
+fn check(t: T, w: &crate::ipa::Warning) -> String {
+    let id = format!("check-{}", w.code);
+    if crate::ipa::warnings::ALL.contains(&w.code.as_str()) {
+        t.t(&id)
     } else {
-        "s"
+        w.message.clone()
     }
 }
 
 // --- Front page and errors ----------------------------------------------------------------------
 
-pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
+pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) -> String {
+    let t = T(lang);
     let head = Head {
-        title: "Apps".into(),
-        description: "Apps to install over the air.".into(),
+        title: t.t("index-title"),
+        description: t.t("index-description"),
         canonical: None,
         amp: None,
         image: None,
         personal: false,
     };
+    let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
-        h1 { "Apps" }
+        h1 { (t.t("index-title")) }
         section.card {
             @if apps.is_empty() {
-                p { "No apps yet. Publish one with " code { "otadrop publish App.ipa" } "." }
+                p { (t.with("index-empty", &[("command", "otadrop publish App.ipa".into())])) }
             } @else {
                 ul.list {
                     @for r in apps {
@@ -642,7 +805,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
                                 span {
                                     b { (r.app.title) }
                                     br;
-                                    span.sub { (r.app.version) " (" (r.app.build) ") · " (format::date(r.created.date())) }
+                                    span.sub { (r.app.version) " (" (r.app.build) ") · " (t.date(r.created.date())) }
                                 }
                             }
                         }
@@ -652,55 +815,94 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool) -> String {
         }
         @if signed_in { (super::forms::sign_out(site)) }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
-pub fn ca(site: &Site) -> String {
+pub fn ca(site: &Site, lang: Lang) -> String {
+    let t = T(lang);
     let head = Head {
-        title: "Trust this server".into(),
-        description: "Install and trust this server's certificate on an iPhone or iPad.".into(),
+        title: t.t("ca-title"),
+        description: t.t("ca-description"),
         canonical: None,
         amp: None,
         image: None,
         personal: false,
     };
+    let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
         section.card {
-            h1 { "Trust this server on your iPhone or iPad" }
-            p { "This server signs its own HTTPS certificate. iOS installs apps from it only after you install and trust that certificate, once per device." }
+            h1 { (t.t("ca-heading")) }
+            p { (t.t("ca-intro")) }
             ol {
-                li { "In Safari on the iPhone or iPad, tap the button below, then " b { "Allow" } "." }
-                li { "Open " b { "Settings" } ": tap " b { "Profile Downloaded" } " near the top (or " b { "General › VPN & Device Management" } "), tap the otadrop profile, then " b { "Install" } "." }
-                li { "Open " b { "Settings › General › About › Certificate Trust Settings" } " and turn on full trust for the otadrop CA." }
-                li { "Go back to the install page and tap Install." }
+                li { (t.rich("ca-step-allow")) }
+                li { (t.rich("ca-step-install")) }
+                li { (t.rich("ca-step-trust")) }
+                li { (t.t("ca-step-back")) }
             }
-            a.btn href=(site.public_url.join("/ca.mobileconfig")) { "Download the profile" }
-            p.note { "On another device, the certificate itself: " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } "." }
+            a.btn href=(site.public_url.join("/ca.mobileconfig")) { (t.t("ca-download")) }
+            p.note { (t.t("ca-other-device")) " " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
+/// An error page in English with `message` as given (for callers with no message id).
 pub fn error(status: u16, message: &str, site: &Site) -> String {
-    let reason = http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Error");
+    error_page(status, message, site, Lang::En)
+}
+
+/// An error page in `lang`: `message_id` names the explanation in the message files.
+pub fn error_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
+    error_page(status, &i18n::text(lang, message_id), site, lang)
+}
+
+fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
+    let t = T(lang);
+    let heading = match status {
+        404 => t.t("error-not-found-heading"),
+        _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
+    };
     let head = Head {
-        title: format!("{status} {reason}"),
+        title: format!("{status} · {heading}"),
         description: message.to_owned(),
         canonical: None,
         amp: None,
         image: None,
         personal: false,
     };
+    let langs = Languages {
+        current: lang,
+        x_default: None,
+        urls: vec![],
+    };
     let main = html! {
         section.card {
-            h1 { (status) " " (reason) }
+            h1 { (status) " · " (heading) }
             p { (message) }
         }
     };
-    document(&head, site, Flavor::Plain, BodyAttrs::default(), main)
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &langs,
+        main,
+    )
 }
 
 #[cfg(test)]

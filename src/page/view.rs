@@ -4,6 +4,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::client::{Device, InApp, OsVersion, PageKind, Platform, Visitor};
+use crate::i18n::Arg;
 use crate::ipa::{DeviceFamily, ProfileType};
 use crate::store::Release;
 
@@ -69,6 +70,95 @@ pub struct ReleaseView {
     pub touch_install: bool,
 }
 
+/// Something the page says, as a message id of `locales/*/otadrop.ftl` and its arguments: the
+/// renderer resolves it in the visitor's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`]; dates are formatted in the page's language when rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MsgArg {
+    Plain(Arg),
+    Date(Date),
+    /// Another message, in the same language.
+    Message(&'static str),
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg { id, args: vec![] }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, MsgArg::Plain(value.into())));
+        self
+    }
+
+    pub fn date(mut self, name: &'static str, d: Date) -> Msg {
+        self.args.push((name, MsgArg::Date(d)));
+        self
+    }
+
+    /// An argument that is another message, in the same language.
+    pub fn message(mut self, name: &'static str, id: &'static str) -> Msg {
+        self.args.push((name, MsgArg::Message(id)));
+        self
+    }
+}
+
+/// One step of the install list (see [`ReleaseView::install_steps`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub msg: Msg,
+    /// The visitor JSON flag the step depends on, and whether it holds for this view.
+    pub when: Option<(&'static str, bool)>,
+}
+
+impl Signing {
+    /// How the details list says it.
+    pub fn message(self) -> Msg {
+        match self {
+            Signing::Enterprise => Msg::new("signing-enterprise"),
+            Signing::AdHoc { devices } => Msg::new("signing-ad-hoc").arg("devices", devices),
+            Signing::Development { devices } => {
+                Msg::new("signing-development").arg("devices", devices)
+            }
+            Signing::AppStore => Msg::new("signing-app-store"),
+            Signing::Unknown => Msg::new("signing-none"),
+        }
+    }
+}
+
+impl Blocker {
+    /// Why, in one paragraph. `platform` is the build's platform name from Info.plist.
+    pub fn message(self, platform: Option<&str>) -> Msg {
+        match self {
+            Blocker::ProfileExpired(d) => Msg::new("blocked-profile-expired").date("date", d),
+            Blocker::CertificateExpired(d) => {
+                Msg::new("blocked-certificate-expired").date("date", d)
+            }
+            Blocker::AppStoreSigned => Msg::new("blocked-app-store"),
+            Blocker::WrongPlatform => match platform {
+                Some(p) => Msg::new("blocked-wrong-platform").arg("platform", p),
+                None => {
+                    let mut m = Msg::new("blocked-wrong-platform");
+                    m.args
+                        .push(("platform", MsgArg::Message("blocked-other-platform")));
+                    m
+                }
+            },
+            Blocker::NoPhoneOrTablet => Msg::new("blocked-no-family"),
+            Blocker::OsTooOld { needs, has } => Msg::new("blocked-os-too-old")
+                .arg("needs", needs.to_string())
+                .arg("has", has.to_string()),
+            Blocker::IpadOnlyOnIphone => Msg::new("blocked-ipad-only"),
+        }
+    }
+}
+
 impl Blocker {
     /// Whether the blocker is about the visitor's device rather than the build itself.
     pub fn is_about_the_device(self) -> bool {
@@ -87,6 +177,90 @@ impl Lead {
             Lead::Preview => "preview",
             Lead::Blocked(_) => "blocked",
         }
+    }
+}
+
+impl ReleaseView {
+    /// The numbered steps after the Install button, for this build's signing. `team` is the
+    /// profile's team name, which the trust step shows as iOS lists it. A step that depends on
+    /// the visitor's iOS version carries the visitor JSON's flag for it (the AMP template shows
+    /// it in that section) and whether it holds for this view.
+    pub fn install_steps(&self, team: Option<&str>) -> Vec<Step> {
+        let always = |msg| Step { msg, when: None };
+        let mut steps = vec![always(Msg::new("step-tap-install"))];
+        match self.signing {
+            Signing::Enterprise => {
+                steps.push(always(match team {
+                    Some(team) => Msg::new("step-trust").arg("team", team),
+                    None => Msg::new("step-trust").message("team", "team-unknown"),
+                }));
+                steps.push(Step {
+                    msg: Msg::new("step-restart"),
+                    when: Some(("restart_note", self.restart_note)),
+                });
+            }
+            Signing::AdHoc { devices } | Signing::Development { devices } => {
+                steps.push(always(Msg::new("step-registered").arg("devices", devices)));
+                steps.push(Step {
+                    msg: Msg::new("step-developer-mode"),
+                    when: Some(("developer_mode", self.developer_mode)),
+                });
+            }
+            Signing::Unknown => steps.push(always(Msg::new("step-no-profile"))),
+            Signing::AppStore => {}
+        }
+        steps
+    }
+
+    /// The warning that the profile expires soon, when it does and the page still offers it.
+    pub fn expiry_warning(&self) -> Option<Msg> {
+        let days = self.expires_soon?;
+        if matches!(self.lead, Lead::Blocked(_) | Lead::Preview) {
+            return None;
+        }
+        Some(Msg::new("expires-soon").arg("days", days))
+    }
+}
+
+/// Where an app keeps its "open in Safari" command, as far as we know it: the step that says
+/// where to tap and what to choose, in that app's words.
+pub fn safari_step(app: InApp) -> Msg {
+    let (menu, command) = match app {
+        InApp::Facebook | InApp::Messenger | InApp::Instagram => {
+            ("menu-top-right", "command-open-in-external-browser")
+        }
+        InApp::Linkedin | InApp::Tiktok => ("menu-top-right", "command-open-in-browser"),
+        InApp::Google => ("menu-bottom-right", "command-open-in-safari"),
+        InApp::Twitter => ("menu-share", "command-open-in-safari"),
+        InApp::Webview => ("menu-webview", "command-open-in-safari"),
+        InApp::Wechat
+        | InApp::Line
+        | InApp::Snapchat
+        | InApp::Dingtalk
+        | InApp::Qq
+        | InApp::Weibo
+        | InApp::Kakaotalk
+        | InApp::Pinterest
+        | InApp::Telegram
+        | InApp::Whatsapp => ("menu-top-right", "command-open-in-safari"),
+    };
+    Msg::new("safari-step-menu")
+        .message("menu", menu)
+        .message("command", command)
+}
+
+/// The sentence that this app's browser cannot install, with the app's name as the page's
+/// language writes it (brand names stay as they are).
+pub fn cannot_install_here(app: InApp) -> Msg {
+    let named = Msg::new("safari-cannot-named");
+    match app {
+        InApp::Webview => Msg::new("safari-cannot-generic"),
+        InApp::Wechat => named.message("app", "app-wechat"),
+        InApp::Dingtalk => named.message("app", "app-dingtalk"),
+        InApp::Weibo => named.message("app", "app-weibo"),
+        InApp::Kakaotalk => named.message("app", "app-kakaotalk"),
+        InApp::Google => named.message("app", "app-google"),
+        other => named.arg("app", other.display_name()),
     }
 }
 
@@ -356,6 +530,60 @@ mod tests {
         r.app.platform = Some("iphonesimulator".into());
         let v = release_view(&r, detect(SAFARI_17), at(2025));
         assert_eq!(v.lead, Lead::Blocked(Blocker::WrongPlatform));
+    }
+
+    #[test]
+    fn install_steps_follow_the_signing() {
+        let ids = |kind, ua| {
+            let r = release(kind);
+            release_view(&r, detect(ua), at(2025))
+                .install_steps(Some("Example Team"))
+                .iter()
+                .filter(|s| s.when.is_none_or(|(_, holds)| holds))
+                .map(|s| s.msg.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(Some(ProfileType::Enterprise), SAFARI_17),
+            ["step-tap-install", "step-trust"]
+        );
+        assert_eq!(
+            ids(Some(ProfileType::AdHoc), SAFARI_17),
+            ["step-tap-install", "step-registered", "step-developer-mode"]
+        );
+        assert_eq!(
+            ids(Some(ProfileType::Development), SAFARI_IPHONE_15),
+            ["step-tap-install", "step-registered"]
+        );
+        assert_eq!(
+            ids(None, SAFARI_17),
+            ["step-tap-install", "step-no-profile"]
+        );
+        let r = release(Some(ProfileType::Enterprise));
+        let v = release_view(&r, detect(SAFARI_17), at(2025));
+        assert_eq!(
+            v.install_steps(None)[1].msg.args,
+            [("team", MsgArg::Message("team-unknown"))]
+        );
+    }
+
+    #[test]
+    fn chat_apps_get_their_own_words() {
+        assert_eq!(
+            cannot_install_here(InApp::Wechat).args,
+            [("app", MsgArg::Message("app-wechat"))]
+        );
+        assert_eq!(
+            cannot_install_here(InApp::Webview).id,
+            "safari-cannot-generic"
+        );
+        assert_eq!(
+            safari_step(InApp::Facebook).args[1],
+            (
+                "command",
+                MsgArg::Message("command-open-in-external-browser")
+            )
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod doctor;
 mod doctor_cli;
 mod errors;
 mod hardening;
+mod i18n;
 mod icons;
 mod inspect_cli;
 mod listeners;

@@ -11,6 +11,7 @@ use std::process::Command;
 use crate::support::tools;
 use otadrop::client::detect;
 use otadrop::fixture;
+use otadrop::i18n::Lang;
 use otadrop::ipa::{DeviceFamily, ProfileType};
 use otadrop::page::{self, Flavor, ReleaseContext, Site};
 use otadrop::store::Release;
@@ -18,9 +19,9 @@ use otadrop::urls::PublicUrl;
 use time::macros::datetime;
 use time::OffsetDateTime;
 
-const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+pub(crate) const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
 
-const VISITORS: &[(&str, &str)] = &[
+pub(crate) const VISITORS: &[(&str, &str)] = &[
     ("install", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1"),
     ("install-ios26", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1"),
     ("open-in-safari", "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN"),
@@ -33,7 +34,7 @@ const VISITORS: &[(&str, &str)] = &[
 ];
 
 /// Releases by signing: (name, release).
-fn releases() -> Vec<(&'static str, Release)> {
+pub(crate) fn releases() -> Vec<(&'static str, Release)> {
     let mut out = vec![
         ("enterprise", release(Some(ProfileType::Enterprise), true)),
         ("adhoc", release(Some(ProfileType::AdHoc), false)),
@@ -88,10 +89,15 @@ fn site() -> Site {
     Site {
         public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
         own_ca: true,
+        default_lang: otadrop::i18n::Lang::En,
     }
 }
 
 fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
+    render_in(r, ua, flavor, Lang::En)
+}
+
+pub(crate) fn render_in(r: &Release, ua: &str, flavor: Flavor, lang: Lang) -> String {
     let site = site();
     let urls = site.public_url.release(&r.id);
     page::release_page(
@@ -101,6 +107,7 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
             site: &site,
             visitor: detect(ua),
             now: NOW,
+            lang,
             qr_svg: page::qr::encode(&urls.page).as_deref(),
         },
         flavor,
@@ -124,6 +131,20 @@ fn every_amp_page_passes_the_official_validator() {
                 if flavor == Flavor::Amp {
                     files.push(path);
                 }
+            }
+        }
+    }
+    // Every other language's AMP document, for the releases that show every kind of step.
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        for (rname, r) in releases()
+            .into_iter()
+            .filter(|(n, _)| matches!(*n, "enterprise" | "adhoc" | "unsigned" | "expired"))
+        {
+            for (vname, ua) in VISITORS {
+                let html = render_in(&r, ua, Flavor::Amp, lang);
+                let path = dir.join(format!("{rname}--{vname}.{lang}.amp.html"));
+                std::fs::write(&path, &html).unwrap();
+                files.push(path);
             }
         }
     }

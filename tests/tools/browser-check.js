@@ -11,6 +11,7 @@
 //                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
 //                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
 //                                "javaScriptEnabled": false, "qr": true,
+//                                "locale": "ja-JP", "userAgent": "<an in-app browser's>",
 //                                "colorScheme": "dark"}, ...]}
 // Every request to another origin than `base` (and `allow`) is aborted: the pages must not
 // need one.
@@ -46,6 +47,8 @@ const scenarios = config.scenarios
       context: {
         ...profiles[s.profile],
         javaScriptEnabled: s.javaScriptEnabled !== false,
+        ...(s.locale ? { locale: s.locale } : {}),
+        ...(s.userAgent ? { userAgent: s.userAgent } : {}),
         ...(s.colorScheme ? { colorScheme: s.colorScheme } : {}),
       },
     }))
@@ -118,6 +121,7 @@ async function run(browser, s) {
   }
   const response = await page.goto(s.url, { waitUntil: "load" });
   const result = { name: s.name, status: response ? response.status() : 0 };
+  result.lang = await page.getAttribute("html", "lang");
 
   if (s.openDetails) {
     await page.click("details summary");

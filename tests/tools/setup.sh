@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs everything the page and browser tests need, idempotently, and returns quickly when
 # all of it is already there:
-#   - Debian packages: chromium (headless browser), zbar-tools (zbarimg, QR decoding);
+#   - Debian packages: chromium (headless browser), zbar-tools (zbarimg, QR decoding),
+#     fonts-noto-cjk (Chinese, Japanese and Korean pages in the browser screenshots);
 #   - npm packages (tests/tools/package-lock.json): amphtml-validator, playwright-core;
 #   - the official AMP validator engine (fetch-validator.sh).
 # Called by .ci/run; safe to run by hand. Needs root (or sudo) only when an apt package is missing.
@@ -11,6 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" ||
+    missing="$missing fonts-noto-cjk"
 if [ -n "$missing" ]; then
     sudo=""
     if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi

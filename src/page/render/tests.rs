@@ -6,6 +6,7 @@ use std::io::Write;
 use time::macros::datetime;
 
 use crate::client::detect;
+use crate::i18n::Lang;
 use crate::ipa::ProfileType;
 use crate::page::testing::{release, SAFARI_17, WECHAT};
 use crate::page::{error_page, index_page, release_page, Flavor, ReleaseContext, Site};
@@ -21,6 +22,7 @@ fn site(own_ca: bool) -> Site {
     Site {
         public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
         own_ca,
+        default_lang: Lang::En,
     }
 }
 
@@ -153,7 +155,7 @@ fn doomed_installs_say_why_instead_of_a_button() {
     let mut r = release(Some(ProfileType::Enterprise));
     r.app.profile.as_mut().unwrap().expires = Some(datetime!(2026-01-01 0:00 UTC));
     let html = render(&r, SAFARI_17, Flavor::Amp);
-    assert!(html.contains("expired on 2026-01-01"));
+    assert!(html.contains("expired on Jan 1, 2026"));
     assert!(!html.contains("itms-services"));
     let mut r = release(None);
     r.app.minimum_os = Some("18.0".into());
@@ -198,7 +200,7 @@ fn hostile_metadata_is_escaped_everywhere() {
         }
     }
     let site = site(false);
-    let index = index_page(&[std::sync::Arc::new(r)], &site, false);
+    let index = index_page(&[std::sync::Arc::new(r)], &site, false, Lang::En);
     assert!(!index.contains("<script>alert"));
     let err = error_page(404, evil, &site);
     assert!(!err.contains("<script>alert"));
@@ -255,7 +257,7 @@ fn the_ca_link_is_on_every_page_when_the_site_runs_its_own_ca() {
         assert!(render(&r, ua, Flavor::Plain).contains("href=\"https://ota.example.com/ca\""));
         assert!(render(&r, ua, Flavor::Amp).contains("Install this server's certificate"));
     }
-    assert!(index_page(&[], &site(true), false).contains("/ca\""));
+    assert!(index_page(&[], &site(true), false, Lang::En).contains("/ca\""));
     assert!(error_page(404, "gone", &site(true)).contains("/ca\""));
     assert!(!error_page(404, "gone", &site(false)).contains("/ca\""));
 }
@@ -308,23 +310,23 @@ fn index_lists_each_app_with_its_stable_link() {
     let mut b = release(None);
     b.app.title = "Beta".into();
     b.app.bundle_id = "com.example.beta".into();
-    let html = index_page(&[a.into(), b.into()], &site(false), false);
+    let html = index_page(&[a.into(), b.into()], &site(false), false, Lang::En);
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.demo\""));
     assert!(html.contains("href=\"https://ota.example.com/apps/com.example.beta\""));
     assert!(html.find("Alpha").unwrap() < html.find("Beta").unwrap());
-    assert!(index_page(&[], &site(false), false).contains("No apps yet"));
+    assert!(index_page(&[], &site(false), false, Lang::En).contains("No apps yet"));
 }
 
 #[test]
 fn error_page_says_status_and_message() {
     let html = error_page(404, "Nothing here.", &site(false));
-    assert!(html.contains("404 Not Found"));
+    assert!(html.contains("404 · Not found"));
     assert!(html.contains("Nothing here."));
 }
 
 #[test]
 fn ca_page_gives_the_profile_and_the_trust_steps() {
-    let html = crate::page::ca_page(&site(true));
+    let html = crate::page::ca_page(&site(true), Lang::En);
     assert!(html.contains("href=\"https://ota.example.com/ca.mobileconfig\""));
     assert!(html.contains("Certificate Trust Settings"));
     assert!(html.contains("href=\"https://ota.example.com/ca.crt\""));
@@ -377,6 +379,7 @@ fn ctx_render<T>(r: &Release, ua: &str, f: impl FnOnce(&ReleaseContext<'_>) -> T
         visitor: detect(ua),
         now: datetime!(2026-06-01 12:00 UTC),
         qr_svg: qr.as_deref(),
+        lang: Lang::En,
     };
     f(&ctx)
 }
@@ -435,6 +438,7 @@ fn filled_template(r: &Release, ua: &str) -> String {
         r,
         detect(ua),
         datetime!(2026-06-01 12:00 UTC),
+        Lang::En,
     ))
     .unwrap();
     mustache(inner, &json)
@@ -533,6 +537,7 @@ fn the_template_uses_only_fields_of_the_visitor_json() {
         &r,
         detect(SAFARI_17),
         datetime!(2026-06-01 12:00 UTC),
+        Lang::En,
     ))
     .unwrap();
     let mut keys = 0;
@@ -552,10 +557,11 @@ fn the_template_uses_only_fields_of_the_visitor_json() {
 fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
     let r = release(None);
     let html = render(&r, "", Flavor::Amp);
-    assert!(html.contains("<amp-render layout=\"container\" src=\"https://ota.example.com/r/01jd5x0000000000000000000a/visitor.json\""));
+    assert!(html.contains("<amp-render layout=\"container\" src=\"https://ota.example.com/r/01jd5x0000000000000000000a/visitor.json?lang=en\""));
     let site = Site {
         public_url: PublicUrl::parse("http://127.0.0.1:8080/ota").unwrap(),
         own_ca: false,
+        default_lang: Lang::En,
     };
     let urls = site.public_url.release(&r.id);
     let ctx = ReleaseContext {
@@ -565,10 +571,11 @@ fn the_personal_part_is_fetched_from_the_public_url_over_https_only() {
         visitor: detect(""),
         now: datetime!(2026-06-01 12:00 UTC),
         qr_svg: None,
+        lang: Lang::En,
     };
     let html = release_page(&ctx, Flavor::Amp);
     assert!(
-        html.contains("src=\"/ota/r/01jd5x0000000000000000000a/visitor.json\""),
+        html.contains("src=\"/ota/r/01jd5x0000000000000000000a/visitor.json?lang=en\""),
         "AMP refuses http: URLs there"
     );
 }

@@ -42,14 +42,28 @@ impl TestServer {
         s
     }
 
+    /// `start` with extra environment variables (`OTADROP_*` settings).
+    pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> TestServer {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().to_path_buf();
+        let mut s = Self::start_in_env(&data, extra, env);
+        s._dir = Some(dir);
+        s
+    }
+
     /// Same, on an existing data folder (for restarts).
     pub fn start_in(data: &Path, extra: &[&str]) -> TestServer {
+        Self::start_in_env(data, extra, &[])
+    }
+
+    fn start_in_env(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> TestServer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
             .arg("serve")
             .args(["--listen", "127.0.0.1:0", "--upload-token", TOKEN])
             .arg("--data")
             .arg(data)
             .args(extra)
+            .envs(env.iter().copied())
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -1,0 +1,152 @@
+# Páginas de otadrop en español. Los nombres de Ajustes son los que muestra iOS en español.
+
+language-name = Español
+
+footer-ca = ¿Primera vez? Instala el certificado de este servidor
+footer-all-apps = Todas las apps
+footer-languages = Idioma
+
+size-bytes = { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+}
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+
+runs-on-both = iPhone o iPad
+runs-on-iphone = iPhone
+runs-on-ipad = iPad
+runs-on-none = dispositivo
+
+page-description = Instala { $title } { $version } ({ $build }) en tu { $devices }. { $size }.
+version-line = Versión { $version } ({ $build })
+install-button = Instalar { $title }
+copy-link-label = Enlace a esta página
+copy = Copiar
+copied = Copiado
+copy-failed = Selecciona y copia
+copied-paste = Copiado. Ahora abre Safari y pégalo.
+expires-soon = { $days ->
+    [0] El perfil de esta compilación caduca hoy. Después iOS no la instalará y las copias instaladas dejarán de abrirse.
+    [1] El perfil de esta compilación caduca mañana. Después iOS no la instalará y las copias instaladas dejarán de abrirse.
+   *[other] El perfil de esta compilación caduca dentro de { $days } días. Después iOS no la instalará y las copias instaladas dejarán de abrirse.
+}
+
+telegram-heading = Abre esta página en Safari
+telegram-body = El navegador de Telegram no puede instalar apps. Toca ⋯ arriba a la derecha, elige «Abrir en Safari» y toca Instalar allí. O copia el enlace de abajo y pégalo en Safari.
+steps-then = Después
+step-tap-install = Toca **Instalar** cuando iOS lo pregunte. El icono aparece en la pantalla de inicio y se completa a medida que se descarga la app.
+step-trust = Antes de abrirla por primera vez: ve a **Ajustes › General › VPN y gestión de dispositivos**, toca **{ $team }**, luego **Confiar en “{ $team }”** y otra vez **Confiar**.
+team-unknown = el desarrollador
+step-restart = En iOS 18 y posterior, si la app sigue sin abrirse, reinicia el dispositivo una vez.
+step-registered = { $devices ->
+    [one] Esta compilación solo se instala en el único dispositivo registrado en su perfil. Si iOS dice que no puede instalarla, envía el UDID de tu dispositivo al desarrollador.
+   *[other] Esta compilación solo se instala en los { $devices } dispositivos registrados en su perfil. Si iOS dice que no puede instalarla, envía el UDID de tu dispositivo al desarrollador.
+}
+step-developer-mode = iOS 16 y posterior: activa **Ajustes › Privacidad y seguridad › Modo de desarrollador** (aparece una vez instalada la app), reinicia y confirma con tu código.
+step-no-profile = otadrop no encontró ningún perfil de aprovisionamiento en esta compilación. Si iOS dice que no puede instalarla, pide al desarrollador una compilación ad hoc o empresarial.
+fallback-summary = ¿No pasó nada?
+fallback-body = Los navegadores integrados de algunas apps (Telegram, Slack, Discord y otras) no pueden instalar apps. Abre esta página en Safari: copia el enlace, abre Safari, pégalo en la barra de direcciones y toca Instalar.
+
+safari-heading = Abre esta página en Safari para instalar
+safari-cannot-named = El navegador integrado de { $app } no puede instalar apps.
+safari-cannot-generic = El navegador integrado de esta app no puede instalar apps.
+safari-step-menu = Toca **{ $menu }** y luego **«{ $command }»**.
+safari-step-copy = O copia el enlace y pégalo en la barra de direcciones de Safari:
+safari-step-install = En Safari, toca **Instalar**.
+safari-open-button = Abrir en Safari
+safari-already = ¿Ya estás en Safari o quieres probar aquí?
+menu-top-right = ⋯ arriba a la derecha
+menu-bottom-right = ⋯ abajo a la derecha
+menu-share = el botón Compartir
+menu-webview = ⋯ o el icono de la brújula
+command-open-in-safari = Abrir en Safari
+command-open-in-browser = Abrir en el navegador
+command-open-in-external-browser = Abrir en navegador externo
+app-google = La app de Google
+app-wechat = WeChat
+app-dingtalk = DingTalk
+app-weibo = Weibo
+app-kakaotalk = KakaoTalk
+
+qr-heading = Escanea con la cámara de tu { $devices }
+qr-note = Apunta la app Cámara al código, toca el enlace que aparece y luego toca Instalar.
+qr-on-this-ipad = ¿En este iPad?
+qr-on-an-ipad = ¿En un iPad?
+qr-install-here = Instalar aquí
+ios-only-heading = Esta app es para { $devices }
+ios-only-body = { $title } es una app de iOS y no se puede instalar en este dispositivo. Abre esta página en tu { $devices } o escanea el código con su cámara:
+
+preview-body = Instala { $title } { $version } de forma inalámbrica en iPhone y iPad.
+preview-link = Abrir la página de instalación
+
+blocked-heading = No se puede instalar { $title }
+blocked-heading-device = No se puede instalar { $title } en este dispositivo
+blocked-profile-expired = Su perfil de aprovisionamiento caducó el { $date }. iOS se niega a instalarla. Pide al desarrollador una compilación nueva.
+blocked-certificate-expired = Su certificado de firma caducó el { $date }. iOS se niega a instalarla o abrirla. Pide al desarrollador una compilación nueva.
+blocked-app-store = Está firmada para el App Store, e iOS solo instala esas compilaciones desde el App Store o TestFlight. Pide al desarrollador una compilación ad hoc, de desarrollo o empresarial.
+blocked-wrong-platform = Se compiló para { $platform }, no para iPhone ni iPad.
+blocked-other-platform = otra plataforma
+blocked-no-family = No está compilada ni para iPhone ni para iPad.
+blocked-os-too-old = Necesita iOS { $needs } o posterior, y este dispositivo tiene iOS { $has }. Actualiza en **Ajustes › General › Actualización de software** y vuelve a abrir esta página.
+blocked-ipad-only = Solo está compilada para iPad. Abre esta página en un iPad.
+
+details = Detalles
+detail-version = Versión
+detail-bundle-id = ID de paquete
+detail-size = Tamaño
+detail-requires = Requiere
+detail-requires-value = iOS { $version } o posterior
+detail-runs-on = Funciona en
+detail-signing = Firma
+detail-team = Equipo
+detail-profile-expires = El perfil caduca
+detail-expired = (caducado)
+detail-uploaded = Subida
+detail-checks = Comprobaciones
+release-notes = Notas de la versión
+signing-enterprise = Empresarial (uso interno)
+signing-ad-hoc = { $devices ->
+    [one] Ad hoc, 1 dispositivo registrado
+   *[other] Ad hoc, { $devices } dispositivos registrados
+}
+signing-development = { $devices ->
+    [one] Desarrollo, 1 dispositivo registrado
+   *[other] Desarrollo, { $devices } dispositivos registrados
+}
+signing-app-store = App Store
+signing-none = No se encontró perfil de aprovisionamiento
+
+index-title = Apps
+index-description = Apps para instalar de forma inalámbrica.
+index-empty = Todavía no hay apps. Publica una con { $command }.
+
+ca-title = Confiar en este servidor
+ca-description = Instala este certificado del servidor en un iPhone o iPad y confía en él.
+ca-heading = Confía en este servidor desde tu iPhone o iPad
+ca-intro = Este servidor firma su propio certificado HTTPS. iOS solo instala apps desde él después de instalar ese certificado y confiar en él, una vez por dispositivo.
+ca-step-allow = En Safari, en el iPhone o iPad, toca el botón de abajo y luego **Permitir**.
+ca-step-install = Abre **Ajustes**: toca **Perfil descargado** cerca de la parte superior (o **General › VPN y gestión de dispositivos**), toca el perfil de otadrop y luego **Instalar**.
+ca-step-trust = Abre **Ajustes › General › Información › Ajustes de confianza de certificados** y activa la confianza total para la CA de otadrop.
+ca-step-back = Vuelve a la página de instalación y toca Instalar.
+ca-download = Descargar el perfil
+ca-other-device = En otro dispositivo, el certificado en sí:
+
+error-heading = Error { $status }
+error-not-found-heading = No encontrado
+error-not-found = Aquí no hay nada. Puede que el enlace esté mal escrito o que la versión se haya eliminado.
+error-no-ca = Este servidor usa un certificado real: no hay nada que instalar.
+
+check-profile-expired = El perfil de aprovisionamiento ha caducado: iOS no instalará ni abrirá la app.
+check-certificate-expired = El certificado de firma ha caducado: iOS no instalará la app.
+check-app-store-signed = Firmada para el App Store: iOS solo la instala desde el App Store o TestFlight.
+check-not-ios = No está compilada para iOS: los iPhone y iPad no pueden instalarla.
+check-simulator-build = Compilada para el simulador: los dispositivos no pueden instalarla.
+check-no-icon = No se encontró el icono de la app en la compilación: las páginas muestran uno provisional.
+check-icon-unreadable = No se puede leer el icono de la app: las páginas muestran uno provisional.
+check-no-executable = Falta el ejecutable de la app: iOS se negará a instalarla.
+check-no-version = La compilación no tiene número de versión.
+check-no-profile = Sin perfil de aprovisionamiento: los dispositivos no instalarán esta compilación.
+check-profile-unreadable = No se puede leer el perfil de aprovisionamiento: la firma es desconocida.
+check-profile-unverified = No se pudo verificar la firma del perfil de aprovisionamiento.

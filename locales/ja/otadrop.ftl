@@ -1,0 +1,140 @@
+# otadrop のページ（日本語）。iOS の設定項目名は日本語版 iOS の表示どおり。
+
+language-name = 日本語
+
+footer-ca = はじめての方：このサーバの証明書をインストール
+footer-all-apps = すべてのアプリ
+footer-languages = 言語
+
+size-bytes = { $n } バイト
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+
+runs-on-both = iPhone または iPad
+runs-on-iphone = iPhone
+runs-on-ipad = iPad
+runs-on-none = デバイス
+
+page-description = { $title } { $version }（{ $build }）を { $devices } にインストール。{ $size }。
+version-line = バージョン { $version }（{ $build }）
+install-button = { $title } をインストール
+copy-link-label = このページへのリンク
+copy = コピー
+copied = コピーしました
+copy-failed = 選択してコピーしてください
+copied-paste = コピーしました。Safari を開いて貼り付けてください。
+expires-soon = { $days ->
+    [0] このビルドのプロファイルは今日で期限切れになります。期限後は iOS がインストールできなくなり、インストール済みのアプリも開けなくなります。
+    [1] このビルドのプロファイルは明日で期限切れになります。期限後は iOS がインストールできなくなり、インストール済みのアプリも開けなくなります。
+   *[other] このビルドのプロファイルはあと { $days } 日で期限切れになります。期限後は iOS がインストールできなくなり、インストール済みのアプリも開けなくなります。
+}
+
+telegram-heading = このページを Safari で開いてください
+telegram-body = Telegram のブラウザではアプリをインストールできません。右上の ⋯ をタップして「Safari で開く」を選び、Safari でインストールをタップしてください。または下のリンクをコピーして Safari に貼り付けてください。
+steps-then = 次に
+step-tap-install = iOS に確認されたら **インストール** をタップします。ホーム画面にアイコンが現れ、ダウンロードが進むにつれて表示されます。
+step-trust = 初めて開く前に：**設定 › 一般 › VPNとデバイス管理** で **{ $team }** をタップし、**“{ $team }”を信頼** をタップしてから、もう一度 **信頼** をタップします。
+team-unknown = デベロッパ
+step-restart = iOS 18 以降でまだアプリが開かない場合は、デバイスを一度再起動してください。
+step-registered = このビルドは、プロファイルに登録された { $devices } 台のデバイスにのみインストールできます。インストールできないと表示された場合は、お使いのデバイスの UDID をデベロッパに送ってください。
+step-developer-mode = iOS 16 以降：**設定 › プライバシーとセキュリティ › デベロッパモード** をオンにし（アプリのインストール後に表示されます）、再起動してからパスコードで確定します。
+step-no-profile = otadrop はこのビルドにプロビジョニングプロファイルを見つけられませんでした。インストールできないと表示された場合は、Ad Hoc 版またはエンタープライズ版をデベロッパに依頼してください。
+fallback-summary = 何も起きない場合は？
+fallback-body = 一部のアプリの内蔵ブラウザ（Telegram、Slack、Discord など）ではアプリをインストールできません。このページを Safari で開いてください：リンクをコピーし、Safari を開いてアドレスバーに貼り付け、インストールをタップします。
+
+safari-heading = インストールするには Safari でこのページを開いてください
+safari-cannot-named = { $app } の内蔵ブラウザではアプリをインストールできません。
+safari-cannot-generic = このアプリの内蔵ブラウザではアプリをインストールできません。
+safari-step-menu = **{ $menu }** をタップし、**「{ $command }」** を選びます。
+safari-step-copy = または、リンクをコピーして Safari のアドレスバーに貼り付けます：
+safari-step-install = Safari で **インストール** をタップします。
+safari-open-button = Safari で開く
+safari-already = すでに Safari で開いている場合や、ここで試す場合は：
+menu-top-right = 右上の ⋯
+menu-bottom-right = 右下の ⋯
+menu-share = 共有ボタン
+menu-webview = ⋯ またはコンパスのアイコン
+command-open-in-safari = Safari で開く
+command-open-in-browser = ブラウザで開く
+command-open-in-external-browser = 外部ブラウザで開く
+app-google = Google アプリ
+app-wechat = WeChat
+app-dingtalk = DingTalk
+app-weibo = Weibo
+app-kakaotalk = カカオトーク
+
+qr-heading = { $devices } のカメラでスキャン
+qr-note = カメラ App をコードに向け、表示されたリンクをタップしてから、インストールをタップします。
+qr-on-this-ipad = この iPad でインストールしますか？
+qr-on-an-ipad = iPad をお使いですか？
+qr-install-here = ここでインストール
+ios-only-heading = このアプリは { $devices } 用です
+ios-only-body = { $title } は iOS アプリのため、このデバイスにはインストールできません。お使いの { $devices } でこのページを開くか、そのカメラでコードをスキャンしてください：
+
+preview-body = { $title } { $version } を iPhone と iPad にワイヤレスでインストール。
+preview-link = インストールページを開く
+
+blocked-heading = { $title } をインストールできません
+blocked-heading-device = { $title } をこのデバイスにインストールできません
+blocked-profile-expired = プロビジョニングプロファイルが { $date } に期限切れになりました。iOS はインストールを拒否します。新しいビルドをデベロッパに依頼してください。
+blocked-certificate-expired = 署名証明書が { $date } に期限切れになりました。iOS はインストールも起動も拒否します。新しいビルドをデベロッパに依頼してください。
+blocked-app-store = App Store 用に署名されています。このようなビルドは App Store または TestFlight からしかインストールできません。Ad Hoc 版、開発版、またはエンタープライズ版をデベロッパに依頼してください。
+blocked-wrong-platform = { $platform } 用にビルドされており、iPhone や iPad 用ではありません。
+blocked-other-platform = 別のプラットフォーム
+blocked-no-family = iPhone 用にも iPad 用にもビルドされていません。
+blocked-os-too-old = iOS { $needs } 以降が必要ですが、このデバイスは iOS { $has } です。**設定 › 一般 › ソフトウェアアップデート** でアップデートしてから、もう一度このページを開いてください。
+blocked-ipad-only = iPad 専用です。iPad でこのページを開いてください。
+
+details = 詳細
+detail-version = バージョン
+detail-bundle-id = バンドル ID
+detail-size = サイズ
+detail-requires = 必要条件
+detail-requires-value = iOS { $version } 以降
+detail-runs-on = 対応デバイス
+detail-signing = 署名
+detail-team = チーム
+detail-profile-expires = プロファイル期限
+detail-expired = （期限切れ）
+detail-uploaded = アップロード日
+detail-checks = チェック結果
+release-notes = リリースノート
+signing-enterprise = エンタープライズ（社内配布）
+signing-ad-hoc = Ad Hoc、登録デバイス { $devices } 台
+signing-development = 開発用、登録デバイス { $devices } 台
+signing-app-store = App Store
+signing-none = プロビジョニングプロファイルなし
+
+index-title = アプリ
+index-description = ワイヤレスでインストールできるアプリ。
+index-empty = まだアプリがありません。{ $command } で公開してください。
+
+ca-title = このサーバを信頼する
+ca-description = このサーバの証明書を iPhone または iPad にインストールして信頼します。
+ca-heading = iPhone または iPad でこのサーバを信頼する
+ca-intro = このサーバは HTTPS 証明書を自分で署名しています。iOS がここからアプリをインストールするには、その証明書をインストールして信頼する必要があります（デバイスごとに一度だけ）。
+ca-step-allow = iPhone または iPad の Safari で下のボタンをタップし、**許可** をタップします。
+ca-step-install = **設定** を開き、上部付近の **プロファイルがダウンロードされました**（または **一般 › VPNとデバイス管理**）をタップし、otadrop のプロファイルをタップしてから **インストール** をタップします。
+ca-step-trust = **設定 › 一般 › 情報 › 証明書信頼設定** を開き、otadrop CA の完全な信頼をオンにします。
+ca-step-back = インストールページに戻って、インストールをタップします。
+ca-download = プロファイルをダウンロード
+ca-other-device = ほかのデバイスでは、証明書そのものを：
+
+error-heading = エラー { $status }
+error-not-found-heading = 見つかりません
+error-not-found = ここには何もありません。リンクが間違っているか、リリースが削除された可能性があります。
+error-no-ca = このサーバは正規の証明書を使っているため、インストールするものはありません。
+
+check-profile-expired = プロビジョニングプロファイルの期限が切れています。iOS はこのアプリをインストールも起動もしません。
+check-certificate-expired = 署名証明書の期限が切れています。iOS はこのアプリをインストールしません。
+check-app-store-signed = App Store 用に署名されています。App Store または TestFlight からしかインストールできません。
+check-not-ios = iOS 用にビルドされていません。iPhone や iPad にはインストールできません。
+check-simulator-build = シミュレータ用のビルドです。デバイスにはインストールできません。
+check-no-icon = ビルドにアプリアイコンが見つかりません。ページには代わりのアイコンを表示しています。
+check-icon-unreadable = アプリアイコンを読み取れません。ページには代わりのアイコンを表示しています。
+check-no-executable = アプリの実行ファイルがありません。iOS はインストールを拒否します。
+check-no-version = ビルドにバージョン番号がありません。
+check-no-profile = プロビジョニングプロファイルがありません。デバイスはこのビルドをインストールしません。
+check-profile-unreadable = プロビジョニングプロファイルを読み取れません。署名の種類は不明です。
+check-profile-unverified = プロビジョニングプロファイルの署名を検証できませんでした。

@@ -1,0 +1,140 @@
+# otadrop 的页面：简体中文。iOS 的设置项名称与 iOS 简体中文界面一致。
+
+language-name = 简体中文
+
+footer-ca = 第一次使用？请先安装本服务器的证书
+footer-all-apps = 全部应用
+footer-languages = 语言
+
+size-bytes = { $n } 字节
+size-kb = { $n } KB
+size-mb = { $n } MB
+size-gb = { $n } GB
+
+runs-on-both = iPhone 或 iPad
+runs-on-iphone = iPhone
+runs-on-ipad = iPad
+runs-on-none = 设备
+
+page-description = 在你的 { $devices } 上安装 { $title } { $version }（{ $build }）。{ $size }。
+version-line = 版本 { $version }（{ $build }）
+install-button = 安装 { $title }
+copy-link-label = 本页链接
+copy = 复制
+copied = 已复制
+copy-failed = 请手动选择并复制
+copied-paste = 已复制。现在打开 Safari 浏览器并粘贴。
+expires-soon = { $days ->
+    [0] 此版本的描述文件今天到期。到期后 iOS 将无法安装它，已安装的副本也将无法打开。
+    [1] 此版本的描述文件明天到期。到期后 iOS 将无法安装它，已安装的副本也将无法打开。
+   *[other] 此版本的描述文件将在 { $days } 天后到期。到期后 iOS 将无法安装它，已安装的副本也将无法打开。
+}
+
+telegram-heading = 请在 Safari 浏览器中打开本页
+telegram-body = Telegram 的内置浏览器无法安装应用。请点按右上角的 ⋯，选择“在 Safari 中打开”，然后在 Safari 中点按安装。也可以复制下面的链接，粘贴到 Safari 中打开。
+steps-then = 接下来
+step-tap-install = 当 iOS 询问时，点按 **安装**。图标会出现在主屏幕上，并随着下载逐渐显示完整。
+step-trust = 首次打开前：前往 **设置 › 通用 › VPN与设备管理**，点按 **{ $team }**，然后点按 **信任“{ $team }”**，再点按 **信任** 确认。
+team-unknown = 开发者
+step-restart = 在 iOS 18 及更高版本上，如果应用仍无法打开，请将设备重新启动一次。
+step-registered = 此版本只能安装在其描述文件中登记的 { $devices } 台设备上。如果 iOS 提示无法安装，请把你设备的 UDID 发给开发者。
+step-developer-mode = iOS 16 及更高版本：打开 **设置 › 隐私与安全性 › 开发者模式**（安装应用后才会出现），重新启动设备，然后输入密码确认。
+step-no-profile = otadrop 在此版本中未找到描述文件。如果 iOS 提示无法安装，请向开发者索取 Ad Hoc 或企业版本。
+fallback-summary = 没有反应？
+fallback-body = 某些应用的内置浏览器（Telegram、Slack、Discord 等）无法安装应用。请在 Safari 中打开本页：复制链接，打开 Safari，粘贴到地址栏，然后点按安装。
+
+safari-heading = 请在 Safari 浏览器中打开本页进行安装
+safari-cannot-named = { $app }的内置浏览器无法安装应用。
+safari-cannot-generic = 此应用的内置浏览器无法安装应用。
+safari-step-menu = 点按 **{ $menu }**，然后选择 **“{ $command }”**。
+safari-step-copy = 或者复制链接，粘贴到 Safari 的地址栏：
+safari-step-install = 在 Safari 中点按 **安装**。
+safari-open-button = 在 Safari 中打开
+safari-already = 已经在 Safari 中，或者想在这里试试？
+menu-top-right = 右上角的 ⋯
+menu-bottom-right = 右下角的 ⋯
+menu-share = 分享按钮
+menu-webview = ⋯ 或指南针图标
+command-open-in-safari = 在 Safari 中打开
+command-open-in-browser = 在浏览器中打开
+command-open-in-external-browser = 在外部浏览器中打开
+app-google = Google 应用
+app-wechat = 微信
+app-dingtalk = 钉钉
+app-weibo = 微博
+app-kakaotalk = KakaoTalk
+
+qr-heading = 用 { $devices } 的相机扫描
+qr-note = 用“相机”应用对准二维码，点按出现的链接，然后点按安装。
+qr-on-this-ipad = 正在使用这台 iPad？
+qr-on-an-ipad = 在 iPad 上？
+qr-install-here = 在此安装
+ios-only-heading = 此应用仅适用于 { $devices }
+ios-only-body = { $title } 是 iOS 应用，无法安装在此设备上。请在你的 { $devices } 上打开本页，或用它的相机扫描二维码：
+
+preview-body = 通过无线方式在 iPhone 和 iPad 上安装 { $title } { $version }。
+preview-link = 打开安装页面
+
+blocked-heading = 无法安装 { $title }
+blocked-heading-device = 无法在此设备上安装 { $title }
+blocked-profile-expired = 它的描述文件已于 { $date } 过期，iOS 会拒绝安装。请向开发者索取新版本。
+blocked-certificate-expired = 它的签名证书已于 { $date } 过期，iOS 会拒绝安装或打开它。请向开发者索取新版本。
+blocked-app-store = 它是为 App Store 签名的，iOS 只能通过 App Store 或 TestFlight 安装这类版本。请向开发者索取 Ad Hoc、开发或企业版本。
+blocked-wrong-platform = 它是为 { $platform } 构建的，不适用于 iPhone 或 iPad。
+blocked-other-platform = 其他平台
+blocked-no-family = 它既不适用于 iPhone，也不适用于 iPad。
+blocked-os-too-old = 它需要 iOS { $needs } 或更高版本，而此设备运行的是 iOS { $has }。请在 **设置 › 通用 › 软件更新** 中更新，然后重新打开本页。
+blocked-ipad-only = 它仅适用于 iPad。请在 iPad 上打开本页。
+
+details = 详细信息
+detail-version = 版本
+detail-bundle-id = 套装 ID
+detail-size = 大小
+detail-requires = 系统要求
+detail-requires-value = iOS { $version } 或更高版本
+detail-runs-on = 适用设备
+detail-signing = 签名
+detail-team = 团队
+detail-profile-expires = 描述文件到期
+detail-expired = （已过期）
+detail-uploaded = 上传日期
+detail-checks = 检查结果
+release-notes = 更新说明
+signing-enterprise = 企业（内部分发）
+signing-ad-hoc = Ad Hoc，已登记 { $devices } 台设备
+signing-development = 开发，已登记 { $devices } 台设备
+signing-app-store = App Store
+signing-none = 未找到描述文件
+
+index-title = 应用
+index-description = 可通过无线方式安装的应用。
+index-empty = 还没有应用。用 { $command } 发布一个。
+
+ca-title = 信任此服务器
+ca-description = 在 iPhone 或 iPad 上安装并信任此服务器的证书。
+ca-heading = 在你的 iPhone 或 iPad 上信任此服务器
+ca-intro = 此服务器使用自己签发的 HTTPS 证书。只有安装并信任该证书后，iOS 才会从这里安装应用。每台设备只需操作一次。
+ca-step-allow = 在 iPhone 或 iPad 的 Safari 中点按下面的按钮，然后点按 **允许**。
+ca-step-install = 打开 **设置**：点按顶部附近的 **已下载描述文件**（或 **通用 › VPN与设备管理**），点按 otadrop 描述文件，然后点按 **安装**。
+ca-step-trust = 打开 **设置 › 通用 › 关于本机 › 证书信任设置**，为 otadrop CA 打开完全信任。
+ca-step-back = 回到安装页面，点按安装。
+ca-download = 下载描述文件
+ca-other-device = 在其他设备上，可直接下载证书：
+
+error-heading = 错误 { $status }
+error-not-found-heading = 未找到
+error-not-found = 这里什么也没有。链接可能输错了，或者该版本已被删除。
+error-no-ca = 此服务器使用正式证书，无需安装任何东西。
+
+check-profile-expired = 描述文件已过期：iOS 不会安装或打开此应用。
+check-certificate-expired = 签名证书已过期：iOS 不会安装此应用。
+check-app-store-signed = 为 App Store 签名：iOS 只能通过 App Store 或 TestFlight 安装。
+check-not-ios = 不是为 iOS 构建的：iPhone 和 iPad 无法安装。
+check-simulator-build = 为模拟器构建：设备无法安装。
+check-no-icon = 此版本中没有找到应用图标：页面显示占位图标。
+check-icon-unreadable = 无法读取应用图标：页面显示占位图标。
+check-no-executable = 缺少应用的可执行文件：iOS 会拒绝安装。
+check-no-version = 此版本没有版本号。
+check-no-profile = 没有描述文件：设备无法安装此版本。
+check-profile-unreadable = 无法读取描述文件：签名方式未知。
+check-profile-unverified = 无法验证描述文件的签名。

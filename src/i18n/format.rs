@@ -1,0 +1,87 @@
+//! Numbers and dates as each language writes them, by ICU4X with CLDR data built in: `12.3 MB`,
+//! `12,3 Mo`; `Jan 2, 2025`, `2025年1月2日`, `02.01.2025`. Unit names come from the messages.
+
+use std::str::FromStr;
+
+use fixed_decimal::Decimal;
+use icu_calendar::{Date as IcuDate, Iso};
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::DateTimeFormatter;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+
+use super::{text_with, Arg, Lang};
+
+fn locale(lang: Lang) -> Locale {
+    Locale::from_str(lang.tag()).unwrap_or(Locale::UNKNOWN)
+}
+
+/// `value` with `fraction` digits after the separator, grouped as the language does.
+pub fn number(lang: Lang, value: f64, fraction: usize) -> String {
+    let plain = format!("{value:.fraction$}");
+    // Made per call: from the compiled-in data this is cheap, and pages are cached.
+    let formatter = DecimalFormatter::try_new(locale(lang).into(), Default::default());
+    match (formatter, Decimal::from_str(&plain)) {
+        (Ok(f), Ok(d)) => f.format(&d).to_string(),
+        _ => plain,
+    }
+}
+
+/// Decimal units, as iOS shows app sizes: `12.3 MB`, `12,3 Mo`, `43 KB`, `999 bytes`.
+pub fn size(lang: Lang, bytes: u64) -> String {
+    let b = bytes as f64;
+    let (id, n) = if bytes < 1_000 {
+        return text_with(lang, "size-bytes", &[("n", Arg::Num(bytes as i64))]);
+    } else if bytes < 1_000_000 {
+        ("size-kb", number(lang, b / 1e3, 0))
+    } else if bytes < 1_000_000_000 {
+        ("size-mb", number(lang, b / 1e6, 1))
+    } else {
+        ("size-gb", number(lang, b / 1e9, 2))
+    };
+    text_with(lang, id, &[("n", Arg::Str(n))])
+}
+
+/// A calendar date, medium length, in the language's own order and words.
+pub fn date(lang: Lang, d: time::Date) -> String {
+    let iso = || format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+    let Ok(icu) = IcuDate::<Iso>::try_new_iso(d.year(), u8::from(d.month()), d.day()) else {
+        return iso();
+    };
+    match DateTimeFormatter::try_new(locale(lang).into(), YMD::medium()) {
+        Ok(f) => f.format(&icu).to_string(),
+        Err(_) => iso(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_use_the_languages_separator_and_units() {
+        assert_eq!(size(Lang::En, 999), "999 bytes");
+        assert_eq!(size(Lang::En, 1), "1 byte");
+        assert_eq!(size(Lang::En, 42_699), "43 KB");
+        assert_eq!(size(Lang::En, 12_345_678), "12.3 MB");
+        assert_eq!(size(Lang::En, 2_500_000_000), "2.50 GB");
+        assert_eq!(size(Lang::Fr, 12_345_678), "12,3 Mo");
+        assert_eq!(size(Lang::De, 12_345_678), "12,3 MB");
+        assert_eq!(size(Lang::Ru, 12_345_678), "12,3 МБ");
+        assert_eq!(size(Lang::Ja, 12_345_678), "12.3 MB");
+        assert_eq!(number(Lang::De, 1234.5, 1), "1.234,5");
+        assert_eq!(number(Lang::En, 1234.5, 1), "1,234.5");
+    }
+
+    #[test]
+    fn dates_follow_the_locale() {
+        let d = time::Date::from_calendar_date(2025, time::Month::January, 2).unwrap();
+        assert_eq!(date(Lang::En, d), "Jan 2, 2025");
+        assert_eq!(date(Lang::ZhHans, d), "2025年1月2日");
+        assert_eq!(date(Lang::Ja, d), "2025/01/02");
+        assert_eq!(date(Lang::De, d), "02.01.2025");
+        for lang in Lang::ALL {
+            assert!(date(lang, d).contains("2025"), "{lang}");
+        }
+    }
+}
