@@ -7,7 +7,8 @@
 # Settings (environment): DURATION (wrk run length, default 10s), THREADS (wrk threads, 2),
 # CONNS (connections for the page, 32), DL_CONNS (connections for downloads, 8), REPEAT (runs
 # per side, 3), WORK (scratch folder, target/load), FIXTURE (the real IPA the generated ones
-# are built from).
+# are built from), ONLY=s3 (run only section 5, the bucket against the local folder; it needs
+# s3s-fs from tests/tools/setup-s3.sh and writes its own table).
 #
 # Every pair runs with the same settings against both sides, alternating (otadrop, baseline,
 # otadrop, ...) REPEAT times; the table shows the medians and every run. The load generator
@@ -141,6 +142,7 @@ printf 'meta\tmachine\t%s cores (%s), %s RAM, Linux %s, nginx %s, wrk %s; load g
     "$(nproc)" "$CPU" "$MEM" "$(uname -r)" "$($NGINX -v 2>&1 | sed 's/.*nginx\///')" \
     "$(wrk -v 2>&1 | awk 'NR==1 {print $2}')" >>"$RESULTS"
 
+if [ "${ONLY:-}" != s3 ]; then
 # --- servers ------------------------------------------------------------------------------------
 say "starting otadrop (HTTPS and HTTP) and uploading a 200 MiB IPA"
 DATA=$WORK/data
@@ -305,7 +307,83 @@ single "start-up, 10,000 releases of $RECORD-byte records, first start (no index
 single "start-up, 10,000 releases of $RECORD-byte records (median of 5)" "$ms10k" ms 100
 single "start-up, 10,000 releases of $RECORD_D-byte records, $(basename "$FIXTURE_DEVICES") (median of 5)" "$ms10kd" ms 100
 
+fi
+
 # --- report -------------------------------------------------------------------------------------
-$HELPER render "$RESULTS" "$ROOT/BENCHMARKS.md" "$COMMAND"
-say "results written to BENCHMARKS.md"
-rm -rf "$DATA" "$WORK/data0" "$WORK/data10k" "$WORK/data10kd" "$WORK/www"
+if [ "${ONLY:-}" != s3 ]; then
+    $HELPER render "$RESULTS" "$ROOT/BENCHMARKS.md" "$COMMAND"
+    say "results written to BENCHMARKS.md"
+    rm -rf "$DATA" "$WORK/data0" "$WORK/data10k" "$WORK/data10kd" "$WORK/www"
+fi
+
+# --- 5. the same node on a bucket (--storage s3://) against the local folder ------------------------
+# s3s-fs (tests/tools/setup-s3.sh) serves the bucket from a folder on the same disk, on
+# 127.0.0.1, sharing the 2 cores: the figures compare the two code paths on one machine, not a
+# real S3 region (whose latency and bandwidth are the network's).
+S3FS=${OTADROP_TOOLS:-$HOME/.cache/otadrop-tools}/bin/s3s-fs
+[ -x "$S3FS" ] || bash "$ROOT/tests/tools/setup-s3.sh"
+say "bucket vs local folder: 1 GiB ingest and 200 MiB download over http"
+: >"$WORK/results-s3.tsv"
+grep '^meta' "$RESULTS" >>"$WORK/results-s3.tsv"
+S3_PORT=19900 L_PORT=18090 B_PORT=18091
+rm -rf "$WORK/s3root" "$WORK/s3data" "$WORK/ldata"
+mkdir -p "$WORK/s3root/bench"
+"$S3FS" --host 127.0.0.1 --port $S3_PORT --access-key benchkey --secret-key benchsecret-0123456789 \
+    "$WORK/s3root" >"$WORK/logs/s3s-fs.log" 2>&1 &
+S3PID=$!
+PIDS+=("$S3PID")
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break; sleep 0.05; done
+export AWS_ACCESS_KEY_ID=benchkey AWS_SECRET_ACCESS_KEY=benchsecret-0123456789 AWS_REGION=us-east-1 \
+    AWS_ENDPOINT_URL=http://127.0.0.1:$S3_PORT AWS_ALLOW_HTTP=true
+LOC=$(start_otadrop $L_PORT "$WORK/ldata" --http)
+PIDS+=("$LOC")
+BKT=$(start_otadrop $B_PORT "$WORK/s3data" --http --storage s3://bench/otadrop)
+PIDS+=("$BKT")
+SIZE1G=$(stat -c %s "$IPA1G")
+mibs() { awk -v s="$SIZE1G" -v t="$1" 'BEGIN {printf "%.0f", s / t / 1048576}'; }
+# upload_once PID PORT: appends MiB/s to UPS and the RSS growth (MiB) to GROWS
+upload_once() {
+    local pid=$1 port=$2 before t0 t1 peak id
+    sync
+    before=$(rss_kib "$pid")
+    echo 5 >"/proc/$pid/clear_refs"
+    t0=$(date +%s.%N)
+    "$BIN" publish "$IPA1G" --server "http://127.0.0.1:$port" --token "$TOKEN" --json >"$WORK/upload.json"
+    t1=$(date +%s.%N)
+    peak=$(hwm_kib "$pid")
+    UPS="$UPS $(mibs "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")"
+    GROWS="$GROWS $(awk -v a="$peak" -v b="$before" 'BEGIN {printf "%.1f", (a - b) / 1024}')"
+    id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/upload.json")
+    curl -sS --fail -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/releases/$id"
+}
+UP_B="" UP_L="" G_B="" G_L=""
+for _ in $(seq 1 "$REPEAT"); do
+    UPS="" GROWS=""; upload_once "$LOC" $L_PORT; UP_L="$UP_L$UPS" G_L="$G_L$GROWS"
+    UPS="" GROWS=""; upload_once "$BKT" $B_PORT; UP_B="$UP_B$UPS" G_B="$G_B$GROWS"
+done
+RESULTS_MAIN=$RESULTS
+RESULTS=$WORK/results-s3.tsv
+pair "ingest 1 GiB, bucket vs local folder (MiB/s)" "$UP_B" "$UP_L" "MiB/s" 0.5
+single "peak RSS growth, 1 GiB upload to the bucket (largest of $REPEAT)" \
+    "$(echo "$G_B" | tr ' ' '\n' | grep . | sort -n | tail -1)" MiB 32
+single "peak RSS growth, 1 GiB upload to the local folder (largest of $REPEAT)" \
+    "$(echo "$G_L" | tr ' ' '\n' | grep . | sort -n | tail -1)" MiB 32
+# Downloads: the 200 MiB IPA on both, then wrk's whole-file downloads and the Range mix.
+IDB=$("$BIN" publish "$IPA200" --server "http://127.0.0.1:$B_PORT" --token "$TOKEN" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+IDL=$("$BIN" publish "$IPA200" --server "http://127.0.0.1:$L_PORT" --token "$TOKEN" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+IPA_SIZE=$(stat -c %s "$IPA200")
+export IPA_SIZE
+side_by_side download.lua "$DL_CONNS" "http://127.0.0.1:$B_PORT/r/$IDB/app.ipa" "http://127.0.0.1:$L_PORT/r/$IDL/app.ipa" mibps
+pair "IPA download 200 MiB, bucket vs local folder (MiB/s)" "$OURS" "$THEIRS" "MiB/s" 0.5
+side_by_side range.lua "$DL_CONNS" "http://127.0.0.1:$B_PORT/r/$IDB/app.ipa" "http://127.0.0.1:$L_PORT/r/$IDL/app.ipa" rps
+pair "Range mix, bucket vs local folder (requests/s)" "$OURS" "$THEIRS" "req/s" 0.5
+stop "$BKT"
+stop "$LOC"
+stop "$S3PID"
+$HELPER render "$RESULTS" "$ROOT/BENCHMARKS.md" "benches/load.sh section 5 (REPEAT=$REPEAT DURATION=$DURATION DL_CONNS=$DL_CONNS); baseline = the same binary on the local folder" \
+    "<!-- load.sh s3: begin -->" "<!-- load.sh s3: end -->"
+RESULTS=$RESULTS_MAIN
+rm -rf "$WORK/s3root" "$WORK/s3data" "$WORK/ldata"
+say "bucket results written to BENCHMARKS.md"

@@ -124,7 +124,10 @@ BEGIN = "<!-- load.sh results: begin -->"
 END = "<!-- load.sh results: end -->"
 
 
-def render(tsv, md, command):
+def render(tsv, md, command, begin=None, end=None):
+    global BEGIN, END
+    if begin:
+        BEGIN, END = begin, end
     rows = [line.rstrip("\n").split("\t") for line in open(tsv) if line.strip()]
     meta = {r[1]: r[2] for r in rows if r[0] == "meta"}
     out = [BEGIN, "", f"Run of {meta.get('date', '?')} on {meta.get('machine', '?')}.", "",

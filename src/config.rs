@@ -81,6 +81,26 @@ pub struct Settings {
     /// Seconds running downloads get to finish on shutdown [default: 30].
     #[arg(long, env = "OTADROP_SHUTDOWN_GRACE")]
     pub shutdown_grace: Option<u64>,
+    /// Where releases are kept: `local` (the data folder) or `s3://bucket/prefix`, an
+    /// S3-compatible bucket configured by the standard AWS_* variables (AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL, AWS_ALLOW_HTTP) [default: local].
+    #[arg(long, env = "OTADROP_STORAGE")]
+    pub storage: Option<String>,
+    /// How a bucket's IPA is served: `stream` (through this node, with Range) or `presigned`
+    /// (302 to a short-lived presigned URL of the bucket or its CDN) [default: stream].
+    #[arg(long, env = "OTADROP_IPA_REDIRECT")]
+    pub ipa_redirect: Option<String>,
+    /// Seconds a presigned IPA URL stays valid [default: 900].
+    #[arg(long, env = "OTADROP_PRESIGN_TTL")]
+    pub presign_ttl: Option<u64>,
+    /// With a bucket: seconds between two reads of the bucket's catalogue (how soon a node sees
+    /// another node's publish or delete) [default: 2].
+    #[arg(long, env = "OTADROP_SYNC_INTERVAL")]
+    pub sync_interval: Option<u64>,
+    /// With a bucket: seconds after which an unfinished upload (a node died) is aborted and its
+    /// objects removed by the sweep; must exceed the longest upload [default: 86400].
+    #[arg(long, env = "OTADROP_SWEEP_AGE")]
+    pub sweep_age: Option<u64>,
     /// Language of the pages for visitors whose browser asks for none of ours, and of the
     /// default AMP page: en, zh-Hans, zh-Hant, ja, ko, es, pt-BR, fr, de or ru [default: en].
     #[arg(long, env = "OTADROP_LANG")]
@@ -134,6 +154,11 @@ impl Settings {
             body_timeout: self.body_timeout.or(other.body_timeout),
             idle_timeout: self.idle_timeout.or(other.idle_timeout),
             shutdown_grace: self.shutdown_grace.or(other.shutdown_grace),
+            storage: self.storage.or(other.storage),
+            ipa_redirect: self.ipa_redirect.or(other.ipa_redirect),
+            presign_ttl: self.presign_ttl.or(other.presign_ttl),
+            sync_interval: self.sync_interval.or(other.sync_interval),
+            sweep_age: self.sweep_age.or(other.sweep_age),
             lang: self.lang.or(other.lang),
             public_index: self.public_index.or(other.public_index),
             viewer_password: self.viewer_password.or(other.viewer_password),
@@ -155,6 +180,22 @@ pub enum TlsMode {
     Off,
 }
 
+/// Where releases are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    /// `<data>/releases/`.
+    Local,
+    /// An S3-compatible bucket.
+    S3(crate::store::S3Location),
+}
+
+/// How a bucket's IPA is handed out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IpaRedirect {
+    Stream,
+    Presigned,
+}
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -171,6 +212,11 @@ pub struct Config {
     pub body_timeout: Duration,
     pub idle_timeout: Duration,
     pub shutdown_grace: Duration,
+    pub storage: Storage,
+    pub ipa_redirect: IpaRedirect,
+    pub presign_ttl: Duration,
+    pub sync_interval: Duration,
+    pub sweep_age: Duration,
     pub lang: Lang,
     /// Anyone may list releases (`--public-index`).
     pub public_index: bool,
@@ -209,6 +255,31 @@ impl Config {
         if tls == TlsMode::Off && s.redirect_http.is_some() {
             return Err(ConfigError::Invalid(
                 "--redirect-http needs HTTPS on --listen; drop --http".into(),
+            ));
+        }
+        let storage = match s.storage.as_deref().map(str::trim) {
+            None | Some("") | Some("local") => Storage::Local,
+            Some(url) => {
+                Storage::S3(crate::store::S3Location::parse(url).map_err(ConfigError::Invalid)?)
+            }
+        };
+        let ipa_redirect = match s.ipa_redirect.as_deref().map(str::trim) {
+            None | Some("stream") => IpaRedirect::Stream,
+            Some("presigned") if storage != Storage::Local => IpaRedirect::Presigned,
+            Some("presigned") => {
+                return Err(ConfigError::Invalid(
+                    "--ipa-redirect presigned needs --storage s3://...".into(),
+                ))
+            }
+            Some(other) => {
+                return Err(ConfigError::Invalid(format!(
+                    "--ipa-redirect {other:?}: expected stream or presigned"
+                )))
+            }
+        };
+        if storage != Storage::Local && (s.upload_token.is_none() || s.signing_key.is_none()) {
+            return Err(ConfigError::Invalid(
+                "with --storage s3://..., set --upload-token and --signing-key (OTADROP_UPLOAD_TOKEN, OTADROP_SIGNING_KEY): every node must accept the same token and links".into(),
             ));
         }
         let upload_token = match s.upload_token {
@@ -252,6 +323,11 @@ impl Config {
             body_timeout: Duration::from_secs(s.body_timeout.unwrap_or(60).max(1)),
             idle_timeout: Duration::from_secs(s.idle_timeout.unwrap_or(75).max(1)),
             shutdown_grace: Duration::from_secs(s.shutdown_grace.unwrap_or(30)),
+            storage,
+            ipa_redirect,
+            presign_ttl: Duration::from_secs(s.presign_ttl.unwrap_or(900).clamp(1, 7 * 86400)),
+            sync_interval: Duration::from_secs(s.sync_interval.unwrap_or(2).max(1)),
+            sweep_age: Duration::from_secs(s.sweep_age.unwrap_or(86400)),
             lang: s.lang.unwrap_or_default(),
             public_index: s.public_index.unwrap_or(false),
             viewer_password,
@@ -348,6 +424,42 @@ mod tests {
         assert_eq!(c.upload_token, "file-token-123");
         assert_eq!(c.tls, TlsMode::LocalCa);
         assert_eq!(c.public_url.as_str(), "https://localhost:9000");
+    }
+
+    #[test]
+    fn bucket_storage_needs_a_shared_token_and_presigned_needs_a_bucket() {
+        let s = Settings {
+            storage: Some("s3://bucket/otadrop".into()),
+            ..Default::default()
+        };
+        assert!(Config::resolve(s.clone()).is_err());
+        let no_key = Settings {
+            upload_token: Some("shared-token-1".into()),
+            ..s.clone()
+        };
+        assert!(Config::resolve(no_key).is_err());
+        let c = Config::resolve(Settings {
+            upload_token: Some("shared-token-1".into()),
+            signing_key: Some("0123456789abcdef0123456789abcdef".into()),
+            ipa_redirect: Some("presigned".into()),
+            ..s
+        })
+        .unwrap();
+        assert_eq!(c.ipa_redirect, IpaRedirect::Presigned);
+        assert!(
+            matches!(&c.storage, Storage::S3(l) if l.bucket == "bucket" && l.prefix == "otadrop")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let local = Settings {
+            data: Some(dir.path().into()),
+            ipa_redirect: Some("presigned".into()),
+            ..Default::default()
+        };
+        assert!(Config::resolve(local).is_err());
+        let file: Settings =
+            toml::from_str("storage = \"s3://b/p\"\nipa-redirect = \"stream\"\nsync-interval = 5")
+                .unwrap();
+        assert_eq!(file.sync_interval, Some(5));
     }
 
     #[test]

@@ -21,8 +21,9 @@
 //! - [`i18n`]: the languages pages speak: negotiation, the Fluent message files under
 //!   `locales/`, numbers and dates per locale (ICU4X).
 //! - [`page`]: the HTML pages, one view model each, rendered plain and AMP.
+//! - [`store`]: the catalogue over a backend: the local folder (atomic rename) or an S3-compatible
+//!   bucket (multipart staging, record last, listing sync between nodes).
 //! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
-//! - [`store`]: releases on disk behind a small backend interface; atomic publish.
 //! - [`tls`]: the local CA and server certificate of the default mode, and PEM loading.
 //! - [`config`]: the service's settings (flags, `OTADROP_*` environment, TOML file).
 //! - [`http`]: the server. Routes requests and translates between HTTP and the modules

@@ -9,6 +9,7 @@ mod detect;
 mod doctor;
 mod inspect;
 mod links;
+mod migrate;
 mod publish;
 mod serve;
 
@@ -28,7 +29,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the service (defaults: ./otadrop-data, HTTPS on :8443 with a local CA).
-    Serve(serve::Args),
+    Serve(Box<serve::Args>),
     /// Upload an .ipa to an otadrop server and print its page URL (or, with --share, a share link).
     Publish(publish::Args),
     /// Make, list and revoke share links on an otadrop server.
@@ -39,17 +40,20 @@ enum Command {
     Detect(detect::Args),
     /// Find out why an install link does not work (any OTA link, not only otadrop's).
     Doctor(doctor::Args),
+    /// Copy a local data folder's releases into an S3-compatible bucket (resumable).
+    Migrate(migrate::Args),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Publish(args) => publish::run(args),
         Command::Links(args) => links::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Detect(args) => detect::run(args),
         Command::Doctor(args) => doctor::run(args),
+        Command::Migrate(args) => migrate::run(args),
     }
 }
 

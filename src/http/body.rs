@@ -21,6 +21,34 @@ pub enum Body {
     Empty,
     Bytes(Option<Bytes>),
     File(FileBody),
+    /// Bytes streamed from elsewhere (an object in a bucket).
+    Stream(StreamBody),
+}
+
+/// `remaining` bytes from a stream; an early end is an error (the client sees a cut body, never
+/// a short one passed off as complete).
+pub struct StreamBody {
+    stream: futures_util::stream::BoxStream<'static, io::Result<Bytes>>,
+    remaining: u64,
+    on_complete: Option<Box<dyn FnOnce() + Send + Sync>>,
+}
+
+impl StreamBody {
+    pub fn new(
+        stream: futures_util::stream::BoxStream<'static, io::Result<Bytes>>,
+        len: u64,
+    ) -> Self {
+        StreamBody {
+            stream,
+            remaining: len,
+            on_complete: None,
+        }
+    }
+
+    pub fn on_complete(mut self, f: Box<dyn FnOnce() + Send + Sync>) -> Self {
+        self.on_complete = Some(f);
+        self
+    }
 }
 
 impl Body {
@@ -128,6 +156,30 @@ impl http_body::Body for Body {
                 }
                 Poll::Ready(Some(Ok(Frame::data(f.buf.split().freeze()))))
             }
+            Body::Stream(s) => {
+                if s.remaining == 0 {
+                    return Poll::Ready(None);
+                }
+                match ready!(futures_util::Stream::poll_next(s.stream.as_mut(), cx)) {
+                    Some(Ok(mut b)) => {
+                        if b.len() as u64 > s.remaining {
+                            b.truncate(s.remaining as usize);
+                        }
+                        s.remaining -= b.len() as u64;
+                        if s.remaining == 0 {
+                            if let Some(done) = s.on_complete.take() {
+                                done();
+                            }
+                        }
+                        Poll::Ready(Some(Ok(Frame::data(b))))
+                    }
+                    Some(Err(e)) => Poll::Ready(Some(Err(e))),
+                    None => Poll::Ready(Some(Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "object shorter than its recorded length",
+                    )))),
+                }
+            }
         }
     }
 
@@ -136,6 +188,7 @@ impl http_body::Body for Body {
             Body::Empty => true,
             Body::Bytes(b) => b.is_none(),
             Body::File(f) => f.remaining == 0,
+            Body::Stream(s) => s.remaining == 0,
         }
     }
 
@@ -144,6 +197,7 @@ impl http_body::Body for Body {
             Body::Empty => SizeHint::with_exact(0),
             Body::Bytes(b) => SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64)),
             Body::File(f) => SizeHint::with_exact(f.remaining),
+            Body::Stream(s) => SizeHint::with_exact(s.remaining),
         }
     }
 }

@@ -11,7 +11,7 @@ use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
 use tokio::io::AsyncSeekExt;
 
-use super::body::{Body, FileBody};
+use super::body::{Body, FileBody, StreamBody};
 use super::compress::{Encoding, Variants};
 use super::conditional::{self, Precondition};
 use super::range::{self, Ranged};
@@ -35,6 +35,8 @@ pub enum Source<'a> {
     /// Generated text with precomputed compressed variants.
     Variants(&'a Variants),
     File(&'a Path),
+    /// An object in a bucket, of `len` bytes (the release's recorded size).
+    Object(&'a crate::store::ObjectRef, u64),
 }
 
 /// Answers a GET or HEAD for `rep`. `on_complete` runs when a full (200) file body has been
@@ -76,6 +78,7 @@ pub async fn serve(
     let (file, len) = match &source {
         Source::Bytes(b) => (None, b.len() as u64),
         Source::Variants(v) => (None, v.identity.len() as u64),
+        Source::Object(_, len) => (None, *len),
         Source::File(path) => match tokio::fs::File::open(path).await {
             Ok(f) => match f.metadata().await {
                 Ok(m) => (Some(f), m.len()),
@@ -125,6 +128,16 @@ pub async fn serve(
                 Body::File(fb)
             }
             (Source::File(_), None) => Body::empty(),
+            (Source::Object(obj, _), _) => match obj.stream(start, count).await {
+                Ok(stream) => {
+                    let mut sb = StreamBody::new(stream, count);
+                    if let (StatusCode::OK, Some(done)) = (status, on_complete) {
+                        sb = sb.on_complete(done);
+                    }
+                    Body::Stream(sb)
+                }
+                Err(e) => return io_error(e),
+            },
         }
     };
     let mut r = response::with_type(status, rep.content_type, body);

@@ -15,7 +15,8 @@ use super::errors::NOT_FOUND_PAGE;
 use super::files::{self, Representation, Source, IMMUTABLE};
 use super::response::{self, Resp};
 use super::State;
-use crate::store::{Asset, Release, ReleaseId};
+use crate::config::IpaRedirect;
+use crate::store::{Asset, Located, ObjectRef, Release, ReleaseId};
 
 fn last_modified(r: &Release) -> SystemTime {
     SystemTime::from(r.created)
@@ -91,9 +92,14 @@ pub async fn serve_asset(
     cache_control: &'static str,
 ) -> Resp {
     let id = &release.id;
-    let Some(path) = state.store.asset_path(id, asset) else {
+    let Some(located) = state.store.asset(id, asset) else {
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     };
+    if let (Located::Object(obj), Asset::Ipa, IpaRedirect::Presigned) =
+        (&located, asset, state.config.ipa_redirect)
+    {
+        return presigned_redirect(state, obj).await;
+    }
     let (tag, content_type) = match asset {
         Asset::Ipa => (
             release
@@ -125,14 +131,74 @@ pub async fn serve_asset(
         }
         _ => None,
     };
-    files::serve(
-        req.method(),
-        req.headers(),
-        &rep,
-        Source::File(&path),
-        on_complete,
+    match &located {
+        Located::File(path) => {
+            files::serve(
+                req.method(),
+                req.headers(),
+                &rep,
+                Source::File(path),
+                on_complete,
+            )
+            .await
+        }
+        Located::Object(obj) if asset == Asset::Ipa => {
+            files::serve(
+                req.method(),
+                req.headers(),
+                &rep,
+                Source::Object(obj, release.size),
+                on_complete,
+            )
+            .await
+        }
+        // Icons are a few KB: read whole.
+        Located::Object(obj) => match obj.bytes().await {
+            Ok(bytes) => {
+                files::serve(
+                    req.method(),
+                    req.headers(),
+                    &rep,
+                    Source::Bytes(bytes),
+                    None,
+                )
+                .await
+            }
+            Err(e) => storage_error(e),
+        },
+    }
+}
+
+/// `--ipa-redirect presigned`: 302 to a short-lived presigned URL of the object, so the bytes
+/// come from the bucket (or a CDN in front of it), not through this node.
+async fn presigned_redirect(state: &Arc<State>, obj: &ObjectRef) -> Resp {
+    match obj.presigned(state.config.presign_ttl).await {
+        Ok(url) => match http::HeaderValue::from_str(&url) {
+            Ok(location) => {
+                state.metrics.ipa_download_completed();
+                let mut r = response::empty(StatusCode::FOUND);
+                r.headers_mut().insert(http::header::LOCATION, location);
+                r.headers_mut().insert(
+                    http::header::CACHE_CONTROL,
+                    http::HeaderValue::from_static("no-store"),
+                );
+                r
+            }
+            Err(e) => storage_error(std::io::Error::other(e)),
+        },
+        Err(e) => storage_error(e),
+    }
+}
+
+fn storage_error(e: std::io::Error) -> Resp {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
+    }
+    tracing::error!(error = %e, "reading from the bucket");
+    response::error(
+        StatusCode::BAD_GATEWAY,
+        "the storage bucket did not answer; try again",
     )
-    .await
 }
 
 /// A manifest with its variants and validator, made once per release.

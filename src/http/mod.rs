@@ -33,6 +33,7 @@ mod body;
 mod ca;
 mod cache;
 mod cacheability;
+mod catalogue_sync;
 mod compress;
 mod conditional;
 mod doctor;

@@ -24,7 +24,7 @@ use super::idle::Deadlines;
 use super::{redirect, router, State};
 use crate::config::{Config, TlsMode};
 use crate::page::Site;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use crate::tls::{self, Resolver, TlsError};
 
 #[derive(Debug, Error)]
@@ -79,10 +79,7 @@ impl Server {
         }
         config.listen = local;
 
-        let data = config.data.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open_local(&data))
-            .await
-            .map_err(|e| StoreError::Io(std::io::Error::other(e)))??;
+        let store = super::catalogue_sync::open_store(&config).await?;
 
         let (tls, resolver, local_ca) = match tls::acceptor::setup(&config)? {
             Some(s) => (Some(s.acceptor), Some(s.resolver), s.local_ca),
@@ -180,8 +177,12 @@ impl Server {
             shutdown.await;
             let _ = stop.send(true);
         };
+        let sync = super::catalogue_sync::spawn(&state);
         tokio::join!(main, redirect, signal);
         if let Some(task) = reload {
+            task.abort();
+        }
+        for task in sync {
             task.abort();
         }
         tracing::info!("shutting down: waiting for running requests");

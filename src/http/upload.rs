@@ -22,7 +22,7 @@ use tokio::sync::mpsc;
 
 use super::State;
 use crate::ipa::IpaError;
-use crate::store::Staged;
+use crate::store::{Staged, Upstream};
 
 const CHANNEL_CHUNKS: usize = 32;
 const WRITE_BUFFER: usize = 1024 * 1024;
@@ -77,16 +77,19 @@ impl From<crate::store::StoreError> for UploadError {
     }
 }
 
-/// Writes chunks to a file on a blocking thread, hashing as it goes.
+type Written = (u64, String, Option<Box<dyn Upstream>>);
+
+/// Writes chunks to a file on a blocking thread, hashing as it goes, and hands them to the
+/// backend's upstream (an S3 multipart upload) when it has one.
 struct Sink {
     tx: mpsc::Sender<Bytes>,
-    writer: tokio::task::JoinHandle<std::io::Result<(u64, String)>>,
+    writer: tokio::task::JoinHandle<std::io::Result<Written>>,
     received: u64,
     limit: u64,
 }
 
 impl Sink {
-    fn spawn(path: PathBuf, limit: u64) -> Sink {
+    fn spawn(path: PathBuf, limit: u64, mut upstream: Option<Box<dyn Upstream>>) -> Sink {
         let (tx, mut rx) = mpsc::channel::<Bytes>(CHANNEL_CHUNKS);
         let writer = tokio::task::spawn_blocking(move || {
             let file = std::fs::File::create(&path)?;
@@ -96,10 +99,18 @@ impl Sink {
             while let Some(chunk) = rx.blocking_recv() {
                 hash.update(&chunk);
                 out.write_all(&chunk)?;
+                if let Some(up) = upstream.as_mut() {
+                    up.write(&chunk)?;
+                }
                 n += chunk.len() as u64;
             }
             out.flush()?;
-            Ok((n, hex::encode(hash.finalize())))
+            if n > 0 {
+                if let Some(up) = upstream.as_mut() {
+                    up.finish()?;
+                }
+            }
+            Ok((n, hex::encode(hash.finalize()), upstream))
         });
         Sink {
             tx,
@@ -126,7 +137,7 @@ impl Sink {
         Ok(())
     }
 
-    async fn finish(self) -> Result<(u64, String), UploadError> {
+    async fn finish(self) -> Result<Written, UploadError> {
         drop(self.tx);
         match self.writer.await {
             Ok(Ok(done)) => Ok(done),
@@ -226,15 +237,18 @@ pub struct Received {
 /// Receives one upload's body into a staged file. Dropping the result (or any error on the
 /// way) removes the staged file.
 pub async fn receive(
-    state: &State,
+    state: &std::sync::Arc<State>,
     headers: &HeaderMap,
     body: Incoming,
 ) -> Result<Received, UploadError> {
     let limit = state.config.max_upload;
     let kind = kind(headers)?;
     let mut notes = notes_from_header(headers)?;
-    let staged = state.store.stage()?;
-    let mut sink = Sink::spawn(staged.ipa_path(), limit);
+    let s = state.clone();
+    let mut staged = tokio::task::spawn_blocking(move || s.store.stage())
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))??;
+    let mut sink = Sink::spawn(staged.ipa_path(), limit, staged.take_upstream());
     let chunks = data_stream(body, state.config.body_timeout);
 
     match kind {
@@ -293,7 +307,8 @@ pub async fn receive(
             }
         }
     }
-    let (size, sha256) = sink.finish().await?;
+    let (size, sha256, upstream) = sink.finish().await?;
+    staged.put_upstream(upstream);
     if size == 0 {
         return Err(UploadError::Empty);
     }

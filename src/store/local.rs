@@ -6,6 +6,8 @@
 //!                     /icon*.png      the converted icons, when the IPA has one
 //! <data>/staging/<random>/            uploads being written; emptied at start-up
 //! <data>/releases.index.json          every record in one file: a cache for fast start-up
+//! <data>/records/<kind>/<name>        other records (Backend::put_record), each written to a
+//!                                     temporary file and renamed into place
 //! <data>/links.json                   documents such as the share links (temporary file, then
 //!                                     `rename`)
 //! ```
@@ -24,13 +26,14 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Asset, Backend, Release, ReleaseId, Staged, StoreError};
+use super::{Asset, Backend, Located, Release, ReleaseId, Staged, StoreError};
 use crate::ipa::IconImages;
 
 const RECORD: &str = "release.json";
 const INDEX: &str = "releases.index.json";
 
 pub struct LocalBackend {
+    records: PathBuf,
     data: PathBuf,
     releases: PathBuf,
     staging: PathBuf,
@@ -49,11 +52,32 @@ impl LocalBackend {
         }
         fs::create_dir_all(&staging)?;
         Ok(LocalBackend {
+            records: data.join("records"),
             data: data.to_path_buf(),
             releases,
             staging,
             index: data.join(INDEX),
         })
+    }
+
+    /// Every release record of the data folder at `data`, read without changing anything
+    /// (a server may be running on it), and the folder holding each release's files.
+    pub fn read_releases(data: &Path) -> Result<Vec<(Release, PathBuf)>, StoreError> {
+        let b = LocalBackend {
+            data: data.to_path_buf(),
+            records: data.join("records"),
+            releases: data.join("releases"),
+            staging: data.join("staging"),
+            index: data.join(INDEX),
+        };
+        let ids = b.folder_ids()?;
+        Ok(b.scan(ids)?
+            .into_iter()
+            .map(|r| {
+                let dir = b.releases.join(r.id.as_str());
+                (r, dir)
+            })
+            .collect())
     }
 
     /// The ids of the release folders present.
@@ -133,6 +157,8 @@ impl Backend for LocalBackend {
         Ok(Staged {
             dir,
             committed: false,
+            upstream: None,
+            blob: None,
         })
     }
 
@@ -176,9 +202,53 @@ impl Backend for LocalBackend {
         self.write_index(all.iter().map(|r| r.as_ref()))
     }
 
-    fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf> {
+    fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located> {
         let path = self.releases.join(id.as_str()).join(asset.file_name());
-        path.is_file().then_some(path)
+        path.is_file().then_some(Located::File(path))
+    }
+
+    fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        let dir = self.records.join(kind);
+        fs::create_dir_all(&dir)?;
+        let mut random = [0u8; 8];
+        let _ = getrandom::getrandom(&mut random);
+        let tmp = self.staging.join(format!("record-{}", hex::encode(random)));
+        write_synced(&tmp, bytes)?;
+        fs::rename(&tmp, dir.join(name))?;
+        Ok(())
+    }
+
+    fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(self.records.join(kind).join(name)) {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
+        match fs::remove_file(self.records.join(kind).join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        let rd = match fs::read_dir(self.records.join(kind)) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut names = Vec::new();
+        for entry in rd {
+            if let Some(n) = entry?.file_name().to_str() {
+                if super::record_name_ok(n) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        names.sort();
+        Ok(names)
     }
 
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
@@ -323,6 +393,46 @@ mod tests {
                 "{junk:?}"
             );
         }
+    }
+
+    #[test]
+    fn records_by_key_are_written_read_listed_and_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_local(dir.path()).unwrap();
+        assert_eq!(store.get_record("share", "abc").unwrap(), None);
+        store.put_record("share", "abc", b"one").unwrap();
+        store.put_record("share", "abc", b"two").unwrap();
+        store.put_record("share", "d-e_f.json", b"3").unwrap();
+        assert_eq!(
+            store.get_record("share", "abc").unwrap().as_deref(),
+            Some(&b"two"[..])
+        );
+        assert_eq!(
+            store.list_records("share").unwrap(),
+            vec!["abc", "d-e_f.json"]
+        );
+        assert!(store.list_records("other").unwrap().is_empty());
+        store.delete_record("share", "abc").unwrap();
+        store.delete_record("share", "abc").unwrap();
+        assert_eq!(store.list_records("share").unwrap(), vec!["d-e_f.json"]);
+        for (kind, name) in [
+            ("share", ".."),
+            ("share", "a/b"),
+            ("..", "x"),
+            ("share", ""),
+            ("share", ".hidden"),
+        ] {
+            assert!(store.put_record(kind, name, b"x").is_err(), "{kind}/{name}");
+            assert!(store.get_record(kind, name).is_err(), "{kind}/{name}");
+        }
+        // Records survive a restart and are not releases.
+        drop(store);
+        let again = Store::open_local(dir.path()).unwrap();
+        assert_eq!(
+            again.get_record("share", "d-e_f.json").unwrap().as_deref(),
+            Some(&b"3"[..])
+        );
+        assert!(again.is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod id;
 mod local;
+pub mod s3;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -19,6 +20,7 @@ use crate::ipa::{AppInfo, IconImages};
 
 pub use id::ReleaseId;
 pub use local::LocalBackend;
+pub use s3::{ObjectRef, S3Backend, S3Location};
 
 /// One uploaded build: what it is, plus what the upload itself was.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,15 +71,43 @@ impl Asset {
 pub enum StoreError {
     #[error("storage: {0}")]
     Io(#[from] std::io::Error),
+    #[error("storage: {0}")]
+    Remote(String),
     #[error("storage: release record {path}: {message}")]
     Corrupt { path: PathBuf, message: String },
 }
 
+/// Where an upload's bytes go besides the staged file, as they arrive: an S3 multipart
+/// upload. Dropped without [`Upstream::keep`], it undoes itself (aborts, removes its objects).
+pub trait Upstream: Send {
+    fn write(&mut self, chunk: &[u8]) -> std::io::Result<()>;
+    /// All bytes given: make them one object (still invisible until the commit).
+    fn finish(&mut self) -> std::io::Result<()>;
+    /// The upload was committed: keep what was written.
+    fn keep(&mut self);
+}
+
 /// An upload being written. Dropping it without [`Store::commit`] removes it.
-#[derive(Debug)]
 pub struct Staged {
+    /// The staged files (for the local folder, the release folder to be; for a bucket, a
+    /// scratch copy read by the inspection and removed with the upload).
     pub(crate) dir: PathBuf,
     pub(crate) committed: bool,
+    /// The backend's stream for the IPA bytes, if it has one; the upload's writer takes it
+    /// ([`Staged::take_upstream`]) and gives it back once finished.
+    pub(crate) upstream: Option<Box<dyn Upstream>>,
+    /// The bucket backend's name for the upload's objects.
+    pub(crate) blob: Option<String>,
+}
+
+impl std::fmt::Debug for Staged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staged")
+            .field("dir", &self.dir)
+            .field("committed", &self.committed)
+            .field("blob", &self.blob)
+            .finish()
+    }
 }
 
 impl Staged {
@@ -85,18 +115,58 @@ impl Staged {
     pub fn ipa_path(&self) -> PathBuf {
         self.dir.join(Asset::Ipa.file_name())
     }
+
+    pub fn take_upstream(&mut self) -> Option<Box<dyn Upstream>> {
+        self.upstream.take()
+    }
+
+    pub fn put_upstream(&mut self, up: Option<Box<dyn Upstream>>) {
+        if up.is_some() {
+            self.upstream = up;
+        }
+    }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        if !self.committed {
+        // A bucket's staged folder is only a scratch copy: it goes even after the commit.
+        if !self.committed || self.blob.is_some() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
 }
 
-/// The storage interface. The local folder is the only backend today; an object store would
-/// stage to a local temporary file the same way and upload on `commit`.
+/// Whether `s` may be a record's kind or name: 1 to 128 of `[A-Za-z0-9._-]`, not starting with
+/// a dot (no hidden files, no `..`), so it is safe as a file name and as an object key part.
+pub fn record_name_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && !s.starts_with('.')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn check_record(kind: &str, name: &str) -> Result<(), StoreError> {
+    if record_name_ok(kind) && record_name_ok(name) {
+        Ok(())
+    } else {
+        Err(StoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("invalid record key {kind:?}/{name:?}"),
+        )))
+    }
+}
+
+/// Where a release's file is, for serving it.
+pub enum Located {
+    /// A file on this machine (sent from the open file).
+    File(PathBuf),
+    /// An object in a bucket (streamed, or redirected to with a presigned URL).
+    Object(ObjectRef),
+}
+
+/// The storage interface: the local folder ([`LocalBackend`]) or an S3-compatible bucket
+/// ([`S3Backend`]). Methods may block (file system, network): call them from blocking threads.
 pub trait Backend: Send + Sync + 'static {
     /// A fresh private place for an incoming upload.
     fn stage(&self) -> Result<Staged, StoreError>;
@@ -115,9 +185,30 @@ pub trait Backend: Send + Sync + 'static {
     fn save_index(&self, _all: &[Arc<Release>]) -> Result<(), StoreError> {
         Ok(())
     }
-    /// The path of a release's file, if it has one.
-    fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf>;
+    /// Where a release's file is, if it has one. Never blocks (answered from memory or one
+    /// `stat`).
+    fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located>;
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError>;
+    /// Whether other processes change this storage (several nodes on one bucket), so the
+    /// catalogue must be re-read periodically ([`Store::sync`]).
+    fn is_shared(&self) -> bool {
+        false
+    }
+    /// Small records other than releases (share links, ...), by `kind` and `name` (both
+    /// checked with [`record_name_ok`]): written whole, read whole; on a bucket every node sees
+    /// them, so state that all nodes must agree on belongs here, not on a node's disk.
+    fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
+    /// `None` when there is no such record.
+    fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Removing a record that does not exist is not an error.
+    fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError>;
+    /// The names of every record of `kind`.
+    fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError>;
+    /// Removes what failed or abandoned uploads left behind (a backend that cleans up at
+    /// start, like the local folder, has nothing to do here).
+    fn sweep(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// A small document the service keeps beside the releases (share links), by fixed name;
     /// `None` when it was never written.
     fn read_document(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
@@ -132,6 +223,9 @@ pub struct Store {
     releases: RwLock<Vec<Arc<Release>>>,
     /// Held while the backend's index is written, so the last writer writes the newest list.
     index: Mutex<()>,
+    /// On a shared backend, held by commit, delete and sync, so a sync that listed the bucket
+    /// just before a commit cannot drop the new release from the catalogue.
+    changes: Mutex<()>,
 }
 
 impl Store {
@@ -143,6 +237,7 @@ impl Store {
             backend: Box::new(backend),
             releases: RwLock::new(releases),
             index: Mutex::new(()),
+            changes: Mutex::new(()),
         })
     }
 
@@ -161,6 +256,7 @@ impl Store {
         release: Release,
         icons: Option<&IconImages>,
     ) -> Result<Arc<Release>, StoreError> {
+        let _serial = self.serial();
         self.backend.commit(staged, &release, icons)?;
         let release = Arc::new(release);
         {
@@ -211,13 +307,89 @@ impl Store {
             .cloned()
     }
 
+    /// Where a release's file is (for the local folder, a path; for a bucket, an object).
+    pub fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located> {
+        self.backend.asset(id, asset)
+    }
+
+    /// The path of a release's file, when it is a file on this machine.
     pub fn asset_path(&self, id: &ReleaseId, asset: Asset) -> Option<PathBuf> {
-        self.backend.asset_path(id, asset)
+        match self.backend.asset(id, asset)? {
+            Located::File(p) => Some(p),
+            Located::Object(_) => None,
+        }
+    }
+
+    pub fn is_shared(&self) -> bool {
+        self.backend.is_shared()
+    }
+
+    /// See [`Backend::put_record`].
+    pub fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError> {
+        check_record(kind, name)?;
+        self.backend.put_record(kind, name, bytes)
+    }
+
+    pub fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        check_record(kind, name)?;
+        self.backend.get_record(kind, name)
+    }
+
+    pub fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
+        check_record(kind, name)?;
+        self.backend.delete_record(kind, name)
+    }
+
+    pub fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
+        check_record(kind, "x")?;
+        self.backend.list_records(kind)
+    }
+
+    pub fn sweep(&self) -> Result<(), StoreError> {
+        self.backend.sweep()
+    }
+
+    /// Re-reads the catalogue from the backend (other nodes publish and delete too): returns
+    /// the ids that are gone, so the caller can drop what it cached for them.
+    pub fn sync(&self) -> Result<Vec<ReleaseId>, StoreError> {
+        let _serial = self.serial();
+        let mut fresh: Vec<Arc<Release>> = {
+            let current = self.read();
+            self.backend
+                .load_all()?
+                .into_iter()
+                .map(|r| match current.binary_search_by(|c| r.id.cmp(&c.id)) {
+                    Ok(at) => current[at].clone(),
+                    Err(_) => Arc::new(r),
+                })
+                .collect()
+        };
+        fresh.sort_by(|a, b| b.id.cmp(&a.id));
+        let mut all = self.write();
+        let gone = all
+            .iter()
+            .filter(|r| fresh.binary_search_by(|f| r.id.cmp(&f.id)).is_err())
+            .map(|r| r.id.clone())
+            .collect();
+        *all = fresh;
+        Ok(gone)
     }
 
     /// Remove a release. Downloads already under way keep their open file and finish.
     pub fn delete(&self, id: &ReleaseId) -> Result<bool, StoreError> {
-        {
+        let serial = self.serial();
+        if serial.is_some() {
+            // A bucket: the network calls run without the catalogue's lock (readers go on);
+            // `serial` keeps other changes of this node out meanwhile.
+            if self.get(id).is_none() {
+                return Ok(false);
+            }
+            self.backend.delete(id)?;
+            let mut all = self.write();
+            if let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) {
+                all.remove(at);
+            }
+        } else {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
                 return Ok(false);
@@ -225,6 +397,7 @@ impl Store {
             self.backend.delete(id)?;
             all.remove(at);
         }
+        drop(serial);
         self.save_index();
         Ok(true)
     }
@@ -265,6 +438,12 @@ impl Store {
             self.delete(id)?;
         }
         Ok(old)
+    }
+
+    fn serial(&self) -> Option<std::sync::MutexGuard<'_, ()>> {
+        self.backend
+            .is_shared()
+            .then(|| self.changes.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     // A poisoned lock only means another request panicked while holding it; the Vec itself is

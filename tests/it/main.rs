@@ -19,3 +19,4 @@ mod icons;
 mod inspect_cli;
 mod listeners;
 mod pages;
+mod s3;

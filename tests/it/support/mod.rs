@@ -56,7 +56,8 @@ impl TestServer {
         Self::start_in_env(data, extra, &[])
     }
 
-    fn start_in_env(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> TestServer {
+    /// Same, with extra environment variables (`OTADROP_*`, the `AWS_*` of a bucket).
+    pub fn start_in_env(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> TestServer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
             .arg("serve")
             .args(["--listen", "127.0.0.1:0", "--upload-token", TOKEN])
