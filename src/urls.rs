@@ -88,6 +88,7 @@ impl PublicUrl {
             icon: format!("{page}/icon.png"),
             icon_small: format!("{page}/icon-57.png"),
             icon_large: format!("{page}/icon-512.png"),
+            icon_dark: format!("{page}/icon-dark.png"),
             manifest,
             install,
             page,
@@ -111,6 +112,7 @@ impl PublicUrl {
             icon: format!("{files}/icon.png"),
             icon_small: format!("{files}/icon-57.png"),
             icon_large: format!("{files}/icon-512.png"),
+            icon_dark: format!("{files}/icon-dark.png"),
             install: itms_services_link(&manifest),
             manifest,
             page,
@@ -152,6 +154,8 @@ pub struct ReleaseUrls {
     pub icon: String,
     pub icon_small: String,
     pub icon_large: String,
+    /// The dark-appearance icon (served only when the app has one).
+    pub icon_dark: String,
     /// `itms-services://?action=download-manifest&url=<manifest, percent-encoded>`, raw (not
     /// HTML-escaped: the HTML renderer escapes `&` to `&amp;` exactly once).
     pub install: String,

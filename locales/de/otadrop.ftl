@@ -142,6 +142,7 @@ check-not-ios = Nicht für iOS gebaut: iPhones und iPads können ihn nicht insta
 check-simulator-build = Für den Simulator gebaut: Geräte können ihn nicht installieren.
 check-no-icon = Im Build wurde kein App-Symbol gefunden: Die Seiten zeigen einen Platzhalter.
 check-icon-unreadable = Das App-Symbol ist nicht lesbar: Die Seiten zeigen einen Platzhalter.
+check-assets-car-unreadable = Der Symbolkatalog (Assets.car) ist nicht lesbar: Die Seiten zeigen die Symboldatei oder einen Platzhalter.
 check-no-executable = Die ausführbare Datei der App fehlt: iOS verweigert die Installation.
 check-no-version = Der Build hat keine Versionsnummer.
 check-no-profile = Kein Bereitstellungsprofil: Geräte installieren diesen Build nicht.

@@ -161,6 +161,7 @@ check-not-ios = Not built for iOS: iPhones and iPads cannot install it.
 check-simulator-build = Built for the Simulator: devices cannot install it.
 check-no-icon = No app icon found in the build: the pages show a placeholder.
 check-icon-unreadable = The app icon cannot be read: the pages show a placeholder.
+check-assets-car-unreadable = The icon catalog (Assets.car) cannot be read: the pages use the icon file, or a placeholder.
 check-no-executable = The app's executable is missing: iOS will refuse to install it.
 check-no-version = The build has no version number.
 check-no-profile = No provisioning profile: devices will not install this build.

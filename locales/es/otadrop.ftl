@@ -145,6 +145,7 @@ check-not-ios = No está compilada para iOS: los iPhone y iPad no pueden instala
 check-simulator-build = Compilada para el simulador: los dispositivos no pueden instalarla.
 check-no-icon = No se encontró el icono de la app en la compilación: las páginas muestran uno provisional.
 check-icon-unreadable = No se puede leer el icono de la app: las páginas muestran uno provisional.
+check-assets-car-unreadable = No se puede leer el catálogo de iconos (Assets.car): las páginas usan el archivo de icono o un icono provisional.
 check-no-executable = Falta el ejecutable de la app: iOS se negará a instalarla.
 check-no-version = La compilación no tiene número de versión.
 check-no-profile = Sin perfil de aprovisionamiento: los dispositivos no instalarán esta compilación.

@@ -145,6 +145,7 @@ check-not-ios = Pas compilée pour iOS : les iPhone et iPad ne peuvent pas l'ins
 check-simulator-build = Compilée pour le simulateur : les appareils ne peuvent pas l'installer.
 check-no-icon = Aucune icône d'app trouvée dans la version : les pages affichent une icône de remplacement.
 check-icon-unreadable = L'icône de l'app est illisible : les pages affichent une icône de remplacement.
+check-assets-car-unreadable = Le catalogue d’icônes (Assets.car) est illisible : les pages utilisent le fichier d’icône ou une icône provisoire.
 check-no-executable = L'exécutable de l'app manque : iOS refusera de l'installer.
 check-no-version = La version n'a pas de numéro de version.
 check-no-profile = Aucun profil d'approvisionnement : les appareils n'installeront pas cette version.

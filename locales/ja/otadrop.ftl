@@ -133,6 +133,7 @@ check-not-ios = iOS 用にビルドされていません。iPhone や iPad に�
 check-simulator-build = シミュレータ用のビルドです。デバイスにはインストールできません。
 check-no-icon = ビルドにアプリアイコンが見つかりません。ページには代わりのアイコンを表示しています。
 check-icon-unreadable = アプリアイコンを読み取れません。ページには代わりのアイコンを表示しています。
+check-assets-car-unreadable = アイコンカタログ（Assets.car）を読み取れません。ページにはアイコンファイルか代わりのアイコンを表示しています。
 check-no-executable = アプリの実行ファイルがありません。iOS はインストールを拒否します。
 check-no-version = ビルドにバージョン番号がありません。
 check-no-profile = プロビジョニングプロファイルがありません。デバイスはこのビルドをインストールしません。

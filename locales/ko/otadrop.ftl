@@ -133,6 +133,7 @@ check-not-ios = iOS용으로 빌드되지 않아 iPhone과 iPad에 설치할 수
 check-simulator-build = 시뮬레이터용 빌드라 기기에 설치할 수 없습니다.
 check-no-icon = 빌드에 앱 아이콘이 없어 페이지에 대체 아이콘을 표시합니다.
 check-icon-unreadable = 앱 아이콘을 읽을 수 없어 페이지에 대체 아이콘을 표시합니다.
+check-assets-car-unreadable = 아이콘 카탈로그(Assets.car)를 읽을 수 없어 페이지에 아이콘 파일이나 대체 아이콘을 표시합니다.
 check-no-executable = 앱의 실행 파일이 없어 iOS가 설치를 거부합니다.
 check-no-version = 빌드에 버전 번호가 없습니다.
 check-no-profile = 프로비저닝 프로파일이 없어 기기에 이 빌드를 설치할 수 없습니다.

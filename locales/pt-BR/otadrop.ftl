@@ -145,6 +145,7 @@ check-not-ios = Não foi compilada para iOS: iPhones e iPads não conseguem inst
 check-simulator-build = Compilada para o Simulador: dispositivos não conseguem instalá-la.
 check-no-icon = Nenhum ícone do app foi encontrado na versão: as páginas mostram um ícone provisório.
 check-icon-unreadable = Não é possível ler o ícone do app: as páginas mostram um ícone provisório.
+check-assets-car-unreadable = Não é possível ler o catálogo de ícones (Assets.car): as páginas usam o arquivo de ícone ou um ícone provisório.
 check-no-executable = Falta o executável do app: o iOS vai se recusar a instalá-lo.
 check-no-version = A versão não tem número de versão.
 check-no-profile = Sem perfil de provisionamento: os dispositivos não vão instalar esta versão.

@@ -133,6 +133,7 @@ check-not-ios = 不是为 iOS 构建的：iPhone 和 iPad 无法安装。
 check-simulator-build = 为模拟器构建：设备无法安装。
 check-no-icon = 此版本中没有找到应用图标：页面显示占位图标。
 check-icon-unreadable = 无法读取应用图标：页面显示占位图标。
+check-assets-car-unreadable = 无法读取图标目录（Assets.car）：页面使用图标文件或占位图标。
 check-no-executable = 缺少应用的可执行文件：iOS 会拒绝安装。
 check-no-version = 此版本没有版本号。
 check-no-profile = 没有描述文件：设备无法安装此版本。

@@ -133,6 +133,7 @@ check-not-ios = 不是為 iOS 建置的：iPhone 和 iPad 無法安裝。
 check-simulator-build = 為模擬器建置：裝置無法安裝。
 check-no-icon = 此版本中找不到 App 圖示：頁面顯示替代圖示。
 check-icon-unreadable = 無法讀取 App 圖示：頁面顯示替代圖示。
+check-assets-car-unreadable = 無法讀取圖示目錄（Assets.car）：頁面使用圖示檔案或預留圖示。
 check-no-executable = 缺少 App 的執行檔：iOS 會拒絕安裝。
 check-no-version = 此版本沒有版本號碼。
 check-no-profile = 沒有描述檔：裝置無法安裝此版本。

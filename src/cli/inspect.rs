@@ -1,4 +1,4 @@
-//! `otadrop inspect App.ipa [--json] [--icon OUT.png]`: what the build is, for people or
+//! `otadrop inspect App.ipa [--json] [--icon OUT.png] [--icon-dark OUT.png]`: what the build is, for people or
 //! scripts. The JSON object is the contract documented in the README.
 
 use std::fmt::Write as _;
@@ -19,6 +19,9 @@ pub struct Args {
     /// Write the chosen icon, as a standard PNG at its own size, to this file.
     #[arg(long, value_name = "OUT.png")]
     icon: Option<PathBuf>,
+    /// Write the dark-appearance icon from Assets.car, when the app has one, to this file.
+    #[arg(long, value_name = "OUT.png")]
+    icon_dark: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -29,11 +32,25 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(out) = &args.icon {
         let Some(images) = &found.icon else {
             return super::fail(format_args!(
-                "{}: no icon file in the bundle to write (it may be only in Assets.car)",
-                args.ipa.display()
+                "{}: {}",
+                args.ipa.display(),
+                why_no_icon(&found.info)
             ));
         };
         if let Err(e) = std::fs::write(out, &images.original) {
+            return super::fail(format_args!("cannot write {}: {e}", out.display()));
+        }
+    }
+    if let Some(out) = &args.icon_dark {
+        let Some(dark) = found.icon.as_ref().and_then(|i| i.dark.as_ref()) else {
+            let why = if found.icon.is_some() {
+                "the app has no dark icon (Assets.car has no dark appearance)".to_string()
+            } else {
+                why_no_icon(&found.info)
+            };
+            return super::fail(format_args!("{}: {why}", args.ipa.display()));
+        };
+        if let Err(e) = std::fs::write(out, dark) {
             return super::fail(format_args!("cannot write {}: {e}", out.display()));
         }
     }
@@ -46,6 +63,19 @@ pub fn run(args: Args) -> ExitCode {
         print!("{}", human(&found.info, OffsetDateTime::now_utc()));
     }
     ExitCode::SUCCESS
+}
+
+/// Why there is no icon to write, from the warnings inspection raised.
+fn why_no_icon(info: &AppInfo) -> String {
+    let said = |code: &str| {
+        info.warnings
+            .iter()
+            .find(|w| w.code == code)
+            .map(|w| w.message.clone())
+    };
+    said(ipa::warnings::ICON_UNREADABLE)
+        .or_else(|| said(ipa::warnings::ASSETS_CAR_UNREADABLE))
+        .unwrap_or_else(|| "no icon in the bundle (no icon file, none in Assets.car)".into())
 }
 
 fn day(t: OffsetDateTime) -> String {
@@ -109,7 +139,21 @@ pub(crate) fn human(info: &AppInfo, now: OffsetDateTime) -> String {
         (
             "Icon",
             match &info.icon {
-                Some(i) => format!("{} ({}x{})", i.file, i.width, i.height),
+                Some(i) => {
+                    let set = i
+                        .set
+                        .as_deref()
+                        .map(|s| format!(", set {s}"))
+                        .unwrap_or_default();
+                    let dark = if i.dark { ", dark too" } else { "" };
+                    format!(
+                        "{} ({}x{}, {}{set}{dark})",
+                        i.file,
+                        i.width,
+                        i.height,
+                        i.source.as_str()
+                    )
+                }
                 None => "none".into(),
             },
         ),

@@ -34,6 +34,8 @@ pub struct ReleaseJson<'a> {
     pub ipa_url: String,
     pub install_url: String,
     pub icon_url: Option<String>,
+    /// The dark-appearance icon, when the app's asset catalog has one.
+    pub icon_dark_url: Option<String>,
     pub sha256: &'a str,
     pub size: u64,
     pub notes: Option<&'a str>,
@@ -67,6 +69,7 @@ impl<'a> ReleaseJson<'a> {
             app,
             app_url: base.app(&r.app.bundle_id),
             icon_url: r.has_icon.then(|| urls.icon.clone()),
+            icon_dark_url: r.has_dark_icon().then(|| urls.icon_dark.clone()),
             page_url: urls.page,
             amp_url: urls.amp,
             manifest_url: urls.manifest,

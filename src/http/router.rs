@@ -200,6 +200,7 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
                 "icon.png" => (Route::Icon, Some(Asset::Icon)),
                 "icon-57.png" => (Route::Icon, Some(Asset::IconSmall)),
                 "icon-512.png" => (Route::Icon, Some(Asset::IconLarge)),
+                "icon-dark.png" => (Route::Icon, Some(Asset::IconDark)),
                 _ => return (Route::Other, pages::not_found(state, &req)),
             };
             let Some(rid) = id(rid) else {

@@ -451,6 +451,7 @@ impl File {
             "icon.png" => File::Asset(Asset::Icon),
             "icon-57.png" => File::Asset(Asset::IconSmall),
             "icon-512.png" => File::Asset(Asset::IconLarge),
+            "icon-dark.png" => File::Asset(Asset::IconDark),
             _ => return None,
         })
     }

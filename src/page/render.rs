@@ -19,6 +19,7 @@ use super::{format, Flavor, ReleaseContext, Site};
 use crate::client::{InApp, OsVersion};
 use crate::i18n::{self, Arg, Lang};
 use crate::store::Release;
+use crate::urls::ReleaseUrls;
 
 const CSS: &str = include_str!("page.css");
 const AMP_RUNTIME: &str = "https://cdn.ampproject.org/v0.js";
@@ -464,16 +465,33 @@ fn runs_on(t: T, view: &ReleaseView) -> String {
     })
 }
 
-/// The icon at `size` px: the real one, or a coloured tile with the title's initial.
-fn icon(release: &Release, icon_url: &str, flavor: Flavor, size: u32) -> Markup {
+/// Where the dark icon replaces the light one.
+const DARK: &str = "(prefers-color-scheme: dark)";
+/// Where the light icon shows when there is a dark one.
+const NOT_DARK: &str = "not all and (prefers-color-scheme: dark)";
+
+/// The icon at `size` px: the real one (with its dark look in dark mode, when the app has
+/// one), or a coloured tile with the title's initial. Plain pages use `<picture>`; AMP,
+/// which does not allow it, two `amp-img` that the runtime shows by their `media` (so it
+/// loads only one), and that page.css shows by the same query when the runtime is absent.
+fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Markup {
     if !release.has_icon {
         let class = format!("icon ph {}", format::hue_class(&release.app.bundle_id));
         return html! { div class=(class) aria-hidden="true" { (format::initial(&release.app.title)) } };
     }
+    let dark = release.has_dark_icon();
     html! {
-        @match flavor {
-            Flavor::Plain => img.icon src=(icon_url) width=(size) height=(size) alt="";
-            Flavor::Amp => amp-img.icon src=(icon_url) width=(size) height=(size) layout="fixed" alt="" {}
+        @match (flavor, dark) {
+            (Flavor::Plain, false) => img.icon src=(urls.icon) width=(size) height=(size) alt="";
+            (Flavor::Plain, true) => picture {
+                source srcset=(urls.icon_dark) media=(DARK);
+                img.icon src=(urls.icon) width=(size) height=(size) alt="";
+            },
+            (Flavor::Amp, false) => amp-img.icon src=(urls.icon) width=(size) height=(size) layout="fixed" alt="" {}
+            (Flavor::Amp, true) => {
+                amp-img.icon.icon-light src=(urls.icon) width=(size) height=(size) layout="fixed" media=(NOT_DARK) alt="" {}
+                amp-img.icon.icon-dark src=(urls.icon_dark) width=(size) height=(size) layout="fixed" media=(DARK) alt="" {}
+            }
         }
     }
 }
@@ -489,7 +507,7 @@ fn app_header(ctx: &ReleaseContext<'_>, t: T, flavor: Flavor, size: u32) -> Mark
     );
     html! {
         header.card.app {
-            (icon(ctx.release, &ctx.urls.icon, flavor, size))
+            (icon(ctx.release, ctx.urls, flavor, size))
             div {
                 h1 { (app.title) }
                 p.sub { (version) }
@@ -844,7 +862,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
                         @let urls = site.public_url.release(&r.id);
                         li {
                             a href=(site.public_url.app(&r.app.bundle_id)) {
-                                (icon(r, &urls.icon, Flavor::Plain, 48))
+                                (icon(r, &urls, Flavor::Plain, 48))
                                 span {
                                     b { (r.app.title) }
                                     br;

@@ -200,6 +200,9 @@ impl Backend for LocalBackend {
             write_synced(&staged.dir.join(Asset::Icon.file_name()), &icons.original)?;
             write_synced(&staged.dir.join(Asset::IconSmall.file_name()), &icons.small)?;
             write_synced(&staged.dir.join(Asset::IconLarge.file_name()), &icons.large)?;
+            if let Some(dark) = &icons.dark {
+                write_synced(&staged.dir.join(Asset::IconDark.file_name()), dark)?;
+            }
         }
         let record = serde_json::to_vec_pretty(release).map_err(std::io::Error::other)?;
         write_synced(&staged.dir.join(RECORD), &record)?;

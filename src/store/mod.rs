@@ -67,6 +67,11 @@ impl Release {
         }
         Ok(())
     }
+
+    /// The release also has `icon-dark.png` (the asset catalog's dark appearance).
+    pub fn has_dark_icon(&self) -> bool {
+        self.has_icon && self.app.icon.as_ref().is_some_and(|i| i.dark)
+    }
 }
 
 /// The files of a release that are served.
@@ -76,6 +81,8 @@ pub enum Asset {
     Icon,
     IconSmall,
     IconLarge,
+    /// The dark-appearance icon at its own size, when the app has one.
+    IconDark,
 }
 
 impl Asset {
@@ -85,6 +92,7 @@ impl Asset {
             Asset::Icon => "icon.png",
             Asset::IconSmall => "icon-57.png",
             Asset::IconLarge => "icon-512.png",
+            Asset::IconDark => "icon-dark.png",
         }
     }
 }

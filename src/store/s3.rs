@@ -266,7 +266,13 @@ impl S3Backend {
     }
 
     fn delete_blob(&self, blob: &str) -> Result<(), StoreError> {
-        for asset in [Asset::Ipa, Asset::Icon, Asset::IconSmall, Asset::IconLarge] {
+        for asset in [
+            Asset::Ipa,
+            Asset::Icon,
+            Asset::IconSmall,
+            Asset::IconLarge,
+            Asset::IconDark,
+        ] {
             match wait(&self.rt, self.store.delete(&self.blob_key(blob, asset))) {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
                 Err(e) => return Err(remote(e)),
@@ -527,10 +533,16 @@ impl Backend for S3Backend {
             rt: self.rt.clone(),
             path,
             marker: marker.clone(),
-            blob_keys: [Asset::Ipa, Asset::Icon, Asset::IconSmall, Asset::IconLarge]
-                .into_iter()
-                .map(|a| self.blob_key(&blob, a))
-                .collect(),
+            blob_keys: [
+                Asset::Ipa,
+                Asset::Icon,
+                Asset::IconSmall,
+                Asset::IconLarge,
+                Asset::IconDark,
+            ]
+            .into_iter()
+            .map(|a| self.blob_key(&blob, a))
+            .collect(),
             id,
             buf: BytesMut::new(),
             parts: Vec::new(),
@@ -564,6 +576,9 @@ impl Backend for S3Backend {
                 (Asset::IconLarge, &icons.large),
             ] {
                 self.put(&self.blob_key(&blob, asset), bytes.clone())?;
+            }
+            if let Some(dark) = &icons.dark {
+                self.put(&self.blob_key(&blob, Asset::IconDark), dark.clone())?;
             }
         }
         let record = Record {
@@ -778,7 +793,11 @@ pub async fn copy_release(
         )));
     }
     if release.has_icon {
-        for asset in [Asset::Icon, Asset::IconSmall, Asset::IconLarge] {
+        let dark = release.has_dark_icon().then_some(Asset::IconDark);
+        for asset in [Asset::Icon, Asset::IconSmall, Asset::IconLarge]
+            .into_iter()
+            .chain(dark)
+        {
             let bytes = tokio::fs::read(files.join(asset.file_name())).await?;
             store
                 .put(

@@ -47,7 +47,7 @@ fn json_output_is_the_documented_contract() {
     assert_eq!(v["size"], 2056240);
     assert_eq!(
         v["icon"],
-        serde_json::json!({"file": "Payload/iTanky.app/Icon@2x.png", "width": 114, "height": 114})
+        serde_json::json!({"source": "file", "file": "Payload/iTanky.app/Icon@2x.png", "set": null, "width": 114, "height": 114, "dark": false})
     );
     let p = &v["profile"];
     assert_eq!(p["type"], "ad-hoc");
@@ -106,7 +106,7 @@ fn text_output_is_aligned_and_complete() {
         "Bundle ID       at.felixkrause.iTanky\n",
         "Version         1.0 (build 1.0)\n",
         "Executable      MISSING\n",
-        "Icon            Payload/iTanky.app/Icon@2x.png (114x114)\n",
+        "Icon            Payload/iTanky.app/Icon@2x.png (114x114, file)\n",
         "Profile         ad-hoc \"iTanky Ad Hoc Krause New 2\"\n",
         "Devices listed  24\n",
         "Signature       content digest verified\n",

@@ -11,7 +11,8 @@
 //                {"base": ..., "out": ..., "allow": ["<other origin>", ...],
 //                 "scenarios": [{"name", "url", "profile": "desktop" | "iphone",
 //                                "javaScriptEnabled": false, "qr": true,
-//                                "locale": "ja-JP", "userAgent": "<an in-app browser's>"}, ...]}
+//                                "locale": "ja-JP", "userAgent": "<an in-app browser's>",
+//                                "colorScheme": "dark"}, ...]}
 // Every request to another origin than `base` (and `allow`) is aborted: the pages must not
 // need one.
 "use strict";
@@ -48,6 +49,7 @@ const scenarios = config.scenarios
         javaScriptEnabled: s.javaScriptEnabled !== false,
         ...(s.locale ? { locale: s.locale } : {}),
         ...(s.userAgent ? { userAgent: s.userAgent } : {}),
+        ...(s.colorScheme ? { colorScheme: s.colorScheme } : {}),
       },
     }))
   : [
@@ -152,6 +154,14 @@ async function run(browser, s) {
         clientWidth: doc.clientWidth,
         smallControls: controls.filter((c) => c.height < 44),
         background: getComputedStyle(document.body).backgroundColor,
+        // The app icons on screen: the URL each visible one shows (an <img> inside
+        // <picture> or amp-img reports the source it picked).
+        shownIcons: Array.from(document.querySelectorAll(".icon"))
+          .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().width > 0)
+          .map((e) => {
+            const img = e.tagName === "IMG" ? e : e.querySelector("img");
+            return img ? img.currentSrc || img.src : e.getAttribute("src");
+          }),
       };
     })
   );

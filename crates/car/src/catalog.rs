@@ -507,6 +507,35 @@ mod tests {
         ("ISAppearanceTintable", 10),
     ];
 
+    /// `tests/data/light-dark.car`: a catalog with a 64 px light icon (opaque blue) and a
+    /// 64 px dark one (opaque orange) in `AppIcon`, for the server's dark-mode tests (no
+    /// real fixture has a dark bitmap). This test keeps the file equal to what the builder
+    /// makes; `OTADROP_WRITE_FIXTURES=1` rewrites it.
+    #[test]
+    fn the_light_dark_test_catalog_is_current() {
+        let bytes = catalog_bytes(
+            &[("AppIcon", facet(6849, 220))],
+            &APPEARANCES,
+            &[
+                (key(0, 6849, 85, 220, 0), argb(64, 64, [255, 80, 0, 255])),
+                (key(1, 6849, 85, 220, 0), argb(64, 64, [0, 140, 255, 255])),
+            ],
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/light-dark.car");
+        if std::env::var_os("OTADROP_WRITE_FIXTURES").is_some() {
+            std::fs::write(path, &bytes).unwrap();
+        }
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            bytes,
+            "run with OTADROP_WRITE_FIXTURES=1"
+        );
+        let catalog = Catalog::open(&bytes).unwrap();
+        let dark = catalog.best_icon(None, Appearance::Dark).unwrap().unwrap();
+        assert_eq!((dark.width, dark.appearance), (64, Appearance::Dark));
+        assert_eq!(&dark.rgba[..4], [255, 140, 0, 255]);
+    }
+
     #[test]
     fn picks_the_largest_in_the_wanted_appearance() {
         let bytes = catalog_bytes(

@@ -131,21 +131,24 @@ pub fn to_standard_png(bytes: &[u8], max_side: u32) -> Result<Cow<'_, [u8]>, Png
         (8, 2) => 3usize,
         (depth, colour) => return Err(PngError::Unsupported(depth, colour)),
     };
-    if h.interlaced {
-        return Err(PngError::Malformed(
-            "interlaced CgBI is not produced by Apple tools",
-        ));
-    }
     let (width, height) = (h.width as usize, h.height as usize);
-    let stride = width * channels;
-    let expected = (stride + 1) * height;
+    let passes = if h.interlaced {
+        adam7_passes(width, height)
+    } else {
+        vec![Pass::whole(width, height)]
+    };
+    let expected: usize = passes.iter().map(|p| p.filtered_len(channels)).sum();
 
     let mut idat = Vec::new();
+    let mut colour = Vec::new();
     for chunk in chunks(bytes) {
         let chunk = chunk?;
         match &chunk.kind {
             b"IDAT" => idat.extend_from_slice(chunk.data),
             b"IEND" => break,
+            b"sRGB" | b"gAMA" | b"cHRM" => colour.push(raw_chunk(&chunk.kind, chunk.data)),
+            // Apple writes the profile as raw deflate too; a standard PNG needs zlib.
+            b"iCCP" => colour.extend(standard_iccp(chunk.data)),
             _ => {}
         }
     }
@@ -163,14 +166,192 @@ pub fn to_standard_png(bytes: &[u8], max_side: u32) -> Result<Cow<'_, [u8]>, Png
             filtered.len()
         )));
     }
-    let mut pixels = unfilter(&filtered, stride, channels, height)?;
+    let mut pixels = if h.interlaced {
+        deinterlace(&filtered, &passes, width, height, channels)?
+    } else {
+        unfilter(&filtered, width * channels, channels, height)?
+    };
     for px in pixels.chunks_exact_mut(channels) {
         px.swap(0, 2);
         if channels == 4 {
             unpremultiply(px);
         }
     }
-    encode(&pixels, h.width, h.height, channels).map(Cow::Owned)
+    let png = encode(&pixels, h.width, h.height, channels)?;
+    Ok(Cow::Owned(match insert_after_ihdr(&png, &colour) {
+        Some(with_colour) => with_colour,
+        None => png,
+    }))
+}
+
+/// One image of an interlaced PNG's seven (or the whole image): its first column and row in
+/// the full image, the steps between its pixels, and its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pass {
+    x0: usize,
+    y0: usize,
+    dx: usize,
+    dy: usize,
+    width: usize,
+    height: usize,
+}
+
+impl Pass {
+    fn whole(width: usize, height: usize) -> Pass {
+        Pass {
+            x0: 0,
+            y0: 0,
+            dx: 1,
+            dy: 1,
+            width,
+            height,
+        }
+    }
+
+    /// Bytes of filtered data: a filter byte and a row of samples per row (an empty pass
+    /// has none, not even filter bytes).
+    fn filtered_len(&self, channels: usize) -> usize {
+        if self.width == 0 {
+            0
+        } else {
+            (self.width * channels + 1) * self.height
+        }
+    }
+}
+
+/// The seven Adam7 passes of a `width` x `height` image (PNG spec section 8.2).
+fn adam7_passes(width: usize, height: usize) -> Vec<Pass> {
+    const STEPS: [(usize, usize, usize, usize); 7] = [
+        (0, 0, 8, 8),
+        (4, 0, 8, 8),
+        (0, 4, 4, 8),
+        (2, 0, 4, 4),
+        (0, 2, 2, 4),
+        (1, 0, 2, 2),
+        (0, 1, 1, 2),
+    ];
+    STEPS
+        .iter()
+        .map(|&(x0, y0, dx, dy)| Pass {
+            x0,
+            y0,
+            dx,
+            dy,
+            width: width.saturating_sub(x0).div_ceil(dx),
+            height: height.saturating_sub(y0).div_ceil(dy),
+        })
+        .collect()
+}
+
+/// Unfilters each pass and puts its pixels in their places in the full image.
+fn deinterlace(
+    data: &[u8],
+    passes: &[Pass],
+    width: usize,
+    height: usize,
+    channels: usize,
+) -> Result<Vec<u8>, PngError> {
+    let mut out = vec![0u8; width * height * channels];
+    let mut offset = 0;
+    for pass in passes {
+        let len = pass.filtered_len(channels);
+        if len == 0 {
+            continue;
+        }
+        let slice = data.get(offset..offset + len).ok_or(PngError::Truncated)?;
+        offset += len;
+        let stride = pass.width * channels;
+        let pixels = unfilter(slice, stride, channels, pass.height)?;
+        for (row, line) in pixels.chunks_exact(stride).enumerate() {
+            let y = pass.y0 + row * pass.dy;
+            for (col, px) in line.chunks_exact(channels).enumerate() {
+                let x = pass.x0 + col * pass.dx;
+                let at = (y * width + x) * channels;
+                if let Some(dest) = out.get_mut(at..at + channels) {
+                    dest.copy_from_slice(px);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A chunk as bytes: length, type, data, CRC.
+fn raw_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + 12);
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out
+}
+
+/// Largest ICC profile carried over (real ones: 0.5-4 KiB; Display P3 is 536 bytes).
+const MAX_ICC_BYTES: u64 = 1 << 20;
+
+/// A CgBI `iCCP` chunk rewritten with its profile zlib-compressed, as standard PNG wants
+/// (Apple's tools compress it as raw deflate, like the image data). `None`: the profile
+/// cannot be read, and is dropped rather than copied broken.
+fn standard_iccp(data: &[u8]) -> Option<Vec<u8>> {
+    let nul = data.iter().position(|&b| b == 0)?;
+    let (name, rest) = (&data[..nul], data.get(nul + 2..)?);
+    if name.is_empty() || name.len() > 79 || data.get(nul + 1) != Some(&0) {
+        return None;
+    }
+    let mut profile = Vec::new();
+    let zlib_ok = flate2::read::ZlibDecoder::new(rest)
+        .take(MAX_ICC_BYTES)
+        .read_to_end(&mut profile)
+        .is_ok();
+    if zlib_ok && !profile.is_empty() {
+        return Some(raw_chunk(b"iCCP", data));
+    }
+    profile.clear();
+    DeflateDecoder::new(rest)
+        .take(MAX_ICC_BYTES)
+        .read_to_end(&mut profile)
+        .ok()?;
+    if profile.is_empty() || profile.len() as u64 >= MAX_ICC_BYTES {
+        return None;
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, &profile).ok()?;
+    let mut out = data[..nul + 2].to_vec();
+    out.extend(z.finish().ok()?);
+    Some(raw_chunk(b"iCCP", &out))
+}
+
+/// The colour chunks of a standard PNG (`sRGB`, `iCCP`, `gAMA`, `cHRM`), as raw chunks, to
+/// carry over to its resized copies.
+pub(crate) fn colour_chunks(png: &[u8]) -> Vec<Vec<u8>> {
+    if !png.starts_with(SIGNATURE) {
+        return Vec::new();
+    }
+    chunks(png)
+        .map_while(Result::ok)
+        .take_while(|c| &c.kind != b"IDAT" && &c.kind != b"PLTE")
+        .filter(|c| matches!(&c.kind, b"sRGB" | b"iCCP" | b"gAMA" | b"cHRM"))
+        .map(|c| raw_chunk(&c.kind, c.data))
+        .collect()
+}
+
+/// `png` (a standard PNG whose first chunk is `IHDR`) with `extra` raw chunks right after
+/// `IHDR`, where colour chunks belong. `None` if `png` does not start that way.
+pub(crate) fn insert_after_ihdr(png: &[u8], extra: &[Vec<u8>]) -> Option<Vec<u8>> {
+    const IHDR_END: usize = 8 + 8 + 13 + 4;
+    if png.len() < IHDR_END || !png.starts_with(SIGNATURE) || png.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let mut out = Vec::with_capacity(png.len() + extra.iter().map(Vec::len).sum::<usize>());
+    out.extend_from_slice(&png[..IHDR_END]);
+    for chunk in extra {
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(&png[IHDR_END..]);
+    Some(out)
 }
 
 /// Undoes PNG scanline filters (PNG spec section 9) for 8-bit samples.
@@ -378,6 +559,108 @@ mod tests {
             Err(PngError::Deflate(_))
         ));
         assert_eq!(header(b"GIF89a"), Err(PngError::NotPng));
+    }
+
+    /// An Adam7-interlaced CgBI PNG of opaque BGRA pixels (`px(x, y)`), filter 0 per row.
+    fn interlaced_cgbi(w: u32, h: u32, px: impl Fn(usize, usize) -> [u8; 4]) -> Vec<u8> {
+        let mut raw = Vec::new();
+        for pass in adam7_passes(w as usize, h as usize) {
+            if pass.width == 0 {
+                continue;
+            }
+            for row in 0..pass.height {
+                raw.push(0);
+                for col in 0..pass.width {
+                    raw.extend(px(pass.x0 + col * pass.dx, pass.y0 + row * pass.dy));
+                }
+            }
+        }
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut z, &raw).unwrap();
+        let mut d = w.to_be_bytes().to_vec();
+        d.extend(h.to_be_bytes());
+        d.extend([8, 6, 0, 0, 1]);
+        let mut png = SIGNATURE.to_vec();
+        png.extend(chunk(b"CgBI", &[0x50, 0, 0x20, 0x06]));
+        png.extend(chunk(b"IHDR", &d));
+        png.extend(chunk(b"IDAT", &z.finish().unwrap()));
+        png.extend(chunk(b"IEND", &[]));
+        png
+    }
+
+    #[test]
+    fn adam7_interlaced_cgbi_decodes_every_pixel_in_place() {
+        // Sizes that leave some passes empty (1x1, 2x3) and some partial (10x9).
+        for (w, h) in [(1u32, 1u32), (2, 3), (10, 9), (17, 8)] {
+            let bgra = |x: usize, y: usize| [x as u8, y as u8, (x * 7 + y * 13) as u8, 255];
+            let png = interlaced_cgbi(w, h, bgra);
+            let (info, px) = decode(&to_standard_png(&png, 4096).unwrap());
+            assert_eq!((info.width, info.height), (w, h));
+            let mut expected = Vec::new();
+            for y in 0..h as usize {
+                for x in 0..w as usize {
+                    let [b, g, r, a] = bgra(x, y);
+                    expected.extend([r, g, b, a]);
+                }
+            }
+            assert_eq!(px, expected, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn truncated_interlaced_data_is_an_error_not_a_panic() {
+        let mut png = interlaced_cgbi(10, 9, |x, y| [x as u8, y as u8, 0, 255]);
+        // Cut the IDAT short: rebuild with half of its data.
+        let at = png.windows(4).position(|w| w == b"IDAT").unwrap() - 4;
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let data = png[at + 8..at + 8 + len / 2].to_vec();
+        png.truncate(at);
+        png.extend(chunk(b"IDAT", &data));
+        png.extend(chunk(b"IEND", &[]));
+        assert!(to_standard_png(&png, 4096).is_err());
+    }
+
+    #[test]
+    fn colour_chunks_are_kept_and_the_cgbi_profile_becomes_zlib() {
+        let profile: Vec<u8> = (0..600u32).map(|i| (i * 31 % 251) as u8).collect();
+        // Apple's iCCP: name, method 0, raw deflate.
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut z, &profile).unwrap();
+        let mut iccp = b"Display P3\0\0".to_vec();
+        iccp.extend(z.finish().unwrap());
+        let plain = cgbi(1, &[vec![1, 2, 3, 255]], 6);
+        let ihdr_end = 8 + 12 + 4 + 12 + 13;
+        let mut png = plain[..ihdr_end].to_vec();
+        png.extend(chunk(b"iCCP", &iccp));
+        png.extend(chunk(b"gAMA", &45455u32.to_be_bytes()));
+        png.extend(&plain[ihdr_end..]);
+
+        let out = to_standard_png(&png, 4096).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(&out[..]))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        assert_eq!(info.icc_profile.as_deref(), Some(&profile[..]));
+        assert_eq!(
+            info.gama_chunk.map(|g| g.into_scaled()),
+            Some(45455),
+            "gAMA kept"
+        );
+        // Carried over to a re-encoded copy.
+        let copies = colour_chunks(&out);
+        assert_eq!(copies.len(), 2);
+        let again = insert_after_ihdr(&encode(&[1, 2, 3, 4], 1, 1, 4).unwrap(), &copies).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(&again[..]))
+            .read_info()
+            .unwrap();
+        assert_eq!(reader.info().icc_profile.as_deref(), Some(&profile[..]));
+    }
+
+    #[test]
+    fn an_unreadable_profile_is_dropped_not_copied_broken() {
+        assert_eq!(standard_iccp(b"name\0\0not deflate at all \xff\xff"), None);
+        assert_eq!(standard_iccp(b"no terminator"), None);
+        assert_eq!(standard_iccp(b"\0\0x"), None);
     }
 
     proptest! {

@@ -9,8 +9,10 @@
 use std::io::Cursor;
 
 use image::imageops::FilterType;
-use image::{ImageFormat, ImageReader};
+use image::{DynamicImage, ImageFormat, ImageReader};
 use plist::{Dictionary, Value};
+
+use super::cgbi;
 
 /// Icon name prefixes in the order the keys are listed above, without duplicates (empty
 /// when no key names a file).
@@ -145,32 +147,86 @@ fn matching(
     out
 }
 
-/// Renders a standard PNG at each of `sides` x `sides` (Lanczos3), as PNG bytes. The image is
-/// decoded once, within `max_side` (at most `max_side`² x 8 bytes, 16-bit RGBA), and reduced
-/// to 8 bits before resizing.
-pub(crate) fn resized_pngs(
-    png: &[u8],
-    sides: &[u32],
-    max_side: u32,
-) -> Result<Vec<Vec<u8>>, String> {
+/// Decodes a standard PNG (at most `max_side` a side, memory bounded accordingly).
+pub(crate) fn decode_png(png: &[u8], max_side: u32) -> Result<DynamicImage, String> {
     let mut reader = ImageReader::with_format(Cursor::new(png), ImageFormat::Png);
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(max_side);
     limits.max_image_height = Some(max_side);
     limits.max_alloc = Some(u64::from(max_side) * u64::from(max_side) * 8 + (1 << 20));
     reader.limits(limits);
-    let rgba = reader.decode().map_err(|e| e.to_string())?.into_rgba8();
-    sides
-        .iter()
-        .map(|&side| {
-            let resized = image::imageops::resize(&rgba, side, side, FilterType::Lanczos3);
-            let mut out = Vec::new();
-            resized
-                .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-                .map_err(|e| e.to_string())?;
-            Ok(out)
-        })
-        .collect()
+    reader.decode().map_err(|e| e.to_string())
+}
+
+/// Decodes a PNG that the strict decoder refuses for its checksums only (some export tools
+/// write wrong CRCs; iOS shows such icons): CRC and Adler-32 are not checked, everything
+/// else is. Same size and memory bounds as [`decode_png`].
+pub(crate) fn decode_png_lenient(png: &[u8], max_side: u32) -> Result<DynamicImage, String> {
+    let h = cgbi::header(png).map_err(|e| e.to_string())?;
+    if h.width > max_side || h.height > max_side {
+        return Err(format!(
+            "{}x{} is larger than {max_side} a side",
+            h.width, h.height
+        ));
+    }
+    let limits = png::Limits {
+        bytes: (max_side as usize) * (max_side as usize) * 8 + (1 << 20),
+    };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(png), limits);
+    decoder.ignore_checksums(true);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| "the image is too large".to_string())?;
+    let mut buf = vec![0; size];
+    let frame = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+    buf.truncate(frame.buffer_size());
+    let (w, h) = (frame.width, frame.height);
+    let bad = || "the decoded image has an unexpected size".to_string();
+    Ok(match frame.color_type {
+        png::ColorType::Rgba => {
+            DynamicImage::ImageRgba8(image::RgbaImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::Rgb => {
+            DynamicImage::ImageRgb8(image::RgbImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            DynamicImage::ImageLumaA8(image::GrayAlphaImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::Grayscale => {
+            DynamicImage::ImageLuma8(image::GrayImage::from_raw(w, h, buf).ok_or_else(bad)?)
+        }
+        png::ColorType::Indexed => return Err("palette not expanded".into()),
+    })
+}
+
+/// The image scaled to `side` x `side` (Lanczos3), as PNG bytes.
+pub(crate) fn resized(image: &DynamicImage, side: u32) -> Result<Vec<u8>, String> {
+    let resized = match image {
+        DynamicImage::ImageRgba8(rgba) => {
+            image::imageops::resize(rgba, side, side, FilterType::Lanczos3)
+        }
+        other => image::imageops::resize(&other.to_rgba8(), side, side, FilterType::Lanczos3),
+    };
+    encode(&DynamicImage::ImageRgba8(resized))
+}
+
+/// The image as PNG bytes.
+pub(crate) fn encode(image: &DynamicImage) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// `png` with the source's colour chunks put back (the encoder writes none).
+pub(crate) fn with_colour(png: Vec<u8>, colour: &[Vec<u8>]) -> Vec<u8> {
+    if colour.is_empty() {
+        return png;
+    }
+    cgbi::insert_after_ihdr(&png, colour).unwrap_or(png)
 }
 
 #[cfg(test)]

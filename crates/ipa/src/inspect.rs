@@ -1,5 +1,6 @@
 //! Entry point: open the zip's central directory, find the app bundle, read the few entries
-//! needed (Info.plist, embedded.mobileprovision, the icon), and say what was found.
+//! needed (Info.plist, embedded.mobileprovision, the icon and `Assets.car`), and say what
+//! was found.
 
 use std::fs::File;
 use std::io::{Read, Seek};
@@ -9,13 +10,15 @@ use time::OffsetDateTime;
 
 use super::archive::{self, AppBundle, Archive};
 use super::cgbi::{self, PngError};
-use super::{icon, info_plist, plist_limited, profile, warnings};
-use super::{AppInfo, IconInfo, IpaError, Limits, ProfileInfo};
+use super::{assets_car, icon, info_plist, plist_limited, profile, warnings};
+use super::{AppInfo, IconInfo, IconSource, IpaError, Limits, ProfileInfo, MAX_ICON_SIDE};
+use otadrop_car::Appearance;
 
 /// Bytes of an icon read to learn its size (the CgBI chunk and IHDR fit in 45).
 const ICON_HEADER_BYTES: u64 = 64;
 
-/// Icons fully read and decoded, largest first, before giving up: bounds the work a file
+/// Icon files fully read and decoded, largest first, before giving up (the catalog, when
+/// ranked below them, is still tried): bounds the work a file
 /// full of damaged icons can cause.
 const ICON_ATTEMPTS: usize = 3;
 
@@ -28,6 +31,9 @@ pub struct IconImages {
     pub small: Vec<u8>,
     /// 512x512 (`full-size-image`).
     pub large: Vec<u8>,
+    /// The dark-appearance icon at its own size (at most [`MAX_ICON_SIDE`]), when the asset
+    /// catalog has one.
+    pub dark: Option<Vec<u8>>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +94,11 @@ pub fn inspect_with<R: Read + Seek>(
     let extensions = archive::count_extensions(zip.names(), &app);
 
     let (profile, profile_problem) = read_profile(&mut zip, &app, limits)?;
-    let (chosen_icon, icon_problem) = choose_icon(&mut zip, &dict, &app, limits)?;
+    let IconChoice {
+        chosen: chosen_icon,
+        icon_problem,
+        catalog_problem,
+    } = choose_icon(&mut zip, &dict, &app, limits)?;
 
     let mut info = AppInfo {
         bundle_id: bundle.bundle_id,
@@ -109,6 +119,7 @@ pub fn inspect_with<R: Read + Seek>(
         &info,
         &bundle.executable,
         icon_problem,
+        catalog_problem,
         profile_problem,
         options.now,
     );
@@ -195,22 +206,56 @@ fn read_profile<R: Read + Seek>(
     })
 }
 
-/// The chosen icon file and its renditions.
+/// The chosen icon and its renditions.
 type ChosenIcon = (IconInfo, IconImages);
 
-/// The largest declared icon that exists and converts; or why none is usable. Headers are
-/// read first (a few bytes each) to rank the candidates by pixel area; the largest is
-/// converted, falling back to the next one if it is damaged.
+/// A source the icon can come from, ranked by pixel area before anything is decoded.
+enum Source {
+    File {
+        name: String,
+        width: u32,
+        height: u32,
+    },
+    Catalog {
+        width: u32,
+        height: u32,
+    },
+}
+
+impl Source {
+    fn area(&self) -> u64 {
+        let (w, h) = match self {
+            Source::File { width, height, .. } | Source::Catalog { width, height } => {
+                (*width, *height)
+            }
+        };
+        u64::from(w) * u64::from(h)
+    }
+}
+
+/// What choosing the icon found: the icon, why an existing icon could not be read, and
+/// why `Assets.car` could not be read (each a warning, never a failed inspection).
+struct IconChoice {
+    chosen: Option<ChosenIcon>,
+    icon_problem: Option<String>,
+    catalog_problem: Option<String>,
+}
+
+/// The largest icon among the declared loose PNGs and the asset catalog that decodes.
+/// PNG headers are read first (a few bytes each) and the catalog's rendition list, to rank
+/// the sources by pixel area; the largest is converted, falling back to the next one if it
+/// is damaged. On equal sizes the loose file wins (no catalog decode needed). A dark icon
+/// is taken from the catalog whenever it has one.
 fn choose_icon<R: Read + Seek>(
     zip: &mut Archive<R>,
     dict: &plist::Dictionary,
     app: &AppBundle,
     limits: &Limits,
-) -> Result<(Option<ChosenIcon>, Option<String>), IpaError> {
+) -> Result<IconChoice, IpaError> {
     let declared = icon::declared_names(dict);
     let assets = icon::asset_names(dict);
     let files = icon::candidates(&declared, &assets, &app.dir, zip.names());
-    let mut ranked: Vec<(String, u32, u32)> = Vec::new();
+    let mut ranked: Vec<Source> = Vec::new();
     let mut first_problem = None;
     for file in files.into_iter().take(limits.max_icon_candidates) {
         let head = match zip.read_prefix(&file, ICON_HEADER_BYTES) {
@@ -222,7 +267,11 @@ fn choose_icon<R: Read + Seek>(
             Err(e) => return Err(e),
         };
         match cgbi::header(&head) {
-            Ok(h) => ranked.push((file, h.width, h.height)),
+            Ok(h) => ranked.push(Source::File {
+                name: file,
+                width: h.width,
+                height: h.height,
+            }),
             // Zero-byte placeholders such as iTanky's "Icon\r" are skipped silently.
             Err(e) if !head.is_empty() => {
                 first_problem.get_or_insert(format!("{file}: {e}"));
@@ -230,43 +279,188 @@ fn choose_icon<R: Read + Seek>(
             Err(_) => {}
         }
     }
-    // Largest first; a stable sort keeps the declared order among equals.
-    ranked.sort_by_key(|(_, w, h)| std::cmp::Reverse(u64::from(*w) * u64::from(*h)));
-    for (file, width, height) in ranked.into_iter().take(ICON_ATTEMPTS) {
-        let rendered = match zip.read(&file, limits.max_icon_bytes, limits) {
-            Ok(bytes) => render_icon(&bytes, limits),
-            Err(IpaError::BadEntry { reason, .. }) => Err(reason),
-            Err(e) => return Err(e),
-        };
-        match rendered {
-            Ok(images) => {
-                let info = IconInfo {
-                    file,
-                    width,
-                    height,
+
+    let mut catalog_problem = None;
+    let car = match assets_car::read(zip, app, dict, limits)? {
+        Some(Ok(car)) => Some(car),
+        Some(Err(problem)) => {
+            catalog_problem = Some(problem);
+            None
+        }
+        None => None,
+    };
+    let catalog = car.as_ref().and_then(|car| match car.open() {
+        Ok(catalog) => Some((car, catalog)),
+        Err(problem) => {
+            catalog_problem.get_or_insert(problem);
+            None
+        }
+    });
+    if let Some(offer) = catalog.as_ref().and_then(|(car, c)| car.offer(c)) {
+        ranked.push(Source::Catalog {
+            width: offer.width,
+            height: offer.height,
+        });
+    }
+
+    // Largest first; a stable sort keeps loose files (then the declared order) first among
+    // equals.
+    ranked.sort_by_key(|s| std::cmp::Reverse(s.area()));
+    let mut chosen = None;
+    let mut file_attempts = 0;
+    for source in ranked {
+        match source {
+            Source::File {
+                name,
+                width,
+                height,
+            } => {
+                if file_attempts == ICON_ATTEMPTS {
+                    continue;
+                }
+                file_attempts += 1;
+                let rendered = match zip.read(&name, limits.max_icon_bytes, limits) {
+                    Ok(bytes) => render_icon(&bytes, limits),
+                    Err(IpaError::BadEntry { reason, .. }) => Err(reason),
+                    Err(e) => return Err(e),
                 };
-                return Ok((Some((info, images)), None));
+                match rendered {
+                    Ok(images) => {
+                        let info = IconInfo {
+                            source: IconSource::File,
+                            file: name,
+                            set: None,
+                            width,
+                            height,
+                            dark: false,
+                        };
+                        chosen = Some((info, images));
+                        break;
+                    }
+                    Err(problem) => {
+                        first_problem.get_or_insert(format!("{name}: {problem}"));
+                    }
+                }
             }
-            Err(problem) => {
-                first_problem.get_or_insert(format!("{file}: {problem}"));
+            Source::Catalog { .. } => {
+                let Some((car, catalog)) = catalog.as_ref() else {
+                    continue;
+                };
+                let rendered = car
+                    .icon(catalog, Appearance::Light)
+                    .and_then(|icon| icon.ok_or_else(|| "the icon set has no image".to_string()))
+                    .and_then(|icon| {
+                        let (width, height, set) = (icon.width, icon.height, icon.set_name);
+                        render_rgba(width, height, icon.rgba)
+                            .map(|images| (width, height, set, images))
+                    });
+                match rendered {
+                    Ok((width, height, set, images)) => {
+                        let info = IconInfo {
+                            source: IconSource::AssetsCar,
+                            file: car.path.clone(),
+                            set: Some(set),
+                            width,
+                            height,
+                            dark: false,
+                        };
+                        chosen = Some((info, images));
+                        break;
+                    }
+                    Err(problem) => {
+                        catalog_problem
+                            .get_or_insert(format!("its icon cannot be decoded: {problem}"));
+                    }
+                }
             }
         }
     }
-    Ok((None, first_problem))
+
+    // The dark look, from the catalog, whatever the light icon's source.
+    if let (Some((info, images)), Some((car, catalog))) = (chosen.as_mut(), catalog.as_ref()) {
+        match car.icon(catalog, Appearance::Dark) {
+            Ok(Some(dark)) => match render_rgba(dark.width, dark.height, dark.rgba) {
+                Ok(dark_images) => {
+                    images.dark = Some(dark_images.original);
+                    info.dark = true;
+                }
+                Err(problem) => {
+                    catalog_problem
+                        .get_or_insert(format!("its dark icon cannot be encoded: {problem}"));
+                }
+            },
+            Ok(None) => {}
+            Err(problem) => {
+                catalog_problem
+                    .get_or_insert(format!("its dark icon cannot be decoded: {problem}"));
+            }
+        }
+    }
+    Ok(IconChoice {
+        icon_problem: if chosen.is_none() {
+            first_problem
+        } else {
+            None
+        },
+        chosen,
+        catalog_problem,
+    })
 }
 
-/// A standard PNG of an icon file (CgBI or not) and its 57 and 512 pixel renditions.
+/// A standard PNG of an icon file (CgBI or not) and its 57 and 512 pixel renditions. Colour
+/// information (`sRGB`, `iCCP`, `gAMA`, `cHRM`) is kept in all three.
 pub fn render_icon(png: &[u8], limits: &Limits) -> Result<IconImages, String> {
     let original = cgbi::to_standard_png(png, limits.max_png_side)
         .map_err(|e: PngError| e.to_string())?
         .into_owned();
-    let mut sizes = icon::resized_pngs(&original, &[57, 512], limits.max_png_side)?.into_iter();
-    let (Some(small), Some(large)) = (sizes.next(), sizes.next()) else {
-        return Err("the icon could not be resized".into());
+    let colour = cgbi::colour_chunks(&original);
+    // A PNG whose only fault is its checksums is decoded anyway and served re-encoded.
+    let (image, strict) = match icon::decode_png(&original, limits.max_png_side) {
+        Ok(image) => (image, true),
+        Err(e) => match icon::decode_png_lenient(&original, limits.max_png_side) {
+            Ok(image) => (image, false),
+            Err(_) => return Err(e),
+        },
     };
+    let original = if image.width() > MAX_ICON_SIDE || image.height() > MAX_ICON_SIDE {
+        icon::with_colour(icon::resized(&image, MAX_ICON_SIDE)?, &colour)
+    } else if !strict {
+        icon::with_colour(icon::encode(&image)?, &colour)
+    } else {
+        original
+    };
+    let small = icon::with_colour(icon::resized(&image, 57)?, &colour);
+    let large = icon::with_colour(icon::resized(&image, 512)?, &colour);
     Ok(IconImages {
         original,
         small,
         large,
+        dark: None,
+    })
+}
+
+/// The served PNGs of an icon decoded to straight RGBA8 (`width * height * 4` bytes, as the
+/// asset catalog gives it): at its own size (at most [`MAX_ICON_SIDE`]), 57 and 512 px. A
+/// larger icon is scaled down once, and the small sizes are made from that copy.
+pub fn render_rgba(width: u32, height: u32, rgba: Vec<u8>) -> Result<IconImages, String> {
+    let len = rgba.len();
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| format!("{len} bytes are not a {width}x{height} RGBA image"))?;
+    let image = if width.max(height) > MAX_ICON_SIDE {
+        image::imageops::resize(
+            &image,
+            MAX_ICON_SIDE,
+            MAX_ICON_SIDE,
+            image::imageops::FilterType::Lanczos3,
+        )
+    } else {
+        image
+    };
+    let image = image::DynamicImage::ImageRgba8(image);
+    Ok(IconImages {
+        original: icon::encode(&image)?,
+        small: icon::resized(&image, 57)?,
+        large: icon::resized(&image, 512)?,
+        dark: None,
     })
 }

@@ -10,6 +10,7 @@
 //! - `archive`: the zip central directory, finding `Payload/<X>.app/`, bounded entry reads.
 //! - `info_plist`: bundle fields; [`plist_limited`]: property lists under [`Limits`].
 //! - `icon`: which icon file, and the 57/512 renditions; [`cgbi`]: Apple's crushed PNGs.
+//! - `assets_car`: the icon from `Assets.car` (light and dark), through `otadrop-car`.
 //! - [`profile`]: `embedded.mobileprovision` (CMS, digest, type); `ber`: BER to DER.
 //! - [`warnings`]: the stable warning codes.
 
@@ -52,11 +53,49 @@ pub enum DeviceFamily {
 /// The chosen source icon inside the bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IconInfo {
-    /// Path inside the zip.
+    /// Where the pixels came from: a loose PNG or the asset catalog.
+    #[serde(default)]
+    pub source: IconSource,
+    /// Path inside the zip (the PNG, or `Assets.car`).
     pub file: String,
+    /// The asset-catalog icon set (`CFBundleIconName`) the icon came from; `None` for a
+    /// loose file.
+    #[serde(default)]
+    pub set: Option<String>,
+    /// Size of the source image in pixels (the served `icon.png` is at most
+    /// [`MAX_ICON_SIDE`] a side).
     pub width: u32,
     pub height: u32,
+    /// The catalog also has a dark-appearance icon (served as `icon-dark.png`).
+    #[serde(default)]
+    pub dark: bool,
 }
+
+/// Where the chosen icon came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum IconSource {
+    /// A loose PNG in the app folder (`AppIcon60x60@3x.png`).
+    #[default]
+    #[serde(rename = "file")]
+    File,
+    /// The app's asset catalog, `Assets.car`.
+    #[serde(rename = "assets-car")]
+    AssetsCar,
+}
+
+impl IconSource {
+    /// The word used in the JSON contract (`file`, `assets-car`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IconSource::File => "file",
+            IconSource::AssetsCar => "assets-car",
+        }
+    }
+}
+
+/// Largest side of the served icon (`icon.png`, `icon-dark.png`): a larger source (the
+/// 2048 px renditions of Icon Composer catalogs) is scaled down to it.
+pub const MAX_ICON_SIDE: u32 = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -170,6 +209,7 @@ impl DeviceFamily {
 }
 
 mod archive;
+mod assets_car;
 mod ber;
 pub mod cgbi;
 mod error;
@@ -183,7 +223,7 @@ pub mod warnings;
 
 pub use error::IpaError;
 pub use inspect::{
-    inspect, inspect_path, inspect_with, render_icon, IconImages, Inspection, Options,
+    inspect, inspect_path, inspect_with, render_icon, render_rgba, IconImages, Inspection, Options,
 };
 pub use limits::Limits;
 pub use profile::{parse_profile, ProfileError};

@@ -25,8 +25,12 @@ pub struct Limits {
     pub max_icon_bytes: u64,
     /// Most candidate icon files whose headers are read to find the largest.
     pub max_icon_candidates: usize,
-    /// Widest or tallest PNG decoded: app icons are 1024 at most (the App Store icon); an
-    /// icon this size decodes into at most 8 MiB (16-bit RGBA).
+    /// Largest `Assets.car` read to find the icon; it is read whole into memory (real ones:
+    /// a few hundred KiB to tens of MiB; a larger one is skipped with a warning).
+    pub max_car_bytes: u64,
+    /// Widest or tallest loose PNG decoded: app icons are 1024 at most (the App Store icon); an
+    /// icon this size decodes into at most 8 MiB (16-bit RGBA). Asset-catalog icons (up to
+    /// 2048, Icon Composer) are decoded under the catalog reader's own limit.
     pub max_png_side: u32,
     /// Largest decompression ratio accepted for an entry above [`Self::ratio_floor`]: deflate
     /// reaches about 1032:1 only on degenerate input; real plists and PNGs stay under 20:1.
@@ -52,6 +56,7 @@ impl Default for Limits {
             max_profile_bytes: 4 * 1024 * 1024,
             max_icon_bytes: 16 * 1024 * 1024,
             max_icon_candidates: 64,
+            max_car_bytes: 64 * 1024 * 1024,
             max_png_side: 1024,
             max_ratio: 200,
             ratio_floor: 1024 * 1024,

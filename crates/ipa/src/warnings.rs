@@ -14,10 +14,12 @@ pub const APP_STORE_SIGNED: &str = "app-store-signed";
 pub const NOT_IOS: &str = "not-ios";
 /// Built for the iOS Simulator.
 pub const SIMULATOR_BUILD: &str = "simulator-build";
-/// No loose icon file (it may be only in `Assets.car`).
+/// No icon at all: no loose icon file, and none in `Assets.car`.
 pub const NO_ICON: &str = "no-icon";
 /// An icon file is declared and present but cannot be decoded.
 pub const ICON_UNREADABLE: &str = "icon-unreadable";
+/// `Assets.car` is present but too large or unreadable, or its icon cannot be decoded.
+pub const ASSETS_CAR_UNREADABLE: &str = "assets-car-unreadable";
 /// The executable named by `CFBundleExecutable` is not in the bundle.
 pub const NO_EXECUTABLE: &str = "no-executable";
 /// Neither `CFBundleVersion` nor `CFBundleShortVersionString` is set.
@@ -41,6 +43,7 @@ pub const ALL: &[&str] = &[
     SIMULATOR_BUILD,
     NO_ICON,
     ICON_UNREADABLE,
+    ASSETS_CAR_UNREADABLE,
     NO_EXECUTABLE,
     NO_VERSION,
     NO_PROFILE,
@@ -69,12 +72,14 @@ pub fn days_ago(t: OffsetDateTime, now: OffsetDateTime) -> String {
     }
 }
 
-/// The warnings that follow from the inspected facts at `now`. `icon_problem` and
-/// `profile_problem` carry why an icon or profile that exists could not be read.
+/// The warnings that follow from the inspected facts at `now`. `icon_problem`,
+/// `catalog_problem` and `profile_problem` carry why an icon file, `Assets.car` or the
+/// profile that exists could not be read.
 pub(crate) fn derive(
     info: &AppInfo,
     executable: &str,
     icon_problem: Option<String>,
+    catalog_problem: Option<String>,
     profile_problem: Option<String>,
     now: OffsetDateTime,
 ) -> Vec<Warning> {
@@ -121,12 +126,24 @@ pub(crate) fn derive(
         (Some(_), _) => {}
         (None, Some(problem)) => out.push(warning(
             ICON_UNREADABLE,
-            format!("The app icon cannot be read ({problem}): the pages show a placeholder."),
+            format!("The app icon file exists but cannot be decoded ({problem}): the pages show a placeholder."),
         )),
+        // An unreadable catalog says so below; "no icon" would not be the truth.
+        (None, None) if catalog_problem.is_some() => {}
         (None, None) => out.push(warning(
             NO_ICON,
-            "No icon file in the bundle (it may be only in Assets.car, which otadrop does not read yet): the pages show a placeholder.",
+            "No app icon in the bundle (no icon file, and none in Assets.car): the pages show a placeholder. Add an AppIcon set to the app's asset catalog.",
         )),
+    }
+    if let Some(problem) = catalog_problem {
+        let fallback = match &info.icon {
+            Some(icon) => format!("the icon comes from {}", icon.file),
+            None => "the pages show a placeholder".to_string(),
+        };
+        out.push(warning(
+            ASSETS_CAR_UNREADABLE,
+            format!("Assets.car cannot be read for the app icon ({problem}): {fallback}."),
+        ));
     }
     match (&info.profile, profile_problem) {
         (None, Some(problem)) => out.push(warning(

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use otadrop_ipa::{inspect_with, DeviceFamily, IpaError, Options, ProfileType};
+use otadrop_ipa::{inspect_with, DeviceFamily, IconSource, IpaError, Options, ProfileType};
 use time::macros::datetime;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/ipa");
@@ -112,8 +112,8 @@ const EXPECTED: &[Expected] = &[
         family: &[Iphone, Ipad],
         extensions: 0,
         executable: true,
-        // Declared AppIcon60x60, but the icon is only in Assets.car.
-        icon: None,
+        // Declared AppIcon60x60, but the icon is only in Assets.car: its 180 px bitmap.
+        icon: Some(("Payload/Test.app/Assets.car", 180)),
         profile: (
             Development,
             Some("Qin Junru"),
@@ -121,7 +121,7 @@ const EXPECTED: &[Expected] = &[
             "2022-05-09",
             35,
         ),
-        warnings: &["no-icon", "profile-expired", "certificate-expired"],
+        warnings: &["profile-expired", "certificate-expired"],
     },
     Expected {
         file: "fastlane__very-capable-app.ipa",
@@ -276,6 +276,13 @@ fn every_ipa_fixture_is_described_exactly() {
                     (icon.file.as_str(), icon.width, icon.height),
                     (file, side, side)
                 );
+                let source = if file.ends_with("Assets.car") {
+                    IconSource::AssetsCar
+                } else {
+                    IconSource::File
+                };
+                assert_eq!(icon.source, source, "{ctx}");
+                assert_eq!(icon.set.is_some(), source == IconSource::AssetsCar, "{ctx}");
                 let images = found.icon.as_ref().unwrap();
                 assert_eq!(png_size(&images.original), (side, side), "{ctx}");
                 assert_eq!(png_size(&images.small), (57, 57), "{ctx}");
