@@ -429,13 +429,7 @@ async fn metrics_follow_requests() {
     s.fetch(&s.url("/nope")).await;
     let r = s.upload_bytes(b"not a zip".to_vec()).await;
     assert_eq!(r.status(), 400);
-    let after = s
-        .client
-        .get(s.url("/metrics"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let after = s.admin_get(s.url("/metrics")).await;
     assert!(after.headers()["content-type"]
         .to_str()
         .unwrap()

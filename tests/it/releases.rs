@@ -353,16 +353,7 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     let url = s.url(&format!("/api/releases/{id}/installs"));
     let r = s.client.get(&url).send().await.unwrap();
     assert_eq!(r.status(), 401, "counts need the token");
-    let counts: serde_json::Value = s
-        .client
-        .get(&url)
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let counts: serde_json::Value = s.admin_get(&url).await.json().await.unwrap();
     assert_eq!(counts["total"], 3, "{counts}");
     assert_eq!(counts["by_ios"]["17.5"], 2);
     assert_eq!(counts["by_ios"]["12.4"], 1);
@@ -381,26 +372,13 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     assert!(!saved.contains("127.0.0.1"));
     let s = TestServer::start_in(dir.path(), &["--http", "--public-index"]);
     let url = s.url(&format!("/api/releases/{id}/installs"));
-    let again: serde_json::Value = s
-        .client
-        .get(&url)
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let again: serde_json::Value = s.admin_get(&url).await.json().await.unwrap();
     assert_eq!(again["total"], 3, "{again}");
     let (st, _) = get_json(&s, "/api/releases/01jd5x0000000000000000000z/installs").await;
     assert_eq!(st, 401);
     let r = s
-        .client
-        .get(s.url("/api/releases/01jd5x0000000000000000000z/installs"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+        .admin_get(s.url("/api/releases/01jd5x0000000000000000000z/installs"))
+        .await;
     assert_eq!(r.status(), 404);
 }
 

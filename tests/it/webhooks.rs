@@ -317,16 +317,7 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     // Counted once each answer is in: wait for the seven deliveries.
     let mut metrics = String::new();
     for _ in 0..600 {
-        metrics = s
-            .client
-            .get(s.url("/metrics"))
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        metrics = s.admin_get(s.url("/metrics")).await.text().await.unwrap();
         if count(&metrics, "delivered") >= 7 {
             break;
         }

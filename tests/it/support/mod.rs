@@ -129,14 +129,20 @@ impl TestServer {
         self.data.join("tls/ca.crt")
     }
 
-    /// `GET /api/releases` with the admin token, parsed.
-    pub async fn releases(&self) -> Vec<serde_json::Value> {
+    /// A GET with the admin token.
+    pub async fn admin_get(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
         self.client
-            .get(self.url("/api/releases"))
+            .get(url)
             .bearer_auth(TOKEN)
             .send()
             .await
             .unwrap()
+    }
+
+    /// `GET /api/releases` with the admin token, parsed.
+    pub async fn releases(&self) -> Vec<serde_json::Value> {
+        self.admin_get(self.url("/api/releases"))
+            .await
             .json()
             .await
             .unwrap()
