@@ -3,22 +3,15 @@
 //! script). Screenshots go to `test-artifacts/access/`.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{make_ipa, TestServer, TOKEN};
+use crate::support::{make_ipa, tools, TestServer, TOKEN};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_and_password_forms_work_without_javascript() {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && Command::new("node").arg("--version").output().is_ok()
-        && tools.join("node_modules/playwright-core").is_dir();
-    if !ready {
-        assert!(
-            !crate::support::strict(),
-            "chromium or node + playwright-core is missing (run tests/tools/setup.sh)"
-        );
-        eprintln!("SKIP: chromium or node + playwright-core is missing (run tests/tools/setup.sh)");
+    if !tools::present(
+        "chromium or node + playwright-core",
+        tools::chromium_present(),
+    ) {
         return;
     }
     let s = TestServer::start(&[]);
@@ -56,21 +49,7 @@ async fn sign_in_and_password_forms_work_without_javascript() {
         "link": link_url,
         "password": "letmein",
     });
-    let run = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(tools.join("access-check.js"))
-            .arg(config.to_string())
-            .output()
-            .expect("run node")
-    })
-    .await
-    .unwrap();
-    assert!(
-        run.status.success(),
-        "access-check failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
+    let results = tools::node_script("access-check.js", config).await;
     assert_eq!(results.len(), 12);
     for r in &results {
         let name = r["name"].as_str().unwrap();

@@ -15,7 +15,7 @@ use otadrop::page::Flavor;
 use reqwest::header::{ACCEPT_LANGUAGE, VARY};
 
 use crate::pages::{releases, render_in, VISITORS};
-use crate::support::{make_ipa, strict, TestServer};
+use crate::support::{make_ipa, tools, TestServer};
 
 /// What each language's pages must say, by page kind. `trust` and `developer_mode` are the
 /// iOS Settings paths as iOS shows them in that language; `safari` is the chat app's
@@ -564,18 +564,14 @@ fn has_cjk_font(lang: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
-    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools");
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && tools.join("node_modules/playwright-core").is_dir()
+    let ready = tools::chromium_present()
         && ["zh-cn", "zh-tw", "ja", "ko"]
             .iter()
             .all(|l| has_cjk_font(l));
-    if !ready {
-        assert!(
-            !strict(),
-            "chromium, playwright-core or the CJK fonts (fonts-noto-cjk) are missing (run tests/tools/setup.sh)"
-        );
-        eprintln!("SKIP: chromium, playwright-core or fonts-noto-cjk missing");
+    if !tools::present(
+        "chromium, playwright-core or the CJK fonts (fonts-noto-cjk)",
+        ready,
+    ) {
         return;
     }
     let server = TestServer::start(&[]);
@@ -637,21 +633,7 @@ async fn chinese_japanese_and_korean_iphone_pages_in_headless_chromium() {
         pages.push(wechat);
     }
     let config = serde_json::json!({"base": server.base, "out": out, "scenarios": pages});
-    let run = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(tools.join("browser-check.js"))
-            .arg(config.to_string())
-            .output()
-            .expect("run node")
-    })
-    .await
-    .unwrap();
-    assert!(
-        run.status.success(),
-        "browser-check failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).unwrap();
+    let results = tools::browser_check(config).await;
     assert_eq!(results.len(), 12);
     for r in &results {
         let name = r["name"].as_str().unwrap();

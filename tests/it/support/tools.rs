@@ -52,11 +52,16 @@ pub fn validator_ready() -> bool {
 pub fn browser_ready() -> bool {
     present(
         "chromium, node + playwright-core or zbarimg",
-        Path::new("/usr/bin/chromium").exists()
-            && has_command("node")
-            && has_command("zbarimg")
-            && dir().join("node_modules/playwright-core").is_dir(),
+        chromium_present() && has_command("zbarimg"),
     )
+}
+
+/// Whether Chromium and node with playwright-core are there (no note, no failure: combine
+/// with other needs and pass the result to [`present`]).
+pub fn chromium_present() -> bool {
+    Path::new("/usr/bin/chromium").exists()
+        && has_command("node")
+        && dir().join("node_modules/playwright-core").is_dir()
 }
 
 /// Runs the official validator over `files` in one node process; one result per file
@@ -78,9 +83,18 @@ pub fn validate_amp(files: &[PathBuf]) -> Vec<serde_json::Value> {
 /// Runs `browser-check.js` with `config` (scenarios, allowed origins, output folder) in
 /// Chromium; one result per scenario.
 pub async fn browser_check(config: serde_json::Value) -> Vec<serde_json::Value> {
+    node_script("browser-check.js", config).await
+}
+
+/// Runs the node script `script` of `tests/tools/` with `config` as its one argument, and
+/// parses what it prints as a JSON array of results.
+pub async fn node_script(
+    script: &'static str,
+    config: serde_json::Value,
+) -> Vec<serde_json::Value> {
     let run = tokio::task::spawn_blocking(move || {
         Command::new("node")
-            .arg(dir().join("browser-check.js"))
+            .arg(dir().join(script))
             .arg(config.to_string())
             .output()
             .expect("run node")
@@ -89,10 +103,10 @@ pub async fn browser_check(config: serde_json::Value) -> Vec<serde_json::Value> 
     .unwrap();
     assert!(
         run.status.success(),
-        "browser-check failed: {}",
+        "{script} failed: {}",
         String::from_utf8_lossy(&run.stderr)
     );
-    serde_json::from_slice(&run.stdout).expect("browser-check JSON")
+    serde_json::from_slice(&run.stdout).expect("JSON results")
 }
 
 /// The result of the scenario called `name`.
