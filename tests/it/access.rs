@@ -183,12 +183,7 @@ async fn nothing_is_listed_without_a_credential() {
     assert_eq!(unknown.status(), 404);
     assert_eq!(known, unknown.text().await.unwrap());
     assert_eq!(status(&c, &s.url("/metrics")).await, 401);
-    let r = c
-        .get(s.url("/metrics"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = s.admin_get(s.url("/metrics")).await;
     assert_eq!(r.status(), 200);
 
     // The release's own unlisted link keeps working for whoever holds it.
@@ -497,15 +492,7 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     assert_eq!(r.status(), 206);
     assert_eq!(r.bytes().await.unwrap().as_ref(), &bytes[..10]);
 
-    let list: Vec<serde_json::Value> = c
-        .get(s.url("/api/links"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.admin_get(s.url("/api/links")).await.json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["url"], link["url"]);
     assert_eq!(status(&c, &s.url("/api/links")).await, 401);
@@ -550,15 +537,7 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     );
     // The release's own page is not affected.
     assert_eq!(status(&c, up["page_url"].as_str().unwrap()).await, 200);
-    let list: Vec<serde_json::Value> = c
-        .get(s.url("/api/links"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Vec<serde_json::Value> = s.admin_get(s.url("/api/links")).await.json().await.unwrap();
     assert!(list[0]["revoked"].is_string());
 }
 
