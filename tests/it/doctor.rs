@@ -28,6 +28,11 @@ fn status(r: &Report, check: &str) -> Option<Status> {
         .max()
 }
 
+/// `check`'s worst finding is `want`, or the whole report is shown.
+fn expect(r: &Report, check: &str, want: Status) {
+    assert_eq!(status(r, check), Some(want), "{check}: {}", r.render_text());
+}
+
 fn failures(r: &Report) -> Vec<String> {
     r.findings
         .iter()
@@ -292,12 +297,7 @@ async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
     let page = format!("{}/page", server.base);
     let r = diagnose(&page, &pki).await;
     assert_eq!(status(&r, "input.page"), Some(Status::Pass));
-    assert_eq!(
-        status(&r, "link.escaping"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "link.escaping", Status::Fail);
     assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
     // The rest is checked through the repaired link, and is fine.
     assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
@@ -334,12 +334,7 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
     drop(free);
     let link = itms_services_link(&format!("https://127.0.0.1:{port}/manifest.plist"));
     let r = doctor::diagnose(&link, &options(None)).await.unwrap();
-    assert_eq!(
-        status(&r, "tls.connect"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "tls.connect", Status::Fail);
     assert_eq!(status(&r, "manifest.fetch"), Some(Status::Fail));
 
     let dir = tempfile::tempdir().unwrap();
@@ -347,12 +342,7 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
     let server = TestServer::start(Some(&pki.good)).await;
     let link = itms_services_link(&format!("{}/missing.plist", server.base));
     let r = diagnose(&link, &pki).await;
-    assert_eq!(
-        status(&r, "manifest.status"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "manifest.status", Status::Fail);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -366,12 +356,7 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
     server.route("/old.plist", Route::redirect(&urls.manifest));
     let link = itms_services_link(&format!("{}/old.plist", server.base));
     let r = diagnose(&link, &pki).await;
-    assert_eq!(
-        status(&r, "manifest.redirect"),
-        Some(Status::Pass),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "manifest.redirect", Status::Pass);
     assert!(!r.install_would_fail, "{}", r.render_text());
 
     // Through a plain-HTTP host on the way.
@@ -382,12 +367,7 @@ async fn redirects_are_reported_and_an_http_hop_fails() {
         Route::redirect(&format!("{}/hop", plain.base)),
     );
     let r = diagnose(&link, &pki).await;
-    assert_eq!(
-        status(&r, "manifest.redirect"),
-        Some(Status::Fail),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "manifest.redirect", Status::Fail);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -428,12 +408,7 @@ async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
     .await
     .expect("the doctor hung")
     .unwrap();
-    assert_eq!(
-        status(&r, "ipa.contents"),
-        Some(Status::Pass),
-        "{}",
-        r.render_text()
-    );
+    expect(&r, "ipa.contents", Status::Pass);
 }
 
 /// The web form's options never connect to this machine's (or any private) addresses.
