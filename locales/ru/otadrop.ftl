@@ -162,3 +162,71 @@ check-profile-unverified = Не удалось проверить подпись
 previous-builds = Предыдущие сборки
 previous-install = Установить { $version } ({ $build })
 previous-open = Открыть { $version } ({ $build })
+
+## Консоль (/console), для администратора
+console-title = Консоль
+console-description = Загрузка сборок, все сборки каждого приложения, правка заметок и ссылок для доступа.
+console-all-apps = Все приложения
+console-upload-heading = Загрузить сборку
+console-no-script = Для загрузки, правки и ссылок здесь нужен JavaScript. Списки ниже работают и без него; для загрузки используйте otadrop publish.
+console-drop = Перетащите сюда файл .ipa или выберите его:
+console-notes = Примечания к выпуску (Markdown)
+console-channel = Канал
+console-channel-hint = Строчные латинские буквы, цифры, точка, дефис и подчёркивание. Пусто: default.
+console-upload = Загрузить
+console-uploading = Загрузка…
+console-processing = Загружено. Проверяем сборку…
+console-published = Опубликовано:
+console-qr-alt = QR-код страницы сборки
+console-network-error = Соединение оборвалось до ответа сервера. Попробуйте ещё раз.
+console-choose-file = Сначала выберите файл .ipa.
+console-apps-heading = Приложения и их сборки
+console-no-apps = Пока ничего не загружено.
+console-app-page = Страница приложения
+console-build-count = { $count ->
+    [one] { $count } сборка
+    [few] { $count } сборки
+    [many] { $count } сборок
+   *[other] { $count } сборки
+}
+console-signing-enterprise = Корпоративная (Enterprise)
+console-signing-ad-hoc = Ad hoc
+console-signing-development = Разработка
+console-signing-app-store = App Store
+console-signing-none = Без подписи
+console-expires = истекает { $date }
+console-expired = истекла { $date }
+console-installs = Начатые установки
+console-no-notes = Примечаний нет.
+console-edit-notes = Изменить примечания
+console-save = Сохранить примечания
+console-cancel = Отмена
+console-saved = Примечания сохранены.
+console-delete = Удалить
+console-delete-confirm = Удалить { $title } { $version } ({ $build })? Её страница, ссылки и загрузки перестанут работать. Это нельзя отменить.
+console-deleted = Сборка удалена.
+console-share = Создать ссылку
+console-share-app = Ссылка на новейшую сборку
+console-expires-in = Срок действия
+console-expiry-1d = 1 день
+console-expiry-7d = 7 дней
+console-expiry-30d = 30 дней
+console-expiry-never = Бессрочно
+console-link-created = Ссылка создана.
+console-links-heading = Ссылки для доступа
+console-no-links = Ссылок пока нет.
+console-link-build = { $title } { $version } ({ $build })
+console-link-app = { $title }: всегда новейшая сборка
+console-link-channel = { $title }: всегда новейшая сборка канала { $channel }
+console-link-gone = Удалённая сборка
+console-link-live = Действует до { $date }
+console-link-live-forever = Действует до отзыва
+console-link-expired = Истекла { $date }
+console-link-revoked = Отозвана { $date }
+console-link-password = с паролем
+console-link-url = Ссылка
+console-copy = Копировать
+console-copied = Скопировано
+console-copy-failed = Выделите ссылку и скопируйте её
+console-revoke = Отозвать
+console-revoked = Ссылка отозвана.

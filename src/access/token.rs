@@ -10,6 +10,9 @@
 //! | install grant | link id, expiry, release id (26 ASCII characters) |
 //! | session | role (1 byte), expiry |
 //! | link cookie | link id, expiry |
+//!
+//! The console's CSRF token is not a sealed token but the tag alone, over the session cookie's
+//! value: it is valid exactly as long as that session, and only with it.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -33,6 +36,7 @@ enum Purpose {
     Grant,
     Session,
     LinkCookie,
+    Csrf,
 }
 
 impl Purpose {
@@ -42,6 +46,7 @@ impl Purpose {
             Purpose::Grant => b"otadrop install grant v1\0",
             Purpose::Session => b"otadrop session v1\0",
             Purpose::LinkCookie => b"otadrop link cookie v1\0",
+            Purpose::Csrf => b"otadrop csrf v1\0",
         }
     }
 }
@@ -187,6 +192,31 @@ impl Signer {
         }
     }
 
+    /// The CSRF token of a session (its cookie's value): what the console sends back in a
+    /// header with every change it asks for.
+    pub fn csrf(&self, session: &str) -> String {
+        let tag = self
+            .mac(Purpose::Csrf, session.as_bytes())
+            .finalize()
+            .into_bytes();
+        URL_SAFE_NO_PAD.encode(&tag[..TAG])
+    }
+
+    /// True when `given` is the CSRF token of `session` (compared in constant time).
+    pub fn check_csrf(&self, session: &str, given: &str) -> bool {
+        if given.len() > MAX_TOKEN {
+            return false;
+        }
+        let Ok(tag) = URL_SAFE_NO_PAD.decode(given) else {
+            return false;
+        };
+        tag.len() == TAG
+            && self
+                .mac(Purpose::Csrf, session.as_bytes())
+                .verify_truncated_left(&tag)
+                .is_ok()
+    }
+
     /// The cookie a password link sets once its password was given.
     pub fn link_cookie(&self, link: &LinkId, expires: u64) -> String {
         let mut p = Vec::with_capacity(LinkId::LEN + 8);
@@ -219,6 +249,25 @@ mod tests {
 
     fn rid() -> ReleaseId {
         ReleaseId::parse("01jd5x0000000000000000000a").unwrap()
+    }
+
+    #[test]
+    fn csrf_tokens_belong_to_one_session_and_one_key() {
+        let s = Signer::new(b"secret one");
+        let a = s.session(Role::Admin, 1_900_000_000_000);
+        let b = s.session(Role::Admin, 1_900_000_000_001);
+        let t = s.csrf(&a);
+        assert!(s.check_csrf(&a, &t));
+        assert!(!s.check_csrf(&b, &t), "another session's token");
+        assert!(
+            !Signer::new(b"secret two").check_csrf(&a, &t),
+            "another key"
+        );
+        assert!(!s.check_csrf(&a, ""));
+        assert!(!s.check_csrf(&a, &t[..t.len() - 1]));
+        assert!(!s.check_csrf(&a, &s.csrf(&b)));
+        // A session token is not a CSRF token.
+        assert!(!s.check_csrf(&a, &a));
     }
 
     #[test]

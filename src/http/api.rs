@@ -122,7 +122,7 @@ pub fn get<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
 }
 
 pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         upload::discard(req.into_body()).await;
         return denied;
     }
@@ -185,7 +185,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
 }
 
 pub async fn delete(state: &Arc<State>, req: &Request<Incoming>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         return denied;
     }
     let s = state.clone();
@@ -215,7 +215,7 @@ struct Edit {
 
 /// `PATCH /api/releases/{id}` with `{"notes": ...}`: replaces the release notes.
 pub async fn edit(state: &Arc<State>, req: Request<Incoming>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         upload::discard(req.into_body()).await;
         return denied;
     }
@@ -317,7 +317,7 @@ pub fn channel_query(
 
 /// `GET /api/releases/{id}/installs`: the release's install counts (needs the token).
 pub fn installs<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         return denied;
     }
     if state.store.get(id).is_none() {

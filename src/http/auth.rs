@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use http::header::{HeaderValue, COOKIE, RETRY_AFTER, WWW_AUTHENTICATE};
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, Method, StatusCode};
 
 use super::response::{self, Resp};
 use super::State;
@@ -89,8 +89,34 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
         })
 }
 
-/// The API's answer when the request has no right bearer token (writes need the token itself,
-/// not a session: a cookie would make them open to cross-site requests).
+/// The admin's changes (uploads, edits, deletions, links) and admin-only reads: allowed with
+/// the right bearer token, or with an admin session, whose changes (any method but `GET` and
+/// `HEAD`) must also pass the CSRF check of [`super::csrf`] (a cookie alone would let any
+/// site's page make them). `None` when the request may go ahead, else the answer.
+pub fn deny_unless_admin(state: &State, headers: &HeaderMap, method: &Method) -> Option<Resp> {
+    if bearer(headers).is_some() {
+        return deny_without_token(state, headers);
+    }
+    let session = cookie(headers, SESSION_COOKIE);
+    match session.and_then(|v| state.signer.open_session(v, now_millis())) {
+        Some(Role::Admin) if method.is_safe() => None,
+        Some(Role::Admin) => super::csrf::check(state, headers, session.unwrap_or_default()).err(),
+        Some(Role::Viewer) => Some(unauthorized(
+            "signed in as a viewer: this needs the admin (the upload token, or a session signed in with it)",
+        )),
+        None => deny_without_token(state, headers),
+    }
+}
+
+/// The admin session cookie's value, when the request carries a valid one (the console's CSRF
+/// token is made from it).
+pub fn admin_session<'a>(state: &State, headers: &'a HeaderMap) -> Option<&'a str> {
+    cookie(headers, SESSION_COOKIE)
+        .filter(|v| state.signer.open_session(v, now_millis()) == Some(Role::Admin))
+}
+
+/// The API's answer when the request has no right bearer token (what only the token may do,
+/// such as `/metrics` on the main listener).
 pub fn deny_without_token(state: &State, headers: &HeaderMap) -> Option<Resp> {
     match bearer(headers) {
         None => Some(unauthorized(

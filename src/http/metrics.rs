@@ -30,10 +30,11 @@ pub enum Route {
     SharePage,
     ShareFile,
     ApiLinks,
+    Console,
     Other,
 }
 
-const ROUTES: [(Route, &str); 23] = [
+const ROUTES: [(Route, &str); 24] = [
     (Route::Index, "index"),
     (Route::Page, "page"),
     (Route::AmpPage, "amp_page"),
@@ -56,6 +57,7 @@ const ROUTES: [(Route, &str); 23] = [
     (Route::SharePage, "share_page"),
     (Route::ShareFile, "share_file"),
     (Route::ApiLinks, "api_links"),
+    (Route::Console, "console"),
     (Route::Other, "other"),
 ];
 

@@ -24,6 +24,8 @@
 //!   request bodies. The access rules themselves are in [`crate::access`].
 //! - `metrics_listener`: `/metrics` without a token on `--metrics-listen`.
 //! - `cacheability`: who may keep a copy of a page (public AMP pages, private answers).
+//! - `console`: the admin's console page (`/console`) and its QR images; `csrf`: the check
+//!   that a change made with a session cookie comes from our own page.
 //! - `amp_cors`: the AMP CORS protocol; `visitor_json`: the AMP page's personal part.
 
 mod amp_cors;
@@ -36,6 +38,8 @@ mod cacheability;
 mod catalogue_sync;
 mod compress;
 mod conditional;
+mod console;
+mod csrf;
 mod doctor;
 mod errors;
 mod files;

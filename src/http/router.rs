@@ -16,8 +16,8 @@ use super::metrics::Route;
 use super::pages::PageLang;
 use super::response::{self, Resp};
 use super::{
-    api, auth, ca, doctor, errors, install, pages, security_headers, share, sign_in, visitor_json,
-    State,
+    api, auth, ca, console, doctor, errors, install, pages, security_headers, share, sign_in,
+    visitor_json, State,
 };
 use crate::access::Target;
 use crate::config::TlsMode;
@@ -130,6 +130,8 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
             (Route::SignIn, sign_in::submit(state, req, peer).await)
         }
         ["sign-out"] if m == Method::POST => (Route::SignIn, sign_in::sign_out(state)),
+        ["console"] if read => (Route::Console, console::page(state, &req)),
+        ["console", "qr", file] if read => (Route::Console, console::qr(state, &req, file)),
         ["s", token] if read => (
             Route::SharePage,
             share::page(state, &req, token, Flavor::Plain).await,

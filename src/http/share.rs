@@ -78,7 +78,7 @@ struct NewLink {
 
 /// `POST /api/releases/{id}/links` and `POST /api/apps/{bundle}/links`.
 pub async fn create(state: &Arc<State>, req: Request<Incoming>, target: Target) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         return denied;
     }
     let exists = match &target {
@@ -180,7 +180,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>, target: Target) 
 
 /// `GET /api/links`: every link, newest first, revoked and expired ones included.
 pub fn list(state: &State, req: &Request<Incoming>) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         return denied;
     }
     let all = state.links.list();
@@ -190,7 +190,7 @@ pub fn list(state: &State, req: &Request<Incoming>) -> Resp {
 
 /// `DELETE /api/links/{id}`: revokes a link (its URLs answer `410` from now on).
 pub async fn revoke(state: &Arc<State>, req: &Request<Incoming>, id: &str) -> Resp {
-    if let Some(denied) = auth::deny_without_token(state, req.headers()) {
+    if let Some(denied) = auth::deny_unless_admin(state, req.headers(), req.method()) {
         return denied;
     }
     let Some(id) = LinkId::parse(id) else {

@@ -15,9 +15,51 @@ use super::{form, pages, State};
 use crate::access::{now_millis, Role};
 use crate::page;
 
+/// Where a successful sign-in leads: the front page, or back to the console. A fixed choice,
+/// never a URL from the request (no open redirect).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Home,
+    Console,
+}
+
+impl Next {
+    /// The form field's value (`None`: the front page).
+    fn field(self) -> Option<&'static str> {
+        match self {
+            Next::Home => None,
+            Next::Console => Some("console"),
+        }
+    }
+
+    fn parse(field: Option<&str>) -> Next {
+        match field {
+            Some("console") => Next::Console,
+            _ => Next::Home,
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Next::Home => "/",
+            Next::Console => "/console",
+        }
+    }
+}
+
 /// The sign-in page with `status` and an optional error line.
 pub fn form(state: &State, status: StatusCode, error: Option<&str>) -> Resp {
-    let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), error);
+    form_to(state, status, error, Next::Home)
+}
+
+/// The sign-in page that leads to `next` once signed in.
+pub fn form_to(state: &State, status: StatusCode, error: Option<&str>, next: Next) -> Resp {
+    let html = page::forms::sign_in(
+        &state.site,
+        state.config.viewer_password.is_some(),
+        error,
+        next.field(),
+    );
     pages::html(status, html, "no-store")
 }
 
@@ -30,6 +72,7 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
         Ok(b) => b,
         Err((status, msg)) => return pages::error_page(state, status, &msg),
     };
+    let next = Next::parse(form::field(&body, "next").as_deref());
     let secret = form::field(&body, "secret").unwrap_or_default();
     let secret = secret.trim();
     let role = if auth::constant_time_eq(secret.as_bytes(), state.config.upload_token.as_bytes()) {
@@ -45,24 +88,27 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
     let Some(role) = role else {
         state.limits.sign_in.failed(&key);
         tracing::info!(%peer, "failed sign-in");
-        return form(
+        return form_to(
             state,
             StatusCode::UNAUTHORIZED,
             Some("That is not the password or the token. Try again."),
+            next,
         );
     };
     let lifetime = SESSION_LIFETIME.as_secs();
     let value = state.signer.session(role, now_millis() + lifetime * 1000);
-    redirect_home(
+    redirect(
         state,
+        next,
         &auth::set_cookie(state, SESSION_COOKIE, &value, &cookie_path(state), lifetime),
     )
 }
 
 /// Clears the session cookie.
 pub fn sign_out(state: &State) -> Resp {
-    redirect_home(
+    redirect(
         state,
+        Next::Home,
         &auth::set_cookie(state, SESSION_COOKIE, "", &cookie_path(state), 0),
     )
 }
@@ -71,11 +117,11 @@ fn cookie_path(state: &State) -> String {
     format!("{}/", auth::base_path(state))
 }
 
-/// `303 See Other` to the front page, setting `cookie`.
-fn redirect_home(state: &State, cookie: &str) -> Resp {
+/// `303 See Other` to `next`, setting `cookie`.
+fn redirect(state: &State, next: Next, cookie: &str) -> Resp {
     let mut r = super::response::empty(StatusCode::SEE_OTHER);
     let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.join("/")) {
+    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.join(next.path())) {
         h.insert(LOCATION, v);
     }
     if let Ok(v) = HeaderValue::from_str(cookie) {

@@ -16,6 +16,7 @@ fn head(title: &str, description: &str) -> Head<'static> {
         amp: None,
         image: None,
         personal: false,
+        own: None,
     }
 }
 
@@ -25,8 +26,14 @@ fn error_line(error: Option<&str>) -> Markup {
     }
 }
 
-/// The sign-in form at `/`: the admin token, or the viewer password when one is set.
-pub fn sign_in(site: &Site, viewer_password: bool, error: Option<&str>) -> String {
+/// The sign-in form at `/`: the admin token, or the viewer password when one is set. `next`
+/// is sent back with it (where to go once signed in: `console`, or the front page).
+pub fn sign_in(
+    site: &Site,
+    viewer_password: bool,
+    error: Option<&str>,
+    next: Option<&str>,
+) -> String {
     let what = if viewer_password {
         "the viewer password or the admin token"
     } else {
@@ -38,6 +45,7 @@ pub fn sign_in(site: &Site, viewer_password: bool, error: Option<&str>) -> Strin
             p { "The builds on this server are private. Sign in with " (what) " to see them." }
             (error_line(error))
             form method="post" action=(site.public_url.join("/sign-in")) {
+                @if let Some(next) = next { input type="hidden" name="next" value=(next); }
                 p {
                     label for="secret" { "Password or token" }
                     br;
@@ -111,7 +119,10 @@ mod tests {
 
     #[test]
     fn forms_post_to_the_right_place_and_escape_errors() {
-        let s = sign_in(&site(), true, Some("<wrong>"));
+        let s = sign_in(&site(), true, Some("<wrong>"), None);
+        assert!(!s.contains("name=\"next\""));
+        let back = sign_in(&site(), false, None, Some("console"));
+        assert!(back.contains("<input type=\"hidden\" name=\"next\" value=\"console\">"));
         assert!(s.contains("action=\"https://h/sign-in\""));
         assert!(s.contains("viewer password"));
         assert!(s.contains("&lt;wrong&gt;"));

@@ -10,6 +10,7 @@
 //! or anything else) and fetches the personal part, [`Personal`], with `amp-render`; both come
 //! from the same view model and components as the plain page.
 
+pub mod console;
 mod format;
 pub mod forms;
 pub mod notes;
@@ -127,6 +128,11 @@ pub static STATIC_ASSETS: &[(&str, &str, &[u8])] = &[
         "otadrop.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/otadrop.js"),
+    ),
+    (
+        "console.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/console.js"),
     ),
     (
         "favicon.svg",

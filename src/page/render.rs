@@ -37,18 +37,18 @@ const AMP_NOSCRIPT: &str =
 
 /// The messages of one language, as the templates use them.
 #[derive(Clone, Copy)]
-struct T(Lang);
+pub(super) struct T(pub(super) Lang);
 
 impl T {
-    fn t(self, id: &str) -> String {
+    pub(super) fn t(self, id: &str) -> String {
         i18n::text(self.0, id)
     }
 
-    fn with(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+    pub(super) fn with(self, id: &str, args: &[(&'static str, Arg)]) -> String {
         i18n::text_with(self.0, id, args)
     }
 
-    fn msg(self, m: &Msg) -> String {
+    pub(super) fn msg(self, m: &Msg) -> String {
         let args: Vec<(&'static str, Arg)> = m
             .args
             .iter()
@@ -65,15 +65,15 @@ impl T {
     }
 
     /// A message with its `**bold**` parts in `<b>`.
-    fn rich(self, id: &str) -> Markup {
+    pub(super) fn rich(self, id: &str) -> Markup {
         rich(&self.t(id))
     }
 
-    fn size(self, bytes: u64) -> String {
+    pub(super) fn size(self, bytes: u64) -> String {
         i18n::format::size(self.0, bytes)
     }
 
-    fn date(self, d: time::Date) -> String {
+    pub(super) fn date(self, d: time::Date) -> String {
         i18n::format::date(self.0, d)
     }
 }
@@ -99,6 +99,15 @@ pub(super) struct Head<'a> {
     pub(super) image: Option<&'a str>,
     /// The AMP document has a personal part (loads `amp-render` and `amp-mustache`).
     pub(super) personal: bool,
+    /// A plain page's own script and extra CSS instead of the landing pages' (the console's).
+    pub(super) own: Option<OwnAssets>,
+}
+
+/// A plain page's own script (a path under `/static/`) and the CSS added to the common one.
+#[derive(Clone, Copy)]
+pub(super) struct OwnAssets {
+    pub(super) script: &'static str,
+    pub(super) css: &'static str,
 }
 
 /// The same page in each language: `rel=alternate hreflang` links and the footer's list.
@@ -121,7 +130,7 @@ impl Languages {
     }
 
     /// A plain page at `url`: `?lang=` picks the language, and without it the browser's.
-    fn by_query(url: &str, current: Lang) -> Languages {
+    pub(super) fn by_query(url: &str, current: Lang) -> Languages {
         Languages {
             current,
             x_default: Some(url.to_string()),
@@ -192,8 +201,16 @@ pub(super) fn document(
                     style amp-custom { (PreEscaped(CSS)) }
                 } @else {
                     @if let Some(url) = &head.amp { link rel="amphtml" href=(url); }
-                    style { (PreEscaped(CSS)) }
-                    script src=(site.public_url.join("/static/otadrop.js")) defer {}
+                    @match head.own {
+                        None => {
+                            style { (PreEscaped(CSS)) }
+                            script src=(site.public_url.join("/static/otadrop.js")) defer {}
+                        }
+                        Some(own) => {
+                            style { (PreEscaped(CSS)) (PreEscaped(own.css)) }
+                            script src=(site.public_url.join(own.script)) defer {}
+                        }
+                    }
                 }
             }
             body data-page=[body_attrs.page] data-platform=[body_attrs.platform] {
@@ -208,8 +225,8 @@ pub(super) fn document(
 /// `data-*` hooks for the plain page's script (never set on AMP pages).
 #[derive(Default)]
 pub(super) struct BodyAttrs {
-    page: Option<&'static str>,
-    platform: Option<&'static str>,
+    pub(super) page: Option<&'static str>,
+    pub(super) platform: Option<&'static str>,
 }
 
 fn footer(site: &Site, t: T, langs: &Languages) -> Markup {
@@ -411,6 +428,7 @@ fn release_document(
         amp: Some(amp_url(ctx, ctx.lang)).filter(|_| !ctx.urls.amp.is_empty()),
         image: r.has_icon.then_some(ctx.urls.icon_large.as_str()),
         personal: flavor == Flavor::Amp,
+        own: None,
     };
     let plain = flavor == Flavor::Plain;
     let attrs = BodyAttrs {
@@ -474,7 +492,7 @@ const NOT_DARK: &str = "not all and (prefers-color-scheme: dark)";
 /// one), or a coloured tile with the title's initial. Plain pages use `<picture>`; AMP,
 /// which does not allow it, two `amp-img` that the runtime shows by their `media` (so it
 /// loads only one), and that page.css shows by the same query when the runtime is absent.
-fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Markup {
+pub(super) fn icon(release: &Release, urls: &ReleaseUrls, flavor: Flavor, size: u32) -> Markup {
     if !release.has_icon {
         let class = format!("icon ph {}", format::hue_class(&release.app.bundle_id));
         return html! { div class=(class) aria-hidden="true" { (format::initial(&release.app.title)) } };
@@ -787,7 +805,7 @@ fn details(ctx: &ReleaseContext<'_>, t: T, view: &ReleaseView) -> Markup {
 }
 
 /// Release notes: Markdown rendered and sanitised to AMP-valid HTML by [`super::notes`].
-fn notes_html(markdown: &str) -> Markup {
+pub(super) fn notes_html(markdown: &str) -> Markup {
     html! { div.notes { (PreEscaped(super::notes::to_html(markdown))) } }
 }
 
@@ -849,6 +867,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
         amp: None,
         image: None,
         personal: false,
+        own: None,
     };
     let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
@@ -895,6 +914,7 @@ pub fn ca(site: &Site, lang: Lang) -> String {
         amp: None,
         image: None,
         personal: false,
+        own: None,
     };
     let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
@@ -944,6 +964,7 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         amp: None,
         image: None,
         personal: false,
+        own: None,
     };
     let langs = Languages {
         current: lang,
