@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use crate::support::{make_ipa, noise, rustls_client_config, sha256_hex, TestServer, TOKEN};
+use crate::support::{cookie_of, make_ipa, noise, sha256_hex, TestServer, TOKEN};
 
 const INSTALLER: &str = "com.apple.appstored/1.0 iOS/17.5 model/iPhone15,2 build/21F90";
 const SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -13,12 +13,7 @@ const VIEWER_PASSWORD: &str = "viewer-pass-42";
 
 /// A client that does not follow redirects (to see `303` and `Set-Cookie`) and keeps no cookies.
 fn bare(s: &TestServer) -> reqwest::Client {
-    reqwest::Client::builder()
-        .use_preconfigured_tls(rustls_client_config(&s.ca_path()))
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
+    s.bare_client()
 }
 
 fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
@@ -136,18 +131,6 @@ async fn wait_for_status(c: &reqwest::Client, url: &str, want: u16) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("{url} never answered {want}");
-}
-
-fn cookie_of(r: &reqwest::Response) -> (String, String) {
-    let set = r
-        .headers()
-        .get("set-cookie")
-        .expect("a Set-Cookie")
-        .to_str()
-        .unwrap()
-        .to_string();
-    let pair = set.split(';').next().unwrap().trim().to_string();
-    (pair, set)
 }
 
 #[tokio::test]

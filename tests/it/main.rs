@@ -10,6 +10,7 @@ mod amp;
 mod api;
 mod browser;
 mod ca_constraints;
+mod console;
 mod detect;
 mod doctor;
 mod doctor_cli;

@@ -11,10 +11,10 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { chromium, devices } = require("playwright-core");
+const { devices } = require("playwright-core");
+const { onlyOrigins, main } = require("./chromium");
 
 const config = JSON.parse(process.argv[2]);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
@@ -35,63 +35,39 @@ async function state(page, name) {
   };
 }
 
-async function main() {
+main("access-check", async (browser) => {
   fs.mkdirSync(config.out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
   const results = [];
-  try {
-    for (const dark of [false, true]) {
-      const suffix = dark ? "-dark" : "";
-      const context = await browser.newContext({
-        ignoreHTTPSErrors: true,
-        ...devices["iPhone 13"],
-        userAgent: IPHONE_UA,
-        javaScriptEnabled: false,
-        colorScheme: dark ? "dark" : "light",
-      });
-      await context.route("**/*", (route) =>
-        route.request().url().startsWith(config.base) ? route.continue() : route.abort()
-      );
-      const page = await context.newPage();
+  for (const dark of [false, true]) {
+    const suffix = dark ? "-dark" : "";
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      ...devices["iPhone 13"],
+      userAgent: IPHONE_UA,
+      javaScriptEnabled: false,
+      colorScheme: dark ? "dark" : "light",
+    });
+    await onlyOrigins(context, [config.base]);
+    const page = await context.newPage();
 
-      await page.goto(config.base + "/");
-      results.push(await state(page, `sign-in${suffix}`));
-      await page.fill("input[name=secret]", "not the token");
-      await Promise.all([page.waitForLoadState(), page.click("button[type=submit]")]);
-      results.push(await state(page, `sign-in-wrong${suffix}`));
-      await page.fill("input[name=secret]", config.token);
-      await Promise.all([page.waitForURL(config.base + "/"), page.click("button[type=submit]")]);
-      results.push(await state(page, `signed-in${suffix}`));
+    await page.goto(config.base + "/");
+    results.push(await state(page, `sign-in${suffix}`));
+    await page.fill("input[name=secret]", "not the token");
+    await Promise.all([page.waitForLoadState(), page.click("button[type=submit]")]);
+    results.push(await state(page, `sign-in-wrong${suffix}`));
+    await page.fill("input[name=secret]", config.token);
+    await Promise.all([page.waitForURL(config.base + "/"), page.click("button[type=submit]")]);
+    results.push(await state(page, `signed-in${suffix}`));
 
-      await page.goto(config.link);
-      results.push(await state(page, `password${suffix}`));
-      await page.fill("input[name=password]", "wrong");
-      await Promise.all([page.waitForLoadState(), page.click("button[type=submit]")]);
-      results.push(await state(page, `password-wrong${suffix}`));
-      await page.fill("input[name=password]", config.password);
-      await Promise.all([page.waitForURL(config.link), page.click("button[type=submit]")]);
-      results.push(await state(page, `password-right${suffix}`));
-      await context.close();
-    }
-    process.stdout.write(JSON.stringify(results));
-  } finally {
-    await browser.close();
+    await page.goto(config.link);
+    results.push(await state(page, `password${suffix}`));
+    await page.fill("input[name=password]", "wrong");
+    await Promise.all([page.waitForLoadState(), page.click("button[type=submit]")]);
+    results.push(await state(page, `password-wrong${suffix}`));
+    await page.fill("input[name=password]", config.password);
+    await Promise.all([page.waitForURL(config.link), page.click("button[type=submit]")]);
+    results.push(await state(page, `password-right${suffix}`));
+    await context.close();
   }
-}
-
-main().catch((e) => {
-  console.error(`access-check: ${e && e.stack ? e.stack : e}`);
-  process.exit(2);
+  return results;
 });

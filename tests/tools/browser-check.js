@@ -18,10 +18,10 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { chromium, devices } = require("playwright-core");
+const { devices } = require("playwright-core");
+const { onlyOrigins, main } = require("./chromium");
 
 const config = JSON.parse(process.argv[2]);
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
 
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
@@ -99,13 +99,7 @@ async function visible(page, selector) {
 
 async function run(browser, s) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, ...s.context });
-  const blocked = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (allowed.some((origin) => url.startsWith(origin))) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
+  const blocked = await onlyOrigins(context, allowed);
   if (s.copy) {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: config.base });
   }
@@ -182,33 +176,11 @@ async function run(browser, s) {
   return result;
 }
 
-async function main() {
+main("browser-check", async (browser) => {
   fs.mkdirSync(config.out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  try {
-    const results = [];
-    for (const s of scenarios) {
-      results.push(await run(browser, s));
-    }
-    process.stdout.write(JSON.stringify(results));
-  } finally {
-    await browser.close();
+  const results = [];
+  for (const s of scenarios) {
+    results.push(await run(browser, s));
   }
-}
-
-main().catch((e) => {
-  console.error(`browser-check: ${e && e.stack ? e.stack : e}`);
-  process.exit(2);
+  return results;
 });

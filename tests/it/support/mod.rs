@@ -129,6 +129,39 @@ impl TestServer {
         self.data.join("tls/ca.crt")
     }
 
+    /// A client that does not follow redirects (to see `303` and `Set-Cookie`) and keeps no
+    /// cookies.
+    pub fn bare_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .use_preconfigured_tls(rustls_client_config(&self.ca_path()))
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(60))
+            .build()
+            .unwrap()
+    }
+
+    /// Signs in at `/sign-in` with `secret` (the token or the viewer password) and the form's
+    /// `next` field; the answer, not followed.
+    pub async fn sign_in(&self, secret: &str, next: Option<&str>) -> reqwest::Response {
+        let mut form = vec![("secret", secret)];
+        if let Some(next) = next {
+            form.push(("next", next));
+        }
+        self.bare_client()
+            .post(self.url("/sign-in"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The session cookie (`otadrop_session=...`) of a sign-in with `secret`.
+    pub async fn session(&self, secret: &str) -> String {
+        let r = self.sign_in(secret, None).await;
+        assert_eq!(r.status(), 303, "sign-in refused");
+        cookie_of(&r).0
+    }
+
     /// A GET with the admin token.
     pub async fn admin_get(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
         self.client
@@ -277,6 +310,19 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The `name=value` pair of a response's `Set-Cookie`, and the whole header.
+pub fn cookie_of(r: &reqwest::Response) -> (String, String) {
+    let set = r
+        .headers()
+        .get("set-cookie")
+        .expect("a Set-Cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let pair = set.split(';').next().unwrap().trim().to_string();
+    (pair, set)
 }
 
 /// A reqwest client that trusts only `ca` (plus nothing else), ring provider, HTTP/1.1.

@@ -1,0 +1,223 @@
+//! The console at `/console`: who gets it, the CSRF rules for changes made with a session
+//! cookie, its script, and (in headless Chromium) a release manager's whole round: sign in,
+//! upload with progress, see the history, edit notes, make, copy and revoke a share link,
+//! delete the build, at 320 px and with the keyboard alone. Screenshots go to
+//! `test-artifacts/console/`.
+
+use crate::support::{app_ipa, cookie_of, fixture, tools, TestServer, TOKEN};
+
+/// The CSRF token the console page carries for this session.
+fn csrf_of(page: &str) -> String {
+    let at = page.find("data-csrf=\"").expect("data-csrf") + "data-csrf=\"".len();
+    page[at..at + page[at..].find('"').unwrap()].to_string()
+}
+
+/// The console page for `cookie`, checked to be the console.
+async fn console_page(s: &TestServer, cookie: &str) -> String {
+    let r = s
+        .bare_client()
+        .get(s.url("/console"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("id=\"upload-form\""), "not the console");
+    page
+}
+
+/// `token` with its first character changed.
+fn changed(token: &str) -> String {
+    let first = if token.starts_with('A') { 'B' } else { 'A' };
+    format!("{first}{}", &token[1..])
+}
+
+#[tokio::test]
+async fn the_console_is_the_admins_and_sign_in_leads_back_to_it() {
+    let s = TestServer::start(&["--viewer-password", "viewer-pass-42"]);
+    let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
+    let c = s.bare_client();
+
+    // No credential: the sign-in form, which comes back here, and no app names.
+    let r = c.get(s.url("/console")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    let script_src = csp
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"));
+    assert_eq!(script_src, Some("script-src 'self'"), "{csp}");
+    assert_eq!(r.headers()["x-frame-options"], "DENY");
+    let page = r.text().await.unwrap();
+    assert!(page.contains("name=\"secret\""));
+    assert!(page.contains("name=\"next\" value=\"console\""));
+    assert!(!page.contains("AppInfoDemo") && !page.contains("data-csrf"));
+
+    // A wrong token keeps the way back; the right one leads to /console.
+    let r = s.sign_in("wrong", Some("console")).await;
+    assert_eq!(r.status(), 401);
+    assert!(r.text().await.unwrap().contains("value=\"console\""));
+    let r = s.sign_in(TOKEN, Some("console")).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], s.url("/console"));
+    let (admin, _) = cookie_of(&r);
+    // Any other `next` leads home: no redirect to a URL of the request's choosing.
+    let r = s.sign_in(TOKEN, Some("https://evil.test/")).await;
+    assert_eq!(r.headers()["location"], s.url("/"));
+
+    let r = c
+        .get(s.url("/console"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "private, no-store");
+    assert!(r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self'"));
+    let page = r.text().await.unwrap();
+    assert!(page.contains("AppInfoDemo"), "the app is listed");
+    assert!(page.contains(&format!("id=\"b-{}\"", up["id"].as_str().unwrap())));
+    assert!(page.contains("/static/console.js\" defer></script>"));
+    assert!(!csrf_of(&page).is_empty());
+
+    // A viewer session is not enough.
+    let viewer = s.session("viewer-pass-42").await;
+    let r = c
+        .get(s.url("/console"))
+        .header("cookie", &viewer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("name=\"secret\"") && page.contains("admin"));
+}
+
+#[tokio::test]
+async fn session_changes_need_the_pages_csrf_token_and_our_origin() {
+    let s = TestServer::start(&[]);
+    let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
+    let id = up["id"].as_str().unwrap();
+    let admin = s.session(TOKEN).await;
+    let token = csrf_of(&console_page(&s, &admin).await);
+    let other_session = s.session(TOKEN).await;
+    let other_token = csrf_of(&console_page(&s, &other_session).await);
+    assert_ne!(token, other_token, "bound to the session");
+    let origin = s.base.clone();
+    let c = s.bare_client();
+    let patch = |headers: Vec<(&'static str, String)>| {
+        let mut req = c
+            .patch(s.url(&format!("/api/releases/{id}")))
+            .header("content-type", "application/json")
+            .body(r#"{"notes": "from the console"}"#);
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        req.send()
+    };
+    let refused = [
+        // The cookie alone: what a hostile page's form or script would send.
+        vec![("cookie", admin.clone()), ("origin", origin.clone())],
+        // Another site.
+        vec![
+            ("cookie", admin.clone()),
+            ("origin", "https://evil.test".into()),
+            ("x-otadrop-csrf", token.clone()),
+        ],
+        // No Origin at all.
+        vec![("cookie", admin.clone()), ("x-otadrop-csrf", token.clone())],
+        // Another session's token.
+        vec![
+            ("cookie", admin.clone()),
+            ("origin", origin.clone()),
+            ("x-otadrop-csrf", other_token.clone()),
+        ],
+        // A token changed by one character.
+        vec![
+            ("cookie", admin.clone()),
+            ("origin", origin.clone()),
+            ("x-otadrop-csrf", changed(&token)),
+        ],
+    ];
+    for (i, headers) in refused.into_iter().enumerate() {
+        let r = patch(headers).await.unwrap();
+        assert_eq!(r.status(), 403, "case {i}");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert!(
+            body["error"].as_str().unwrap().contains("refused"),
+            "{body}"
+        );
+    }
+    assert_eq!(s.releases().await[0]["notes"], serde_json::Value::Null);
+
+    // With both: the session may change things, as the token may.
+    let ok = vec![
+        ("cookie", admin.clone()),
+        ("origin", origin.clone()),
+        ("x-otadrop-csrf", token.clone()),
+    ];
+    let r = patch(ok.clone()).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(s.releases().await[0]["notes"], "from the console");
+    let mut req = c.post(s.url(&format!("/api/releases/{id}/links")));
+    for (k, v) in &ok {
+        req = req.header(*k, v);
+    }
+    let r = req.send().await.unwrap();
+    assert_eq!(r.status(), 201);
+    // Reads need no CSRF token.
+    let r = c
+        .get(s.url(&format!("/api/releases/{id}/installs")))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // The bearer token needs neither (no cookie, no ambient authority).
+    let r = c
+        .delete(s.url(&format!("/api/releases/{id}")))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+}
+
+#[tokio::test]
+async fn the_console_script_and_qr_images_are_served_from_here() {
+    let s = TestServer::start(&[]);
+    let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
+    let r = s.get_with(&s.url("/static/console.js"), &[]).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    let etag = r.headers()["etag"].to_str().unwrap().to_string();
+    assert!(r.text().await.unwrap().contains("X-Otadrop-Csrf"));
+    let r = s
+        .get_with(&s.url("/static/console.js"), &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(r.status(), 304);
+
+    let qr = s.url(&format!("/console/qr/{}.svg", up["id"].as_str().unwrap()));
+    assert_eq!(s.get_with(&qr, &[]).await.status(), 401);
+    let admin = s.session(TOKEN).await;
+    let r = s.get_with(&qr, &[("cookie", &admin)]).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/svg+xml");
+    let svg = r.text().await.unwrap();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    let r = s
+        .get_with(&s.url("/console/qr/not-an-id.svg"), &[("cookie", &admin)])
+        .await;
+    assert_eq!(r.status(), 404);
+}
