@@ -20,8 +20,10 @@
 //! - [`client`]: who is visiting, from the User-Agent, and which page can work for them.
 //! - [`i18n`]: the languages pages speak: negotiation, the Fluent message files under
 //!   `locales/`, numbers and dates per locale (ICU4X).
-//! - [`page`]: the HTML pages, one view model each, rendered plain and AMP; Markdown notes.
-//! - [`access`]: share links, signed tokens, password hashes, sessions, rate limits.
+//! - [`page`]: the HTML pages, one view model each, rendered plain and AMP; Markdown notes;
+//!   the admin's console (`page::console`, its behaviour in `static/console.js`).
+//! - [`access`]: share links, signed tokens, password hashes, sessions and their CSRF tokens,
+//!   rate limits.
 //! - [`store`]: the catalogue over a backend: the local folder (atomic rename) or an S3-compatible
 //!   bucket (multipart staging, record last, listing sync between nodes); atomic notes edits;
 //!   channel names.

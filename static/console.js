@@ -101,6 +101,7 @@
     e.preventDefault();
     error.hidden = true;
     result.hidden = true;
+    say("");
     if (!file.files.length) {
       showError(words("choose-file"));
       file.focus();
@@ -227,7 +228,7 @@
       call("POST", f.getAttribute("data-url"), ask, ask ? "application/json" : null, function (xhr) {
         if (xhr.status === 201) {
           var link = JSON.parse(xhr.responseText);
-          say(words("link-created") + " " + link.url);
+          say(words("link-created"));
           refresh("copy-" + link.id);
         } else {
           say(apiError(xhr));

@@ -157,6 +157,7 @@ previous-open = { $version } ({ $build }) öffnen
 ## Die Konsole (/console), für den Administrator
 console-title = Konsole
 console-description = Builds hochladen, alle Builds jeder App sehen, Notizen und Freigabelinks bearbeiten.
+console-sign-out = Abmelden
 console-all-apps = Alle Apps
 console-upload-heading = Build hochladen
 console-no-script = Hochladen, Bearbeiten und Teilen brauchen hier JavaScript. Die Listen unten funktionieren auch ohne; zum Hochladen otadrop publish verwenden.

@@ -176,6 +176,7 @@ previous-open = Open { $version } ({ $build })
 ## The console (/console), for the admin
 console-title = Console
 console-description = Upload builds, see every build of each app, edit notes and share links.
+console-sign-out = Sign out
 console-all-apps = All apps
 console-upload-heading = Upload a build
 console-no-script = Uploading, editing and sharing here need JavaScript. The lists below work without it; to upload, use otadrop publish.

@@ -160,6 +160,7 @@ previous-open = Abrir { $version } ({ $build })
 ## La consola (/console), para el administrador
 console-title = Consola
 console-description = Sube compilaciones, consulta todas las de cada app y edita notas y enlaces para compartir.
+console-sign-out = Cerrar sesión
 console-all-apps = Todas las apps
 console-upload-heading = Subir una compilación
 console-no-script = Para subir, editar y compartir aquí hace falta JavaScript. Las listas de abajo funcionan sin él; para subir, usa otadrop publish.

@@ -160,6 +160,7 @@ previous-open = Ouvrir { $version } ({ $build })
 ## La console (/console), pour l'administrateur
 console-title = Console
 console-description = Envoyez des builds, voyez tous les builds de chaque app, modifiez les notes et les liens de partage.
+console-sign-out = Se déconnecter
 console-all-apps = Toutes les apps
 console-upload-heading = Envoyer un build
 console-no-script = Envoyer, modifier et partager ici demande JavaScript. Les listes ci-dessous s'affichent sans ; pour envoyer, utilisez otadrop publish.

@@ -148,6 +148,7 @@ previous-open = { $version }（{ $build }）を開く
 ## コンソール（/console）、管理者専用
 console-title = コンソール
 console-description = ビルドのアップロード、各アプリの全ビルドの確認、リリースノートと共有リンクの編集。
+console-sign-out = サインアウト
 console-all-apps = すべてのアプリ
 console-upload-heading = ビルドをアップロード
 console-no-script = ここでのアップロード・編集・共有には JavaScript が必要です。下の一覧は JavaScript なしでも表示されます。アップロードには otadrop publish を使ってください。

@@ -148,6 +148,7 @@ previous-open = { $version } ({ $build }) 열기
 ## 콘솔(/console), 관리자 전용
 console-title = 콘솔
 console-description = 빌드를 업로드하고, 앱별 모든 빌드를 보고, 릴리스 노트와 공유 링크를 편집합니다.
+console-sign-out = 로그아웃
 console-all-apps = 모든 앱
 console-upload-heading = 빌드 업로드
 console-no-script = 여기서 업로드, 편집, 공유를 하려면 JavaScript가 필요합니다. 아래 목록은 JavaScript 없이도 표시됩니다. 업로드하려면 otadrop publish를 사용하세요.

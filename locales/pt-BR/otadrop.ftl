@@ -160,6 +160,7 @@ previous-open = Abrir { $version } ({ $build })
 ## O console (/console), para o administrador
 console-title = Console
 console-description = Envie builds, veja todos os builds de cada app e edite notas e links de compartilhamento.
+console-sign-out = Sair
 console-all-apps = Todos os apps
 console-upload-heading = Enviar um build
 console-no-script = Enviar, editar e compartilhar aqui exige JavaScript. As listas abaixo funcionam sem ele; para enviar, use otadrop publish.

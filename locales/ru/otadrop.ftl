@@ -166,6 +166,7 @@ previous-open = Открыть { $version } ({ $build })
 ## Консоль (/console), для администратора
 console-title = Консоль
 console-description = Загрузка сборок, все сборки каждого приложения, правка заметок и ссылок для доступа.
+console-sign-out = Выйти
 console-all-apps = Все приложения
 console-upload-heading = Загрузить сборку
 console-no-script = Для загрузки, правки и ссылок здесь нужен JavaScript. Списки ниже работают и без него; для загрузки используйте otadrop publish.

@@ -148,6 +148,7 @@ previous-open = 打开 { $version }（{ $build }）
 ## 控制台（/console），仅限管理员
 console-title = 控制台
 console-description = 上传构建，查看每个应用的所有构建，编辑更新说明和分享链接。
+console-sign-out = 退出登录
 console-all-apps = 全部应用
 console-upload-heading = 上传构建
 console-no-script = 在这里上传、编辑和分享需要 JavaScript。下面的列表无需 JavaScript 也能显示；要上传，请使用 otadrop publish。

@@ -148,6 +148,7 @@ previous-open = 開啟 { $version }（{ $build }）
 ## 控制台（/console），僅限管理員
 console-title = 控制台
 console-description = 上傳建置，查看每個 App 的所有建置，編輯版本說明與分享連結。
+console-sign-out = 登出
 console-all-apps = 所有 App
 console-upload-heading = 上傳建置
 console-no-script = 在這裡上傳、編輯與分享需要 JavaScript。下方列表不需要 JavaScript 也能顯示；若要上傳，請使用 otadrop publish。

@@ -1,5 +1,6 @@
 //! The JSON API: list, read, upload, edit and delete releases, an app's releases, a release's
-//! install counts. Uploads, edits, deletions and install counts need the bearer token; listing
+//! install counts. Uploads, edits, deletions and install counts need the admin (the bearer
+//! token, or an admin session that passes the CSRF check: [`super::auth::deny_unless_admin`]); listing
 //! and reading need a credential (or `--public-index`), and only the admin sees a profile's
 //! device list (UDIDs).
 

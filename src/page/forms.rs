@@ -95,11 +95,11 @@ pub fn link_password(site: &Site, action: &str, error: Option<&str>) -> String {
     )
 }
 
-/// The sign-out button shown to signed-in people.
-pub fn sign_out(site: &Site) -> Markup {
+/// The sign-out button shown to signed-in people, labelled `label`.
+pub fn sign_out(site: &Site, label: &str) -> Markup {
     html! {
         form method="post" action=(site.public_url.join("/sign-out")) {
-            button.btn2 type="submit" { "Sign out" }
+            button.btn2 type="submit" { (label) }
         }
     }
 }

@@ -893,7 +893,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
                 }
             }
         }
-        @if signed_in { (super::forms::sign_out(site)) }
+        @if signed_in { (super::forms::sign_out(site, "Sign out")) }
     };
     document(
         &head,

@@ -4,7 +4,9 @@
 //! delete the build, at 320 px and with the keyboard alone. Screenshots go to
 //! `test-artifacts/console/`.
 
-use crate::support::{app_ipa, cookie_of, fixture, tools, TestServer, TOKEN};
+use std::path::Path;
+
+use crate::support::{cookie_of, fixture, tools, TestServer, TOKEN};
 
 /// The CSRF token the console page carries for this session.
 fn csrf_of(page: &str) -> String {
@@ -220,4 +222,144 @@ async fn the_console_script_and_qr_images_are_served_from_here() {
         .get_with(&s.url("/console/qr/not-an-id.svg"), &[("cookie", &admin)])
         .await;
     assert_eq!(r.status(), 404);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
+    if !tools::present(
+        "chromium or node + playwright-core",
+        tools::chromium_present(),
+    ) {
+        return;
+    }
+    let s = TestServer::start(&[]);
+    // The app's earlier build, so the console shows a history.
+    let ipa = fixture("ipa/fastlane__iTanky_2012.ipa");
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "ipa",
+            reqwest::multipart::Part::bytes(std::fs::read(&ipa).unwrap()).file_name("a.ipa"),
+        )
+        .text("notes", "The build before");
+    let earlier: serde_json::Value = s.upload_form(form).await.json().await.unwrap();
+    let out = tools::artifacts("console");
+    let notes = "Notes edited in the console: *fixed* the crash";
+    let config = serde_json::json!({
+        "base": s.base,
+        "out": out,
+        "token": TOKEN,
+        "ipa": ipa,
+        "notes": notes,
+        // 2 MB at 512 KiB/s: about four seconds of progress to see.
+        "uploadBytesPerSecond": 512 * 1024,
+    });
+    let results = tools::node_script("console-check.js", config).await;
+    let r = &results[0];
+    let shown = |k: &str| r[k].to_string();
+
+    // Signing in at /console comes back to it, and the script ran with no error.
+    assert_eq!(r["signInForm"], true);
+    assert_eq!(r["afterSignIn"], s.url("/console"));
+    assert_eq!(r["scriptRan"], true);
+    assert_eq!(
+        r["pageErrors"],
+        serde_json::json!([]),
+        "{}",
+        shown("pageErrors")
+    );
+    assert_eq!(r["blocked"], serde_json::json!([]), "no other origin");
+
+    // The upload showed its progress, then the result with the page link and a QR code.
+    let mid = r["progressMid"].as_f64().unwrap();
+    assert!(mid > 0.0 && mid < 100.0, "{mid}");
+    assert_eq!(r["progressVisible"], true);
+    assert!(r["progressLabel"].as_str().unwrap().contains('%'));
+    let id = r["id"].as_str().unwrap();
+    assert_eq!(r["resultLink"], s.url(&format!("/r/{id}")));
+    assert!(r["resultText"].as_str().unwrap().contains("Published"));
+    assert!(r["qrWidth"].as_u64().unwrap() > 0, "the QR image loaded");
+
+    // The new build heads the app's history, with its channel and notes.
+    let row = r["rowText"].as_str().unwrap();
+    assert!(row.contains("beta") && row.contains("console"), "{row}");
+    assert!(row.contains("Install starts"), "{row}");
+    assert_eq!(r["rowsInHistory"], 2, "the new build and the one before");
+
+    // Notes edited in place, as the API sees them.
+    assert_eq!(r["editFocused"], format!("edit-{id}-text"));
+    assert_eq!(r["apiAfterEdit"]["body"]["notes"], notes);
+    assert!(r["notesShown"]
+        .as_str()
+        .unwrap()
+        .contains("fixed the crash"));
+    assert!(r["statusAfterEdit"].as_str().unwrap().contains("saved"));
+
+    // A share link made, copied and revoked.
+    let link = r["linkUrl"].as_str().unwrap();
+    assert!(link.starts_with(&s.url("/s/")), "{link}");
+    assert_eq!(r["clipboard"], link);
+    assert!(r["focusAfterLink"].as_str().unwrap().starts_with("copy-"));
+    let listed = r["apiLinks"]["body"].as_array().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["url"], link);
+    assert!(!listed[0]["revoked"].is_null(), "revoked through the API");
+    assert!(listed[0]["expires"].is_string(), "the chosen expiry");
+    assert!(r["revokedRowText"].as_str().unwrap().contains("Revoked"));
+    assert_eq!(s.get_with(link, &[]).await.status(), 410);
+
+    // Deleted after the confirmation: the API no longer has it; the earlier build stays.
+    assert!(r["confirmText"].as_str().unwrap().starts_with("Delete"));
+    assert_eq!(r["apiAfterDelete"]["status"], 404);
+    let left = s.releases().await;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], earlier["id"]);
+
+    // The API's error text, as the API gave it.
+    let err = r["uploadError"].as_str().unwrap();
+    assert!(err.contains("channel"), "{err}");
+
+    // Keyboard alone: Tab reaches the file input, the upload button and each build's buttons,
+    // every stop shows a focus ring, and Enter on Edit opens the editor.
+    let stops = r["tabStops"].as_array().unwrap();
+    let reached = |pred: &dyn Fn(&serde_json::Value) -> bool| stops.iter().any(pred);
+    assert!(reached(&|s| s["id"] == "ipa"), "{}", shown("tabStops"));
+    assert!(reached(&|s| s["id"] == "upload-button"));
+    for action in ["edit", "delete", "share"] {
+        assert!(
+            reached(&|s| s["action"] == action
+                || s["id"].as_str().is_some_and(|i| i.starts_with(action))),
+            "{action} not reached by Tab"
+        );
+    }
+    let unringed: Vec<_> = stops
+        .iter()
+        .filter(|s| s["tag"] != "body" && s["ring"] != true)
+        .collect();
+    assert!(unringed.is_empty(), "no visible focus: {unringed:?}");
+    assert_eq!(r["enterOnEdit"]["tag"], "textarea");
+
+    // 320 px: nothing wider than the screen. Without JavaScript: the lists, no dead controls.
+    let narrow = &r["console-320"];
+    assert!(narrow["scrollWidth"].as_u64().unwrap() <= 320, "{narrow}");
+    let plain = &r["console-noscript"];
+    assert!(plain["text"].as_str().unwrap().contains("The build before"));
+    assert_eq!(plain["uploadFormVisible"], false);
+    assert_eq!(plain["deleteVisible"], false);
+
+    // In Chinese for a browser that asks for it.
+    let zh = &r["console-zh"];
+    assert!(zh["text"].as_str().unwrap().contains("上传构建"), "{zh}");
+    assert!(zh["scrollWidth"].as_u64().unwrap() <= 390, "{zh}");
+
+    for name in [
+        "console-uploading",
+        "console-history",
+        "console-320",
+        "console-keyboard",
+    ] {
+        assert!(
+            Path::new(&out).join(format!("{name}.png")).is_file(),
+            "{name}"
+        );
+    }
 }

@@ -59,7 +59,7 @@ pub fn page(view: &ConsoleView, site: &Site, lang: Lang, csrf: &str) -> String {
                 h1 { (t.t("console-title")) }
                 nav.actions {
                     a.btn2 href=(site.public_url.join("/")) { (t.t("console-all-apps")) }
-                    (crate::page::forms::sign_out(site))
+                    (crate::page::forms::sign_out(site, &t.t("console-sign-out")))
                 }
             }
             (upload(site, t))
