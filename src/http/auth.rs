@@ -100,7 +100,7 @@ pub fn deny_unless_admin(state: &State, headers: &HeaderMap, method: &Method) ->
     let session = cookie(headers, SESSION_COOKIE);
     match session.and_then(|v| state.signer.open_session(v, now_millis())) {
         Some(Role::Admin) if method.is_safe() => None,
-        Some(Role::Admin) => super::csrf::check(state, headers, session.unwrap_or_default()).err(),
+        Some(Role::Admin) => super::csrf::refuse(state, headers, session.unwrap_or_default()),
         Some(Role::Viewer) => Some(unauthorized(
             "signed in as a viewer: this needs the admin (the upload token, or a session signed in with it)",
         )),

@@ -26,19 +26,20 @@ pub fn token(state: &State, session: &str) -> String {
     state.signer.csrf(session)
 }
 
-/// Whether a cookie-authenticated change may go ahead: `Err` is the `403` to answer.
-pub fn check(state: &State, headers: &HeaderMap, session: &str) -> Result<(), Resp> {
+/// Whether a cookie-authenticated change may go ahead: `None` when it may, else the `403` to
+/// answer.
+pub fn refuse(state: &State, headers: &HeaderMap, session: &str) -> Option<Resp> {
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
     if !same_origin(state.config.public_url.origin(), origin) {
-        return Err(response::error(
+        return Some(response::error(
             StatusCode::FORBIDDEN,
             "refused: a change made with a session cookie must come from this server's own pages (Origin does not match); API clients send `Authorization: Bearer <token>` instead",
         ));
     }
     let given = headers.get(HEADER).and_then(|v| v.to_str().ok());
     match given {
-        Some(t) if state.signer.check_csrf(session, t.trim()) => Ok(()),
-        _ => Err(response::error(
+        Some(t) if state.signer.check_csrf(session, t.trim()) => None,
+        _ => Some(response::error(
             StatusCode::FORBIDDEN,
             "refused: missing or wrong CSRF token (reload the console and try again); API clients send `Authorization: Bearer <token>` instead",
         )),
