@@ -16,13 +16,7 @@ fn csrf_of(page: &str) -> String {
 
 /// The console page for `cookie`, checked to be the console.
 async fn console_page(s: &TestServer, cookie: &str) -> String {
-    let r = s
-        .bare_client()
-        .get(s.url("/console"))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(&s.url("/console"), &[("cookie", cookie)]).await;
     assert_eq!(r.status(), 200);
     let page = r.text().await.unwrap();
     assert!(page.contains("id=\"upload-form\""), "not the console");
@@ -68,12 +62,7 @@ async fn the_console_is_the_admins_and_sign_in_leads_back_to_it() {
     let r = s.sign_in(TOKEN, Some("https://evil.test/")).await;
     assert_eq!(r.headers()["location"], s.url("/"));
 
-    let r = c
-        .get(s.url("/console"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(&s.url("/console"), &[("cookie", &admin)]).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["cache-control"], "private, no-store");
     assert!(r.headers()["content-security-policy"]
@@ -88,12 +77,7 @@ async fn the_console_is_the_admins_and_sign_in_leads_back_to_it() {
 
     // A viewer session is not enough.
     let viewer = s.session("viewer-pass-42").await;
-    let r = c
-        .get(s.url("/console"))
-        .header("cookie", &viewer)
-        .send()
-        .await
-        .unwrap();
+    let r = s.get_with(&s.url("/console"), &[("cookie", &viewer)]).await;
     assert_eq!(r.status(), 403);
     let page = r.text().await.unwrap();
     assert!(page.contains("name=\"secret\"") && page.contains("admin"));
@@ -172,20 +156,11 @@ async fn session_changes_need_the_pages_csrf_token_and_our_origin() {
     let r = req.send().await.unwrap();
     assert_eq!(r.status(), 201);
     // Reads need no CSRF token.
-    let r = c
-        .get(s.url(&format!("/api/releases/{id}/installs")))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap();
+    let installs = s.url(&format!("/api/releases/{id}/installs"));
+    let r = s.get_with(&installs, &[("cookie", &admin)]).await;
     assert_eq!(r.status(), 200);
     // The bearer token needs neither (no cookie, no ambient authority).
-    let r = c
-        .delete(s.url(&format!("/api/releases/{id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = s.admin_delete(s.url(&format!("/api/releases/{id}"))).await;
     assert_eq!(r.status(), 204);
 }
 

@@ -328,13 +328,7 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     assert_eq!(count(&metrics, "failed"), 0);
 
     // Deleting sends release.deleted.
-    let r = s
-        .client
-        .delete(s.url(&format!("/api/releases/{id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = s.admin_delete(s.url(&format!("/api/releases/{id}"))).await;
     assert_eq!(r.status(), 204);
     let json = &rx.wait_for("/json", 2).await[1];
     assert_eq!(json.json()["event"], "release.deleted");
