@@ -292,6 +292,12 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
     // The API's error text, as the API gave it.
     let err = r["uploadError"].as_str().unwrap();
     assert!(err.contains("channel"), "{err}");
+    assert_eq!(
+        r["droppedFile"], "dropped.ipa",
+        "a dropped file goes to the input"
+    );
+    let err = r["droppedError"].as_str().unwrap();
+    assert!(err.contains("zip"), "{err}");
 
     // Keyboard alone: Tab reaches the file input, the upload button and each build's buttons,
     // every stop shows a focus ring, and Enter on Edit opens the editor.

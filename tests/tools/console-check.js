@@ -148,13 +148,31 @@ async function round(browser, out) {
   // (What went wrong so far; the refused upload below logs its 400 on purpose.)
   out.pageErrors = errors.slice();
 
-  // An error as the API gives it: a channel the API refuses.
+  // Errors as the API gives them: a channel the API refuses, then a dropped file that is
+  // not an IPA (dropped on the box, as from the Finder).
   await page.setInputFiles("#ipa", config.ipa);
   await page.fill("#channel", "Not A Channel!");
   await page.click("#upload-button");
   await page.waitForSelector("#upload-error:not([hidden])");
   out.uploadError = await page.innerText("#upload-error");
   out.errorShot = await shot(page, "console-error", false);
+  await page.fill("#channel", "");
+  const dropped = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(["just some text"], "dropped.ipa", { type: "application/octet-stream" }));
+    return d;
+  });
+  await page.dispatchEvent("#drop", "drop", { dataTransfer: dropped });
+  out.droppedFile = await page.evaluate(() => {
+    const f = document.getElementById("ipa").files[0];
+    return f ? f.name : null;
+  });
+  await page.click("#upload-button");
+  await page.waitForFunction(() => {
+    const e = document.getElementById("upload-error");
+    return !e.hidden && !e.textContent.includes("channel");
+  });
+  out.droppedError = await page.innerText("#upload-error");
   out.storage = await context.storageState();
   await context.close();
 }
