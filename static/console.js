@@ -56,7 +56,9 @@
         var now = fresh.getElementById(id);
         if (old && now) old.parentNode.replaceChild(document.importNode(now, true), old);
       });
-      var target = document.getElementById(focusId || active) || (focusId ? null : status);
+      // The element that had focus may be gone (a deleted build, a revoked link's button):
+      // then the status line, which says what happened.
+      var target = document.getElementById(focusId || active) || status;
       if (target) target.focus();
       if (then) then();
     };
@@ -199,7 +201,7 @@
         el.disabled = false;
         if (xhr.status === 204) {
           say(words("revoked"));
-          refresh("links-h");
+          refresh(null);
         } else {
           say(apiError(xhr));
         }

@@ -63,7 +63,7 @@ pub fn page(view: &ConsoleView, site: &Site, lang: Lang, csrf: &str) -> String {
                 }
             }
             (upload(site, t))
-            p #status .status role="status" aria-live="polite" {}
+            p #status .status role="status" aria-live="polite" tabindex="-1" {}
             (apps(view, site, t))
             (links(view, site, t))
         }
