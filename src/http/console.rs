@@ -52,7 +52,7 @@ pub fn page(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
         .collect();
     let view = page::console::console_view(
         &releases,
-        |id| state.installs.report(id).total,
+        |id| state.installs.report(id),
         &links,
         time::OffsetDateTime::now_utc(),
     );

@@ -217,6 +217,11 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
         )
         .text("notes", "The build before");
     let earlier: serde_json::Value = s.upload_form(form).await.json().await.unwrap();
+    // One install started on it: the device's installer fetched its manifest.
+    let manifest = earlier["manifest_url"].as_str().unwrap();
+    let installer = "com.apple.appstored/1.0 iOS/17.5 model/iPhone15,2 build/21F90";
+    let r = s.get_with(manifest, &[("user-agent", installer)]).await;
+    assert_eq!(r.status(), 200);
     let out = tools::artifacts("console");
     let notes = "Notes edited in the console: *fixed* the crash";
     let config = serde_json::json!({
@@ -323,7 +328,16 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
     let narrow = &r["console-320"];
     assert!(narrow["scrollWidth"].as_u64().unwrap() <= 320, "{narrow}");
     let plain = &r["console-noscript"];
-    assert!(plain["text"].as_str().unwrap().contains("The build before"));
+    let text = plain["text"].as_str().unwrap();
+    assert!(text.contains("The build before"), "{text}");
+    assert!(
+        text.contains("Install starts\t1") || text.contains("Install starts\n1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Install starts by iOS version and device"),
+        "{text}"
+    );
     assert_eq!(plain["uploadFormVisible"], false);
     assert_eq!(plain["deleteVisible"], false);
 

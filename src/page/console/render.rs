@@ -185,7 +185,22 @@ fn build(b: &BuildRow, site: &Site, t: T) -> Markup {
                         }
                     }
                 }
-                dt { (t.t("console-installs")) } dd.installs { (b.installs) }
+                dt { (t.t("console-installs")) } dd.installs { (b.installs.total) }
+            }
+            @if b.installs.total > 0 {
+                details.counts {
+                    summary { (t.t("console-installs-details")) }
+                    p { b { (t.t("console-installs-by-ios")) } br;
+                        @for (i, (v, n)) in b.installs.by_ios.iter().enumerate() {
+                            @if i > 0 { ", " } span.nw { "iOS " (v) ": " (n) }
+                        }
+                    }
+                    p { b { (t.t("console-installs-by-model")) } br;
+                        @for (i, (m, n)) in b.installs.by_model.iter().enumerate() {
+                            @if i > 0 { ", " } span.nw { (m) ": " (n) }
+                        }
+                    }
+                }
             }
             div.notes-box #(format!("notes-{id}")) {
                 @match notes {

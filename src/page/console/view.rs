@@ -33,7 +33,30 @@ pub struct BuildRow {
     /// The earlier of the profile's and the certificate's expiry, when known.
     pub expires: Option<Expiry>,
     /// Manifest fetches by the device's installer: installs started.
-    pub installs: u64,
+    pub installs: Installs,
+}
+
+/// A build's install starts: the total, and by iOS version and device model (most first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Installs {
+    pub total: u64,
+    pub by_ios: Vec<(String, u64)>,
+    pub by_model: Vec<(String, u64)>,
+}
+
+impl Installs {
+    fn from_report(r: crate::installs::Report) -> Installs {
+        let most_first = |m: std::collections::BTreeMap<String, u64>| {
+            let mut v: Vec<(String, u64)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        Installs {
+            total: r.total,
+            by_ios: most_first(r.by_ios),
+            by_model: most_first(r.by_model),
+        }
+    }
 }
 
 /// The provisioning profile's type, as the console names it.
@@ -112,17 +135,17 @@ impl LinkRowState {
 }
 
 /// The console for `releases` (every release, newest first, as [`crate::store::Store::list`]
-/// gives them), with `installs` counting each one's install starts and `links` (newest first,
+/// gives them), with `installs` giving each one's install counts and `links` (newest first,
 /// each with its URL).
 pub fn console_view(
     releases: &[Arc<Release>],
-    installs: impl Fn(&ReleaseId) -> u64,
+    installs: impl Fn(&ReleaseId) -> crate::installs::Report,
     links: &[(Arc<Link>, String)],
     now: OffsetDateTime,
 ) -> ConsoleView {
     let mut apps: Vec<AppHistory> = Vec::new();
     for r in releases {
-        let row = build_row(r, installs(&r.id), now);
+        let row = build_row(r, Installs::from_report(installs(&r.id)), now);
         match apps.iter_mut().find(|a| a.bundle_id == r.app.bundle_id) {
             Some(app) => app.builds.push(row),
             None => apps.push(AppHistory {
@@ -154,7 +177,7 @@ pub fn console_view(
     ConsoleView { apps, links }
 }
 
-fn build_row(r: &Arc<Release>, installs: u64, now: OffsetDateTime) -> BuildRow {
+fn build_row(r: &Arc<Release>, installs: Installs, now: OffsetDateTime) -> BuildRow {
     let profile = r.app.profile.as_ref();
     let signing = match profile.map(|p| p.kind) {
         None => SigningKind::None,
@@ -213,7 +236,7 @@ fn link_target(target: &Target, releases: &[Arc<Release>], apps: &[AppHistory]) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::access::LinkId;
     use crate::fixture;
@@ -249,13 +272,34 @@ mod tests {
 
     const NOW: OffsetDateTime = datetime!(2026-12-02 12:00 UTC);
 
+    /// A report of `n` installs: `n - 1` on iOS 17.5 (iPhone15,2) and one on 18.0 (iPad).
+    pub(crate) fn report(id: &ReleaseId, n: u64) -> crate::installs::Report {
+        let mut r = crate::installs::Report {
+            release: id.clone(),
+            total: n,
+            by_day: Default::default(),
+            by_ios: Default::default(),
+            by_model: Default::default(),
+            rows: vec![],
+        };
+        if n > 0 {
+            r.by_ios.insert("18.0".into(), 1);
+            r.by_model.insert("iPad13,4".into(), 1);
+        }
+        if n > 1 {
+            r.by_ios.insert("17.5".into(), n - 1);
+            r.by_model.insert("iPhone15,2".into(), n - 1);
+        }
+        r
+    }
+
     #[test]
     fn builds_are_grouped_by_app_newest_first_with_their_counts() {
         let a2 = release("com.a", "Alpha", "2.0", Some(ProfileType::Enterprise));
         let b1 = release("com.b", "Beta", "1.0", None);
         let a1 = release("com.a", "Alpha old", "1.0", Some(ProfileType::AdHoc));
         let all = vec![a2.clone(), b1.clone(), a1.clone()];
-        let counts = |id: &ReleaseId| if *id == a1.id { 3 } else { 0 };
+        let counts = |id: &ReleaseId| report(id, if *id == a1.id { 3 } else { 0 });
         let v = console_view(&all, counts, &[], NOW);
         assert_eq!(v.apps.len(), 2);
         assert_eq!(v.apps[0].bundle_id, "com.a");
@@ -266,7 +310,15 @@ mod tests {
             .map(|b| b.release.app.version.as_str())
             .collect();
         assert_eq!(versions, ["2.0", "1.0"]);
-        assert_eq!(v.apps[0].builds[1].installs, 3);
+        let installs = &v.apps[0].builds[1].installs;
+        assert_eq!(installs.total, 3);
+        assert_eq!(
+            installs.by_ios,
+            [("17.5".to_string(), 2), ("18.0".to_string(), 1)],
+            "most first"
+        );
+        assert_eq!(installs.by_model[0], ("iPhone15,2".to_string(), 2));
+        assert_eq!(v.apps[0].builds[0].installs, Installs::default());
         assert_eq!(v.apps[0].builds[0].signing, SigningKind::Enterprise);
         assert_eq!(v.apps[0].builds[1].signing, SigningKind::AdHoc);
         assert_eq!(v.apps[1].builds[0].signing, SigningKind::None);
@@ -279,7 +331,7 @@ mod tests {
         let p = r.app.profile.as_mut().unwrap();
         p.expires = Some(datetime!(2027-05-01 0:00 UTC));
         p.certificate_expires = Some(datetime!(2027-03-01 0:00 UTC));
-        let v = console_view(&[Arc::new(r.clone())], |_| 0, &[], NOW);
+        let v = console_view(&[Arc::new(r.clone())], |id| report(id, 0), &[], NOW);
         assert_eq!(
             v.apps[0].builds[0].expires,
             Some(Expiry {
@@ -288,7 +340,7 @@ mod tests {
             })
         );
         r.app.profile.as_mut().unwrap().certificate_expires = Some(datetime!(2026-11-01 0:00 UTC));
-        let v = console_view(&[Arc::new(r)], |_| 0, &[], NOW);
+        let v = console_view(&[Arc::new(r)], |id| report(id, 0), &[], NOW);
         assert!(v.apps[0].builds[0].expires.unwrap().passed);
     }
 
@@ -329,7 +381,7 @@ mod tests {
                 "https://h/s/4".into(),
             ),
         ];
-        let v = console_view(&[a], |_| 0, &links, NOW);
+        let v = console_view(&[a], |id| report(id, 0), &links, NOW);
         assert!(
             matches!(&v.links[0].target, LinkTarget::Release { title, version, .. } if title == "Alpha" && version == "2.0")
         );

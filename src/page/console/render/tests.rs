@@ -48,7 +48,9 @@ fn render(lang: Lang) -> (String, Vec<Arc<Release>>) {
         revoked: None,
     });
     let links = vec![(link, "https://ota.example.com/base/s/TOKEN".to_string())];
-    let counts = |id: &ReleaseId| if *id == older.id { 7 } else { 0 };
+    let counts = |id: &ReleaseId| {
+        crate::page::console::view::tests::report(id, if *id == older.id { 7 } else { 0 })
+    };
     let view = console_view(&all, counts, &links, datetime!(2026-12-02 12:00 UTC));
     (page(&view, &site(), lang, "CSRF-TOKEN"), all)
 }
