@@ -291,6 +291,7 @@ fn no_page_in_another_language_contains_an_english_sentence() {
             otadrop::page::index_page(&[], &site, false, lang),
         ));
         pages.push(("ca".into(), otadrop::page::ca_page(&site, lang)));
+        pages.push(("console".into(), console_page(&site, lang)));
         pages.push((
             "404".into(),
             otadrop::page::error_page_in(404, "error-not-found", &site, lang),
@@ -313,6 +314,45 @@ fn no_page_in_another_language_contains_an_english_sentence() {
         "English on other languages' pages:\n{}",
         found.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The console with two builds of one app (one with installs), a live link and a revoked one.
+fn console_page(site: &otadrop::page::Site, lang: Lang) -> String {
+    use otadrop::access::{Link, LinkId, Target};
+    use std::sync::Arc;
+    let builds: Vec<Arc<otadrop::store::Release>> = ["enterprise", "expired"]
+        .into_iter()
+        .map(|r| Arc::new(release(r)))
+        .collect();
+    let link = |target, revoked| {
+        let l = Link {
+            id: LinkId::random().unwrap(),
+            target,
+            created: crate::pages::NOW,
+            expires_ms: Some(4_000_000_000_000),
+            password_hash: Some("x".into()),
+            note: None,
+            revoked,
+        };
+        (Arc::new(l), "https://ota.example.com/s/T".to_string())
+    };
+    let links = [
+        link(Target::Release(builds[0].id.clone()), None),
+        link(
+            Target::App(builds[0].app.bundle_id.clone()),
+            Some(crate::pages::NOW),
+        ),
+    ];
+    let installs = |id: &otadrop::store::ReleaseId| otadrop::installs::Report {
+        release: id.clone(),
+        total: 2,
+        by_day: Default::default(),
+        by_ios: [("17.5".to_string(), 2)].into(),
+        by_model: [("iPhone15,2".to_string(), 2)].into(),
+        rows: vec![],
+    };
+    let view = otadrop::page::console::console_view(&builds, installs, &links, crate::pages::NOW);
+    otadrop::page::console::console_page(&view, site, lang, "csrf")
 }
 
 /// The English test catches itself: an English page has the English sentences.
