@@ -109,6 +109,14 @@
       file.focus();
       return;
     }
+    // A file the server can only refuse: say so now, in the API's words (a browser may see
+    // the server's early refusal of a large body as a broken connection).
+    var max = parseInt(root.getAttribute("data-max-upload"), 10);
+    if (max && file.files[0].size > max) {
+      showError(words("too-large"));
+      file.focus();
+      return;
+    }
     var data = new FormData();
     data.append("notes", form.elements.notes.value);
     if (form.elements.channel.value.trim()) data.append("channel", form.elements.channel.value.trim());
@@ -184,30 +192,31 @@
     } else if (action === "copy") {
       copy(document.getElementById(el.getAttribute("data-for")), el);
     } else if (action === "delete") {
-      if (!window.confirm(el.getAttribute("data-confirm"))) return;
-      el.disabled = true;
-      call("DELETE", el.getAttribute("data-url"), null, null, function (xhr) {
-        el.disabled = false;
-        if (xhr.status === 204) {
-          say(words("deleted"));
-          refresh(null);
-        } else {
-          say(apiError(xhr));
-        }
-      });
+      if (window.confirm(el.getAttribute("data-confirm"))) remove(el, "deleted");
     } else if (action === "revoke") {
-      el.disabled = true;
-      call("DELETE", el.getAttribute("data-url"), null, null, function (xhr) {
-        el.disabled = false;
-        if (xhr.status === 204) {
-          say(words("revoked"));
-          refresh(null);
-        } else {
-          say(apiError(xhr));
-        }
-      });
+      remove(el, "revoked");
     }
   });
+
+  // Escape in the notes editor closes it (focus back on its Edit button).
+  document.addEventListener("keydown", function (e) {
+    var editForm = e.key === "Escape" && e.target.closest && e.target.closest("form.edit");
+    if (editForm) toggleEdit(editForm.id.replace("edit-form-", ""), false);
+  });
+
+  // DELETE at the button's URL; on success say `word` and reload the lists.
+  function remove(el, word) {
+    el.disabled = true;
+    call("DELETE", el.getAttribute("data-url"), null, null, function (xhr) {
+      el.disabled = false;
+      if (xhr.status === 204) {
+        say(words(word));
+        refresh(null);
+      } else {
+        say(apiError(xhr));
+      }
+    });
+  }
 
   document.addEventListener("submit", function (e) {
     var f = e.target;

@@ -56,7 +56,13 @@ pub fn page(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
         &links,
         time::OffsetDateTime::now_utc(),
     );
-    let html = page::console::console_page(&view, &state.site, pages::lang(state, req), &csrf);
+    let refusal = super::upload::UploadError::TooLarge(state.config.max_upload).to_string();
+    let limit = page::console::UploadLimit {
+        bytes: state.config.max_upload,
+        refusal: &refusal,
+    };
+    let html =
+        page::console::console_page(&view, &state.site, pages::lang(state, req), &csrf, &limit);
     let mut r = pages::html(StatusCode::OK, html, "private, no-store");
     r.headers_mut()
         .append(VARY, HeaderValue::from_static("Accept-Language, Cookie"));

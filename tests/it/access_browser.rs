@@ -8,10 +8,7 @@ use crate::support::{make_ipa, tools, TestServer, TOKEN};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_and_password_forms_work_without_javascript() {
-    if !tools::present(
-        "chromium or node + playwright-core",
-        tools::chromium_present(),
-    ) {
+    if !tools::chromium_ready() {
         return;
     }
     let s = TestServer::start(&[]);

@@ -201,13 +201,35 @@ async fn the_console_script_and_qr_images_are_served_from_here() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
-    if !tools::present(
-        "chromium or node + playwright-core",
-        tools::chromium_present(),
-    ) {
+    if !tools::chromium_ready() {
         return;
     }
-    let s = TestServer::start(&[]);
+    // A limit above the fixture (2.1 MB), below the file that must be refused.
+    let s = TestServer::start(&["--max-upload", "3000000"]);
+    let big = tempfile::tempdir().unwrap();
+    let big_file = big.path().join("over-the-limit.ipa");
+    std::fs::write(&big_file, crate::support::noise(3_500_000)).unwrap();
+    // The API's refusal, read from a streamed upload (with a Content-Length over the limit,
+    // the server answers before reading and the client sees a broken pipe, as a browser
+    // would: that is why the console checks the size first).
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = crate::support::noise(3_500_000)
+        .chunks(500_000)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    let api_refusal: serde_json::Value = s
+        .client
+        .post(s.url("/api/releases"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "application/octet-stream")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     // The app's earlier build, so the console shows a history.
     let ipa = fixture("ipa/fastlane__iTanky_2012.ipa");
     let form = reqwest::multipart::Form::new()
@@ -230,6 +252,7 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
         "token": TOKEN,
         "ipa": ipa,
         "notes": notes,
+        "bigFile": big_file,
         // 2 MB at 512 KiB/s: about four seconds of progress to see.
         "uploadBytesPerSecond": 512 * 1024,
     });
@@ -303,6 +326,10 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
     );
     let err = r["droppedError"].as_str().unwrap();
     assert!(err.contains("zip"), "{err}");
+    assert_eq!(
+        r["tooLargeError"], api_refusal["error"],
+        "the API's own words"
+    );
 
     // Keyboard alone: Tab reaches the file input, the upload button and each build's buttons,
     // every stop shows a focus ring, and Enter on Edit opens the editor.
@@ -323,6 +350,14 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
         .collect();
     assert!(unringed.is_empty(), "no visible focus: {unringed:?}");
     assert_eq!(r["enterOnEdit"]["tag"], "textarea");
+    assert_eq!(
+        r["afterEscape"]["editorOpen"], false,
+        "Escape closes the editor"
+    );
+    assert!(r["afterEscape"]["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("edit-"));
 
     // 320 px: nothing wider than the screen. Without JavaScript: the lists, no dead controls.
     let narrow = &r["console-320"];

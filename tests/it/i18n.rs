@@ -352,7 +352,11 @@ fn console_page(site: &otadrop::page::Site, lang: Lang) -> String {
         rows: vec![],
     };
     let view = otadrop::page::console::console_view(&builds, installs, &links, crate::pages::NOW);
-    otadrop::page::console::console_page(&view, site, lang, "csrf")
+    let limit = otadrop::page::console::UploadLimit {
+        bytes: 1 << 30,
+        refusal: "the API's refusal",
+    };
+    otadrop::page::console::console_page(&view, site, lang, "csrf", &limit)
 }
 
 /// The English test catches itself: an English page has the English sentences.

@@ -9,7 +9,7 @@
 // Usage: node console-check.js CONFIG_JSON
 //   CONFIG_JSON: {"base": "https://127.0.0.1:1234", "out": "/abs/dir", "token": "<admin token>",
 //                 "ipa": "/abs/file.ipa", "notes": "<notes to save>",
-//                 "uploadBytesPerSecond": 262144}
+//                 "bigFile": "/abs/over-the-limit.ipa", "uploadBytesPerSecond": 262144}
 // Every request to another origin than `base` is aborted.
 "use strict";
 const fs = require("fs");
@@ -173,6 +173,12 @@ async function round(browser, out) {
     return !e.hidden && !e.textContent.includes("channel");
   });
   out.droppedError = await page.innerText("#upload-error");
+
+  // A file over the server's limit is refused before it is sent.
+  await page.setInputFiles("#ipa", config.bigFile);
+  await page.click("#upload-button");
+  await page.waitForFunction(() => document.getElementById("upload-error").textContent.includes("limit"));
+  out.tooLargeError = await page.innerText("#upload-error");
   out.storage = await context.storageState();
   await context.close();
 }
@@ -220,6 +226,11 @@ async function keyboard(browser, out) {
     }
   }
   out.enterOnEdit = opened;
+  await page.keyboard.press("Escape");
+  out.afterEscape = await page.evaluate(() => ({
+    id: document.activeElement.id,
+    editorOpen: Array.from(document.querySelectorAll("form.edit")).some((f) => !f.hidden),
+  }));
   out.keyboardShot = await shot(page, "console-keyboard", false);
   await context.close();
 }

@@ -25,7 +25,13 @@ const EXPIRIES: [(u64, &str); 4] = [
 ];
 
 /// The console page. `csrf` is the session's CSRF token that the script sends back.
-pub fn page(view: &ConsoleView, site: &Site, lang: Lang, csrf: &str) -> String {
+pub fn page(
+    view: &ConsoleView,
+    site: &Site,
+    lang: Lang,
+    csrf: &str,
+    limit: &super::UploadLimit<'_>,
+) -> String {
     let t = T(lang);
     let head = Head {
         title: t.t("console-title"),
@@ -44,6 +50,8 @@ pub fn page(view: &ConsoleView, site: &Site, lang: Lang, csrf: &str) -> String {
     let main = html! {
         div #console data-csrf=(csrf)
             data-qr=(site.public_url.join("/console/qr/ID.svg"))
+            data-max-upload=(limit.bytes)
+            data-too-large=(limit.refusal)
             data-network-error=(t.t("console-network-error"))
             data-choose-file=(t.t("console-choose-file"))
             data-uploading=(t.t("console-uploading"))

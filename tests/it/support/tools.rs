@@ -56,6 +56,11 @@ pub fn browser_ready() -> bool {
     )
 }
 
+/// Chromium and node with playwright-core, for the checks that need no zbarimg.
+pub fn chromium_ready() -> bool {
+    present("chromium or node + playwright-core", chromium_present())
+}
+
 /// Whether Chromium and node with playwright-core are there (no note, no failure: combine
 /// with other needs and pass the result to [`present`]).
 pub fn chromium_present() -> bool {

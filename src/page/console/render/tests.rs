@@ -52,7 +52,11 @@ fn render(lang: Lang) -> (String, Vec<Arc<Release>>) {
         crate::page::console::view::tests::report(id, if *id == older.id { 7 } else { 0 })
     };
     let view = console_view(&all, counts, &links, datetime!(2026-12-02 12:00 UTC));
-    (page(&view, &site(), lang, "CSRF-TOKEN"), all)
+    let limit = crate::page::console::UploadLimit {
+        bytes: 1000,
+        refusal: "too large <limit>",
+    };
+    (page(&view, &site(), lang, "CSRF-TOKEN", &limit), all)
 }
 
 #[test]
@@ -62,6 +66,7 @@ fn lists_every_build_newest_first_with_its_facts_and_controls() {
     let older = html.find(&format!("id=\"b-{}\"", all[1].id)).unwrap();
     assert!(newer < older, "newest first");
     assert!(html.contains("data-csrf=\"CSRF-TOKEN\""));
+    assert!(html.contains("data-max-upload=\"1000\" data-too-large=\"too large &lt;limit&gt;\""));
     assert!(html.contains(&format!(
         "data-url=\"https://ota.example.com/base/api/releases/{}\"",
         all[0].id
