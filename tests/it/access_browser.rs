@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{make_ipa, tools, TestServer, TOKEN};
+use crate::support::{json_of, make_ipa, tools, TestServer, TOKEN};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_and_password_forms_work_without_javascript() {
@@ -24,17 +24,13 @@ async fn sign_in_and_password_forms_work_without_javascript() {
     );
     let up: serde_json::Value = s.upload_bytes(ipa).await.json().await.unwrap();
     let id = up["id"].as_str().unwrap();
-    let link: serde_json::Value = s
-        .client
-        .post(s.url(&format!("/api/releases/{id}/links")))
-        .bearer_auth(TOKEN)
-        .json(&serde_json::json!({"password": "letmein", "expires_in": 3600}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let link = json_of(
+        s.client
+            .post(s.url(&format!("/api/releases/{id}/links")))
+            .bearer_auth(TOKEN)
+            .json(&serde_json::json!({"password": "letmein", "expires_in": 3600})),
+    )
+    .await;
     let link_url = link["url"].as_str().unwrap().to_string();
 
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts/access");

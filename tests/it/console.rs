@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::support::{cookie_of, fixture, tools, TestServer, TOKEN};
+use crate::support::{cookie_of, fixture, json_of, tools, TestServer, TOKEN};
 
 /// The CSRF token the console page carries for this session.
 fn csrf_of(page: &str) -> String {
@@ -216,20 +216,15 @@ async fn a_release_manager_uploads_edits_shares_and_deletes_in_chromium() {
         .chunks(500_000)
         .map(|c| Ok(c.to_vec()))
         .collect();
-    let api_refusal: serde_json::Value = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/octet-stream")
-        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
-            chunks,
-        )))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stream = futures_util::stream::iter(chunks);
+    let api_refusal = json_of(
+        s.client
+            .post(s.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .header("content-type", "application/octet-stream")
+            .body(reqwest::Body::wrap_stream(stream)),
+    )
+    .await;
     // The app's earlier build, so the console shows a history.
     let ipa = fixture("ipa/fastlane__iTanky_2012.ipa");
     let form = reqwest::multipart::Form::new()

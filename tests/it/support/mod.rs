@@ -322,6 +322,11 @@ impl Drop for TestServer {
     }
 }
 
+/// Sends `req` and parses its answer as JSON.
+pub async fn json_of(req: reqwest::RequestBuilder) -> serde_json::Value {
+    req.send().await.unwrap().json().await.unwrap()
+}
+
 /// The `name=value` pair of a response's `Set-Cookie`, and the whole header.
 pub fn cookie_of(r: &reqwest::Response) -> (String, String) {
     let set = r
