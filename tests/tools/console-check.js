@@ -235,12 +235,13 @@ async function keyboard(browser, out) {
   await context.close();
 }
 
-// A 320 px wide phone, a browser without JavaScript, and a Chinese phone.
+// A 320 px wide phone, a browser without JavaScript, a Chinese phone, dark mode.
 async function narrowAndPlain(browser, out) {
   for (const [name, options] of [
     ["console-320", { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true }],
     ["console-noscript", { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false }],
     ["console-zh", { viewport: { width: 390, height: 844 }, isMobile: true, locale: "zh-CN" }],
+    ["console-dark", { viewport: { width: 1280, height: 900 }, colorScheme: "dark" }],
   ]) {
     const context = await browser.newContext({
       ignoreHTTPSErrors: true,
