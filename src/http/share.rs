@@ -223,7 +223,10 @@ enum Refused {
 /// The live link a token names.
 fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
     let (id, expires_ms) = state.signer.open_link(token).ok_or(Refused::NotFound)?;
-    let link = state.links.get(&id).ok_or(Refused::NotFound)?;
+    let link = state
+        .links
+        .get_or_load(&state.store, &id)
+        .ok_or(Refused::NotFound)?;
     if link.expires_ms != expires_ms {
         return Err(Refused::NotFound);
     }
