@@ -10,7 +10,8 @@
 //!   changed ([`LinkBook::refresh`]); a token naming a link this node has not read yet is
 //!   looked up in the bucket at once ([`LinkBook::get_or_load`]), one lookup at a time and at
 //!   most once per [`MISS_AGAIN`] per link. A `links.json` left by `otadrop migrate` or an
-//!   older version is read at start and its links written as records.
+//!   older version is read at start, its links created as records (never over an existing
+//!   one, so a revocation is not undone), and then removed.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -222,6 +223,10 @@ impl LinkBook {
                 let bytes = serde_json::to_vec_pretty(link)
                     .map_err(|e| LinkError::Corrupt(e.to_string()))?;
                 store.create_record(KIND, &record_name(&link.id), &bytes)?;
+            }
+            if !legacy.is_empty() {
+                // Every link is a record now: later starts need not go through them again.
+                store.delete_record("documents", DOCUMENT)?;
             }
             book.write().clear();
             book.refresh(store)?;

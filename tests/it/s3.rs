@@ -14,6 +14,8 @@ use crate::support::{app_ipa, fixture, sha256_hex, TestServer, TOKEN};
 const BUCKET: &str = "otadrop";
 const KEY: &str = "test-access-key";
 const SECRET: &str = "test-secret-key-0123456789";
+/// The share links' signing key every node (and a migrated folder's server) has.
+const SIGNING_KEY: &str = "shared-signing-key-0123456789abcdef";
 
 /// A running s3s-fs over a temporary root; killed when dropped.
 pub struct S3Server {
@@ -148,7 +150,7 @@ fn start_node(s3: &S3Server, data: &Path, prefix: &str, extra: &[&str]) -> TestS
         "--sync-interval",
         "1",
         "--signing-key",
-        "shared-signing-key-0123456789abcdef",
+        SIGNING_KEY,
     ];
     args.extend_from_slice(extra);
     let env = s3.env();
@@ -503,11 +505,14 @@ fn migrate(data: &Path, to: &str, s3: &S3Server) -> (bool, String) {
 #[tokio::test]
 async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let Some(s3) = S3Server::start() else { return };
-    let mut local = TestServer::start(&[]);
+    let mut local = TestServer::start(&["--signing-key", SIGNING_KEY]);
     let one = local.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
     let two = local
         .publish(&fixture("ipa/bitrise__ios-simple-objc.ipa"))
         .await;
+    // A share link and an install: both carried over.
+    let link = link_for(&local, &one, serde_json::json!({})).await;
+    install(&local, one["manifest_url"].as_str().unwrap(), 1).await;
     local.terminate();
     let to = format!("s3://{BUCKET}/moved");
 
@@ -543,6 +548,17 @@ async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let (node, _d) = node(&s3, "moved", &[]);
     let listed = node.releases().await;
     assert_eq!(listed.len(), 2);
+    // The node made the migrated links document one record per link, and counts the install.
+    assert_eq!(
+        status_of(&node, &on(&node, &local, link["url"].as_str().unwrap())).await,
+        200
+    );
+    assert_eq!(s3.files("moved/records/links").len(), 1);
+    assert!(s3
+        .files("moved/records/documents")
+        .iter()
+        .all(|f| f != "links.json"));
+    assert_eq!(total(&node, one["id"].as_str().unwrap()).await, 1);
     for (up, file) in [
         (one, "ipa/icyleaf__iphone.ipa"),
         (two, "ipa/bitrise__ios-simple-objc.ipa"),
