@@ -295,7 +295,8 @@ impl LinkBook {
     /// [`LinkBook::get`], and on a miss on a shared storage, a look in the bucket (a link just
     /// made on another node). Lookups run one at a time, and a link not found is not looked up
     /// again for [`MISS_AGAIN`], so requests naming unknown links cannot each cost a bucket
-    /// read. Callers have already checked the token's signature.
+    /// read. Callers have already checked the token's signature. Blocks (a bucket read, and
+    /// waiting for another lookup): call it from a blocking thread.
     pub fn get_or_load(&self, store: &Store, id: &LinkId) -> Option<Arc<Link>> {
         if let Some(link) = self.get(id) {
             return Some(link);

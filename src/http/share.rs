@@ -220,13 +220,23 @@ enum Refused {
     Revoked(time::OffsetDateTime),
 }
 
-/// The live link a token names.
-fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
+/// The live link a token names. A link this node has not read yet (made on another node on a
+/// shared bucket) is looked up in the bucket, on a blocking thread (see
+/// [`crate::access::LinkBook::get_or_load`]): only for tokens whose signature holds.
+async fn resolve(state: &Arc<State>, token: &str) -> Result<Arc<Link>, Refused> {
     let (id, expires_ms) = state.signer.open_link(token).ok_or(Refused::NotFound)?;
-    let link = state
-        .links
-        .get_or_load(&state.store, &id)
-        .ok_or(Refused::NotFound)?;
+    let link = match state.links.get(&id) {
+        Some(link) => link,
+        None if state.store.is_shared() => {
+            let s = state.clone();
+            tokio::task::spawn_blocking(move || s.links.get_or_load(&s.store, &id))
+                .await
+                .ok()
+                .flatten()
+                .ok_or(Refused::NotFound)?
+        }
+        None => return Err(Refused::NotFound),
+    };
     if link.expires_ms != expires_ms {
         return Err(Refused::NotFound);
     }
@@ -302,7 +312,7 @@ pub async fn page(
     token: &str,
     flavor: Flavor,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
@@ -362,7 +372,7 @@ pub async fn unlock(
     peer: SocketAddr,
     token: &str,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
@@ -430,8 +440,8 @@ pub async fn unlock(
 
 /// `/s/<token>/visitor.json`: the personal part of the link's AMP page (flags about the
 /// visitor's device and the build, no URLs), as for `/r/<id>/visitor.json`.
-pub fn visitor(state: &Arc<State>, req: &Request<Incoming>, token: &str) -> Resp {
-    let link = match resolve(state, token) {
+pub async fn visitor(state: &Arc<State>, req: &Request<Incoming>, token: &str) -> Resp {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
@@ -468,7 +478,7 @@ pub async fn file(
     grant: Option<&str>,
     file: File,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
