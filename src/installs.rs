@@ -99,6 +99,9 @@ pub struct InstallCounts {
     /// What this node counted (on the local folder, all there is).
     counts: Mutex<Counts>,
     dirty: AtomicBool,
+    /// Held by a flush from taking the counts to writing them, so an older copy never lands
+    /// over a newer one.
+    flushing: Mutex<()>,
     /// On a shared storage: this node's record name, and the other nodes' counts by record
     /// name with the version last read.
     shared: Option<Shared>,
@@ -202,6 +205,7 @@ impl InstallCounts {
         InstallCounts {
             counts: Mutex::new(counts),
             dirty: AtomicBool::new(false),
+            flushing: Mutex::new(()),
             shared: None,
         }
     }
@@ -234,6 +238,7 @@ impl InstallCounts {
         let counts = InstallCounts {
             counts: Mutex::new(mine),
             dirty: AtomicBool::new(false),
+            flushing: Mutex::new(()),
             shared: Some(Shared {
                 record,
                 others: Mutex::new(others),
@@ -351,10 +356,13 @@ impl InstallCounts {
 
     /// Writes the counts to the store if they changed since the last write.
     pub fn flush(&self, store: &Store) -> Result<(), StoreError> {
+        let _one_at_a_time = self.flushing.lock().unwrap_or_else(|e| e.into_inner());
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
-        let result = serialise(&self.lock()).and_then(|bytes| match &self.shared {
+        // The counts' lock only while they are copied out, not during the write.
+        let bytes = serialise(&self.lock());
+        let result = bytes.and_then(|bytes| match &self.shared {
             Some(shared) => store.put_record(KIND, &shared.record, &bytes),
             None => store.write_document(FILE, &bytes),
         });

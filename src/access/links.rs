@@ -251,17 +251,18 @@ impl LinkBook {
         };
         let mut read = Vec::with_capacity(stale.len());
         for meta in &stale {
-            match store.get_record(KIND, &meta.name)? {
-                Some(bytes) => match parse(&bytes) {
-                    Ok(link) if record_name(&link.id) == meta.name => read.push(link),
-                    Ok(_) => {
-                        tracing::warn!(record = %meta.name, "link record names another link; skipped")
-                    }
-                    Err(e) => {
-                        tracing::warn!(record = %meta.name, error = %e, "unreadable link record; skipped")
-                    }
-                },
-                None => {}
+            // None: removed between the listing and the read.
+            let Some(bytes) = store.get_record(KIND, &meta.name)? else {
+                continue;
+            };
+            match parse(&bytes) {
+                Ok(link) if record_name(&link.id) == meta.name => read.push(link),
+                Ok(_) => {
+                    tracing::warn!(record = %meta.name, "link record names another link; skipped")
+                }
+                Err(e) => {
+                    tracing::warn!(record = %meta.name, error = %e, "unreadable link record; skipped")
+                }
             }
         }
         let n = read.len();
@@ -281,6 +282,8 @@ impl LinkBook {
         for link in read {
             let link = Arc::new(link);
             match all.iter().position(|l| l.id == link.id) {
+                // A revocation is final: a read that started before it cannot undo it.
+                Some(at) if all[at].revoked.is_some() && link.revoked.is_none() => {}
                 Some(at) => all[at] = link,
                 None => all.push(link),
             }
@@ -466,6 +469,24 @@ mod tests {
             "private, no-store"
         );
         assert!(!CachePolicy::PrivateNoStore.public_cache_allowed());
+    }
+
+    #[test]
+    fn a_read_from_before_a_revocation_does_not_undo_it() {
+        let book = LinkBook {
+            links: RwLock::new(Vec::new()),
+            versions: Some(Default::default()),
+            misses: Mutex::new(HashMap::new()),
+        };
+        let live = link(None, false);
+        let mut revoked = live.clone();
+        revoked.revoked = Some(OffsetDateTime::UNIX_EPOCH);
+        book.merge(vec![revoked]);
+        book.merge(vec![live.clone()]);
+        assert!(book.get(&live.id).unwrap().revoked.is_some());
+        let other = link(None, false);
+        book.merge(vec![other.clone()]);
+        assert_eq!(book.list().len(), 2);
     }
 
     #[test]

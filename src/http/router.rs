@@ -145,10 +145,9 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
             Route::SharePage,
             share::page(state, &req, token, Flavor::Amp).await,
         ),
-        ["s", token, "visitor.json"] => (
-            Route::AmpVisitor,
-            share::visitor(state, &req, token).await,
-        ),
+        ["s", token, "visitor.json"] => {
+            (Route::AmpVisitor, share::visitor(state, &req, token).await)
+        }
         ["s", token, name] if read => match share::File::parse(name) {
             Some(f) => (
                 Route::ShareFile,

@@ -53,6 +53,17 @@ pub struct KeyRecord {
     pub at: OffsetDateTime,
 }
 
+impl KeyRecord {
+    pub fn new(key: &str, sha256: &str, release: &ReleaseId, at: OffsetDateTime) -> KeyRecord {
+        KeyRecord {
+            key: key.to_string(),
+            sha256: sha256.to_string(),
+            release: release.clone(),
+            at,
+        }
+    }
+}
+
 /// Whether `key` is a usable Idempotency-Key: 1-255 visible ASCII characters.
 pub fn valid_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= MAX_KEY_LEN && key.bytes().all(|b| b.is_ascii_graphic())

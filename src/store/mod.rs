@@ -398,12 +398,7 @@ impl Store {
         id: &ReleaseId,
     ) -> Result<Remembered, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let record = KeyRecord {
-            key: key.to_string(),
-            sha256: sha256.to_string(),
-            release: id.clone(),
-            at: now,
-        };
+        let record = KeyRecord::new(key, sha256, id, now);
         if !self.is_shared() {
             let all = self.lock_keys().insert(record, now);
             self.backend.save_keys(&all)?;
@@ -437,12 +432,7 @@ impl Store {
     /// [`Remembered::Taken`]).
     pub fn remember_over(&self, key: &str, sha256: &str, id: &ReleaseId) -> Result<(), StoreError> {
         let now = OffsetDateTime::now_utc();
-        let record = KeyRecord {
-            key: key.to_string(),
-            sha256: sha256.to_string(),
-            release: id.clone(),
-            at: now,
-        };
+        let record = KeyRecord::new(key, sha256, id, now);
         let bytes = serde_json::to_vec(&record).map_err(std::io::Error::other)?;
         self.backend
             .put_record(idempotency::KIND, &idempotency::record_name(key), &bytes)?;
@@ -559,6 +549,8 @@ impl Store {
         id: &ReleaseId,
         notes: Option<String>,
     ) -> Result<Option<Arc<Release>>, StoreError> {
+        // On a bucket: not while a sync is reading the records (it would put back the old one).
+        let _serial = self.serial();
         let updated = {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {

@@ -975,11 +975,9 @@ mod tests {
         Some((child, port, dir))
     }
 
-    #[test]
-    fn records_by_key_on_a_bucket() {
-        let Some((mut child, port, _root)) = s3s_fs() else {
-            return;
-        };
+    /// A backend on `url` of the s3s-fs on `port`, with the runtime it drives and its scratch
+    /// folder (keep both alive).
+    fn backend(port: u16, url: &str) -> (S3Backend, tokio::runtime::Runtime, tempfile::TempDir) {
         // The variables the backend reads (this test binary's other tests do not use them).
         std::env::set_var("AWS_ACCESS_KEY_ID", "k");
         std::env::set_var("AWS_SECRET_ACCESS_KEY", "secret-key-1234");
@@ -987,17 +985,23 @@ mod tests {
         std::env::set_var("AWS_ALLOW_HTTP", "true");
         let rt = tokio::runtime::Runtime::new().unwrap();
         let scratch = tempfile::tempdir().unwrap();
-        let loc = S3Location::parse("s3://bkt/p").unwrap();
-        let store = crate::store::Store::open(
-            S3Backend::open(
-                loc,
-                scratch.path().join("s"),
-                Duration::from_secs(60),
-                rt.handle().clone(),
-            )
-            .unwrap(),
+        let backend = S3Backend::open(
+            S3Location::parse(url).unwrap(),
+            scratch.path().join("s"),
+            Duration::from_secs(60),
+            rt.handle().clone(),
         )
         .unwrap();
+        (backend, rt, scratch)
+    }
+
+    #[test]
+    fn records_by_key_on_a_bucket() {
+        let Some((mut child, port, _root)) = s3s_fs() else {
+            return;
+        };
+        let (backend, _rt, _scratch) = backend(port, "s3://bkt/p");
+        let store = crate::store::Store::open(backend).unwrap();
         assert!(store.is_shared());
         assert_eq!(store.get_record("share", "abc").unwrap(), None);
         store.put_record("share", "abc", b"one").unwrap();
@@ -1024,19 +1028,7 @@ mod tests {
         let Some((mut child, port, _root)) = s3s_fs() else {
             return;
         };
-        std::env::set_var("AWS_ACCESS_KEY_ID", "k");
-        std::env::set_var("AWS_SECRET_ACCESS_KEY", "secret-key-1234");
-        std::env::set_var("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{port}"));
-        std::env::set_var("AWS_ALLOW_HTTP", "true");
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let scratch = tempfile::tempdir().unwrap();
-        let backend = S3Backend::open(
-            S3Location::parse("s3://bkt/c").unwrap(),
-            scratch.path().join("s"),
-            Duration::from_secs(60),
-            rt.handle().clone(),
-        )
-        .unwrap();
+        let (backend, _rt, _scratch) = backend(port, "s3://bkt/c");
         assert!(backend.create_record("k", "one", b"first").unwrap());
         assert!(!backend.create_record("k", "one", b"second").unwrap());
         assert_eq!(
