@@ -266,9 +266,10 @@ impl InstallCounts {
                 .filter(|m| others.get(&m.name).is_none_or(|(v, _)| v != &m.version))
                 .collect()
         };
+        let names: Vec<String> = stale.iter().map(|m| m.name.clone()).collect();
         let mut read = Vec::with_capacity(stale.len());
-        for meta in stale {
-            if let Some(bytes) = store.get_record(KIND, &meta.name)? {
+        for (meta, bytes) in stale.into_iter().zip(store.get_records(KIND, &names)?) {
+            if let Some(bytes) = bytes {
                 match parse(&bytes) {
                     Ok(c) => read.push((meta.name.clone(), meta.version.clone(), c)),
                     Err(e) => {

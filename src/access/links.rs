@@ -249,10 +249,11 @@ impl LinkBook {
                 .filter(|m| known.get(&m.name) != Some(&m.version))
                 .collect()
         };
+        let names: Vec<String> = stale.iter().map(|m| m.name.clone()).collect();
         let mut read = Vec::with_capacity(stale.len());
-        for meta in &stale {
+        for (meta, bytes) in stale.iter().zip(store.get_records(KIND, &names)?) {
             // None: removed between the listing and the read.
-            let Some(bytes) = store.get_record(KIND, &meta.name)? else {
+            let Some(bytes) = bytes else {
                 continue;
             };
             match parse(&bytes) {

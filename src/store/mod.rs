@@ -266,6 +266,15 @@ pub trait Backend: Send + Sync + 'static {
     fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
     /// `None` when there is no such record.
     fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Several records of `kind` at once, in the order of `names` (`None` for one that is
+    /// not there). A bucket reads them concurrently.
+    fn get_records(
+        &self,
+        kind: &str,
+        names: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        names.iter().map(|n| self.get_record(kind, n)).collect()
+    }
     /// Removing a record that does not exist is not an error.
     fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError>;
     /// The names of every record of `kind`.
@@ -604,6 +613,18 @@ impl Store {
     pub fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError> {
         check_record(kind, "x")?;
         self.backend.list_records(kind)
+    }
+
+    /// See [`Backend::get_records`].
+    pub fn get_records(
+        &self,
+        kind: &str,
+        names: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        for name in names {
+            check_record(kind, name)?;
+        }
+        self.backend.get_records(kind, names)
     }
 
     /// See [`Backend::list_record_versions`].
