@@ -130,9 +130,14 @@ def main():
           f"{statistics.median(keyed) * 1000:.1f} ms with an Idempotency-Key")
 
 
-try:
-    main()
-finally:
+def stop_all():
     for p in procs:
         p.kill()
         p.wait()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        stop_all()
