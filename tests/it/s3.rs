@@ -672,6 +672,16 @@ async fn a_share_link_made_on_one_node_opens_on_the_other_and_a_revocation_reach
         .await;
     }
     assert_eq!(s3.files("links/records/links").len(), 3);
+    // Made on A and revoked on B at once, before B's sync has read it: B looks it up.
+    let three = link_for(&a, &release, serde_json::json!({"note": "three"})).await;
+    assert_eq!(revoke(&b, &three).await, 204);
+    let on_a = three["url"].as_str().unwrap();
+    wait_for(
+        "A sees B's revocation of a link B had not read",
+        CONVERGE,
+        || async { status_of(&a, on_a).await == 410 },
+    )
+    .await;
     let (r1, r2) = tokio::join!(revoke(&a, &two), revoke(&b, &one));
     assert_eq!((r1, r2), (204, 204));
     for (s, from, link) in [
