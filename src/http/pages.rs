@@ -81,6 +81,31 @@ pub fn lang_of(state: &State, query: Option<&str>, accept: Option<&HeaderValue>)
     )
 }
 
+/// The language of a form page (sign-in, a link's password), and the one the visitor chose with
+/// `?lang=`, which the form's action and the answer's redirect keep.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked {
+    pub lang: Lang,
+    pub chosen: Option<Lang>,
+}
+
+impl Asked {
+    pub fn of(state: &State, req: &Request<Incoming>) -> Asked {
+        Asked {
+            lang: lang(state, req),
+            chosen: i18n::query_lang(req.uri().query()).and_then(Lang::from_tag),
+        }
+    }
+
+    /// `url` with the visitor's `?lang=` choice, if any.
+    pub fn keep(&self, url: &str) -> String {
+        match self.chosen {
+            Some(l) => format!("{url}?lang={}", l.tag()),
+            None => url.to_owned(),
+        }
+    }
+}
+
 /// Which language a page is in: negotiated (plain pages) or named by the URL (AMP pages).
 #[derive(Debug, Clone, Copy)]
 pub enum PageLang {
@@ -259,15 +284,13 @@ pub async fn shared_release(
     release: &Release,
     urls: &crate::urls::ReleaseUrls,
     flavor: Flavor,
+    page_lang: PageLang,
     private: bool,
     cache_as: Option<&crate::access::LinkId>,
 ) -> Resp {
-    // As for /r/ pages: the AMP document is the same for every visitor (in the server's
-    // default language here); the plain page speaks the visitor's.
-    let lang = match flavor {
-        Flavor::Plain => lang(state, req),
-        Flavor::Amp => state.site.default_lang,
-    };
+    // As for /r/ pages: the AMP document is the same for every visitor of the language its
+    // URL names; the plain page speaks the visitor's.
+    let lang = page_lang.resolve(state, req);
     let visitor = match flavor {
         Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
@@ -308,7 +331,14 @@ pub async fn shared_release(
         }
         None => off_the_workers(state, make).await,
     };
-    send_page(req, page, flavor, private, flavor == Flavor::Plain).await
+    send_page(
+        req,
+        page,
+        flavor,
+        private,
+        matches!(page_lang, PageLang::Negotiated),
+    )
+    .await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -349,7 +379,13 @@ pub async fn app(
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     let channel = match super::api::channel_query(req.uri().query()) {
         Ok(c) => c,
-        Err(e) => return response::error(StatusCode::BAD_REQUEST, &e.to_string()),
+        Err(e) => {
+            return response::error_page(
+                StatusCode::BAD_REQUEST,
+                &e.to_string(),
+                page::Msg::new("error-bad-channel"),
+            )
+        }
     };
     let mut history = state.store.history(&bundle, channel.as_deref());
     if history.is_empty() {
@@ -381,7 +417,7 @@ const MAX_PREVIOUS: usize = 20;
 pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
     let access = auth::access(state, req.headers());
     if !access.can_list(state) {
-        return super::sign_in::form(state, StatusCode::OK, None);
+        return super::sign_in::form(state, Asked::of(state, req), "/", StatusCode::OK, None);
     }
     let apps = state.store.apps();
     let signed_in = access > auth::Access::Anonymous;
@@ -420,17 +456,13 @@ pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
     response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
 }
 
-/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
-/// stored by caches).
-pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
-    response::error(status, message)
-}
-
-/// An HTML page made elsewhere (forms), with the page headers.
-pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+/// A form page (made in the language negotiated for the request), with the page headers.
+pub fn form_page(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
     let mut r = response::with_type(status, HTML, html);
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -454,7 +486,7 @@ fn static_files() -> &'static [(&'static str, &'static str, Generated)] {
 
 pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     let Some((_, content_type, file)) = static_files().iter().find(|(n, _, _)| *n == name) else {
-        return response::error(StatusCode::NOT_FOUND, "no such static file");
+        return response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE);
     };
     let rep = Representation {
         etag: file.etag.clone(),

@@ -293,7 +293,12 @@ fn no_page_in_another_language_contains_an_english_sentence() {
         pages.push(("ca".into(), otadrop::page::ca_page(&site, lang)));
         pages.push((
             "404".into(),
-            otadrop::page::error_page_in(404, "error-not-found", &site, lang),
+            otadrop::page::error_page_in(
+                404,
+                &otadrop::page::Msg::new("error-not-found"),
+                &site,
+                lang,
+            ),
         ));
         for (ctx, html) in &pages {
             let html = unescape(html);
