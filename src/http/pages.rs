@@ -274,20 +274,20 @@ async fn off_the_workers<T>(state: &State, render: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(render)
 }
 
-/// A release page seen through a share link: its URLs are the link's, and how it may be
-/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
-/// release page; without (a password link's page carries a fresh install grant) it is made per
-/// request. The QR code is the link's own URL.
+/// A release page seen through a share `link`: its URLs are the link's, and how it may be
+/// cached is the link's to say. An open link's page is kept like any other release page; a
+/// password link's (it carries a fresh install grant) is made per request. The QR code is the
+/// link's own URL.
 pub async fn shared_release(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     urls: &crate::urls::ReleaseUrls,
-    flavor: Flavor,
-    page_lang: PageLang,
-    private: bool,
-    cache_as: Option<&crate::access::LinkId>,
+    (flavor, page_lang): (Flavor, PageLang),
+    link: &crate::access::Link,
 ) -> Resp {
+    let private = link.cache_policy() == crate::access::CachePolicy::PrivateNoStore;
+    let cache_as = (!link.has_password()).then_some(&link.id);
     // As for /r/ pages: the AMP document is the same for every visitor of the language its
     // URL names; the plain page speaks the visitor's.
     let lang = page_lang.resolve(state, req);

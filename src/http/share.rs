@@ -20,7 +20,7 @@ use super::errors::NOT_FOUND_PAGE;
 use super::pages::{Asked, PageLang};
 use super::response::{self, Resp};
 use super::{form, install, pages, State};
-use crate::access::{now_millis, password, CachePolicy, Link, LinkId, LinkState, Target};
+use crate::access::{now_millis, password, Link, LinkId, LinkState, Target};
 use crate::page::{self, Flavor, Msg};
 use crate::store::{Asset, Release, ReleaseId};
 
@@ -315,19 +315,7 @@ async fn show(
     if flavor == Flavor::Plain && !policy.public_cache_allowed() {
         urls.amp.clear();
     }
-    // An open link's page is the same for every visitor of a kind: kept like /r/ pages.
-    let cache_as = (!link.has_password()).then_some(&link.id);
-    pages::shared_release(
-        state,
-        req,
-        &release,
-        &urls,
-        flavor,
-        page_lang,
-        policy == CachePolicy::PrivateNoStore,
-        cache_as,
-    )
-    .await
+    pages::shared_release(state, req, &release, &urls, (flavor, page_lang), link).await
 }
 
 fn password_form(

@@ -12,7 +12,7 @@ const SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) App
 const VIEWER_PASSWORD: &str = "viewer-pass-42";
 
 /// A client that does not follow redirects (to see `303` and `Set-Cookie`) and keeps no cookies.
-fn bare(s: &TestServer) -> reqwest::Client {
+pub fn bare(s: &TestServer) -> reqwest::Client {
     reqwest::Client::builder()
         .use_preconfigured_tls(rustls_client_config(&s.ca_path()))
         .redirect(reqwest::redirect::Policy::none())
@@ -21,7 +21,7 @@ fn bare(s: &TestServer) -> reqwest::Client {
         .unwrap()
 }
 
-fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
+pub fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     make_ipa(
         &format!("{title}.app"),
         &[
@@ -34,7 +34,7 @@ fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     )
 }
 
-async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
+pub async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
     let r = s.upload_bytes(bytes).await;
     assert_eq!(r.status(), 201);
     r.json().await.unwrap()
@@ -58,7 +58,7 @@ async fn make_link(
     (status, r.json().await.unwrap_or(serde_json::Value::Null))
 }
 
-async fn link_for(
+pub async fn link_for(
     s: &TestServer,
     release: &serde_json::Value,
     body: serde_json::Value,
@@ -128,7 +128,7 @@ async fn install_from(s: &TestServer, html: &str, under: &str) -> Vec<u8> {
 }
 
 /// Waits (polling, never a fixed sleep) until `url` answers `want`.
-async fn wait_for_status(c: &reqwest::Client, url: &str, want: u16) {
+pub async fn wait_for_status(c: &reqwest::Client, url: &str, want: u16) {
     for _ in 0..200 {
         if status(c, url).await == want {
             return;

@@ -146,7 +146,7 @@ const WORDS: &[Words] = &[
 ];
 
 /// HTML as text to search: maud escapes `&`, `<`, `>` and `"`.
-fn unescape(html: &str) -> String {
+pub fn unescape(html: &str) -> String {
     html.replace("&quot;", "\"")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -220,7 +220,7 @@ fn every_language_says_its_own_words_on_every_page_kind() {
 
 /// Sentences and clauses of the English catalogue's text (placeholders and bold marks cut
 /// them), at least three words long.
-fn english_sentences() -> BTreeSet<String> {
+pub fn english_sentences() -> BTreeSet<String> {
     use fluent_syntax::ast;
     fn walk(p: &ast::Pattern<&str>, out: &mut Vec<String>) {
         for el in &p.elements {
@@ -253,6 +253,18 @@ fn english_sentences() -> BTreeSet<String> {
         .collect()
 }
 
+/// The English sentences of the catalogue (`sentences`) that a page in `lang` shows, but for a
+/// clause the language's own file also has (a brand name is its own).
+pub fn english_on(lang: Lang, html: &str, sentences: &BTreeSet<String>) -> Vec<String> {
+    let own = FILES.iter().find(|(t, _)| *t == lang.tag()).unwrap().1;
+    let html = unescape(html);
+    sentences
+        .iter()
+        .filter(|s| html.contains(s.as_str()) && !own.contains(s.as_str()))
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn no_page_in_another_language_contains_an_english_sentence() {
     let sentences = english_sentences();
@@ -260,7 +272,6 @@ fn no_page_in_another_language_contains_an_english_sentence() {
     assert!(sentences.contains("iOS refuses to install it"));
     let mut found = BTreeSet::new();
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
-        let own = FILES.iter().find(|(t, _)| *t == lang.tag()).unwrap().1;
         let mut pages = Vec::new();
         let mut all = releases();
         // A build with every check the reader makes (their English text from the reader).
@@ -301,15 +312,11 @@ fn no_page_in_another_language_contains_an_english_sentence() {
             ),
         ));
         for (ctx, html) in &pages {
-            let html = unescape(html);
             if html.contains("The reader's English sentence") {
                 found.insert(format!("{lang} {ctx}: a check in the reader's English"));
             }
-            for s in &sentences {
-                // A clause the language's own file also has (a brand name) is its own.
-                if html.contains(s.as_str()) && !own.contains(s.as_str()) {
-                    found.insert(format!("{lang} {ctx}: {s:?}"));
-                }
+            for s in english_on(lang, html, &sentences) {
+                found.insert(format!("{lang} {ctx}: {s:?}"));
             }
         }
     }
@@ -359,15 +366,21 @@ const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) A
 
 /// GET `url` as an iPhone with this `Accept-Language` (none for `None`): status, the `Vary`
 /// values, the `<html lang>`, the body.
-async fn get(
+pub async fn get(
     server: &TestServer,
     url: &str,
     accept: Option<&str>,
 ) -> (u16, String, String, String) {
-    let mut req = server
-        .client
-        .get(url)
-        .header(reqwest::header::USER_AGENT, IPHONE);
+    answer(server.client.get(url), accept).await
+}
+
+/// Sends `req` as an iPhone with this `Accept-Language` (none for `None`): status, the `Vary`
+/// values, the `<html lang>`, the body.
+pub async fn answer(
+    req: reqwest::RequestBuilder,
+    accept: Option<&str>,
+) -> (u16, String, String, String) {
+    let mut req = req.header(reqwest::header::USER_AGENT, IPHONE);
     if let Some(a) = accept {
         req = req.header(ACCEPT_LANGUAGE, a);
     }
@@ -560,7 +573,7 @@ fn enterprise_ipa() -> Vec<u8> {
 const WECHAT: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN";
 
 /// Whether fontconfig has a CJK font for `lang` (`zh-cn`, `ja`, `ko`).
-fn has_cjk_font(lang: &str) -> bool {
+pub fn has_cjk_font(lang: &str) -> bool {
     Command::new("fc-list")
         .arg(format!(":lang={lang}"))
         .output()
