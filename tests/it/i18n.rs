@@ -253,14 +253,14 @@ pub fn english_sentences() -> BTreeSet<String> {
         .collect()
 }
 
-/// The English sentences of the catalogue (`sentences`) that a page in `lang` shows, but for a
-/// clause the language's own file also has (a brand name is its own).
-pub fn english_on(lang: Lang, html: &str, sentences: &BTreeSet<String>) -> Vec<String> {
-    let own = FILES.iter().find(|(t, _)| *t == lang.tag()).unwrap().1;
+/// The English sentences of the catalogue (`sentences`) that a page shows. No other language's
+/// file has one (not even as a brand name), so on a page in another language each one is
+/// English that leaked: a missing message, a fallback, or English copied into the file.
+pub fn english_on(html: &str, sentences: &BTreeSet<String>) -> Vec<String> {
     let html = unescape(html);
     sentences
         .iter()
-        .filter(|s| html.contains(s.as_str()) && !own.contains(s.as_str()))
+        .filter(|s| html.contains(s.as_str()))
         .cloned()
         .collect()
 }
@@ -303,19 +303,15 @@ fn no_page_in_another_language_contains_an_english_sentence() {
         ));
         pages.push(("ca".into(), otadrop::page::ca_page(&site, lang)));
         pages.push((
-            "404".into(),
-            otadrop::page::error_page_in(
-                404,
-                &otadrop::page::Msg::new("error-not-found"),
-                &site,
-                lang,
-            ),
+            "index signed in".into(),
+            otadrop::page::index_page(&[], &site, true, lang),
         ));
+        pages.extend(access_pages(&site, lang));
         for (ctx, html) in &pages {
             if html.contains("The reader's English sentence") {
                 found.insert(format!("{lang} {ctx}: a check in the reader's English"));
             }
-            for s in english_on(lang, html, &sentences) {
+            for s in english_on(html, &sentences) {
                 found.insert(format!("{lang} {ctx}: {s:?}"));
             }
         }
@@ -325,6 +321,50 @@ fn no_page_in_another_language_contains_an_english_sentence() {
         "English on other languages' pages:\n{}",
         found.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The sign-in and password forms (with and without their error lines) and an error page for
+/// every `error-*` message of the catalogue, with a moment, a count and a status to fill in.
+fn access_pages(site: &otadrop::page::Site, lang: Lang) -> Vec<(String, String)> {
+    use otadrop::page::{forms, Msg};
+    let mut pages = Vec::new();
+    for (error, viewer) in [(None, false), (Some("sign-in-wrong"), true)] {
+        let f = forms::FormPage {
+            lang,
+            url: "https://ota.example.com/",
+            action: "https://ota.example.com/sign-in",
+            error,
+        };
+        pages.push((
+            format!("sign-in {error:?}"),
+            forms::sign_in(site, viewer, &f),
+        ));
+    }
+    for error in [None, Some("password-wrong")] {
+        let f = forms::FormPage {
+            lang,
+            url: "https://ota.example.com/s/T",
+            action: "https://ota.example.com/s/T",
+            error,
+        };
+        pages.push((
+            format!("password {error:?}"),
+            forms::link_password(site, &f),
+        ));
+    }
+    let en = FILES.iter().find(|(t, _)| *t == "en").unwrap().1;
+    let at = time::macros::datetime!(2026-03-04 05:06 UTC);
+    for line in en.lines().filter(|l| l.starts_with("error-")) {
+        let id: &'static str = line.split(" = ").next().unwrap().trim().to_string().leak();
+        let words = Msg::new(id)
+            .time("when", at)
+            .arg("seconds", 42i64)
+            .arg("status", "405");
+        let html = otadrop::page::error_page_in(410, &words, site, lang);
+        assert!(!html.contains(id), "{lang} {id}: unresolved");
+        pages.push((id.to_string(), html));
+    }
+    pages
 }
 
 /// The English test catches itself: an English page has the English sentences.

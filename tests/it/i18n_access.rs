@@ -152,7 +152,7 @@ fn in_language(w: &Words, what: &str, seen: &Seen, status: u16, words: &[&str]) 
         assert!(text.contains(word), "{ctx}: {word:?} in {text}");
     }
     if w.lang != Lang::En {
-        let english = english_on(w.lang, body, sentences());
+        let english = english_on(body, sentences());
         assert!(english.is_empty(), "{ctx}: English {english:?}");
     }
 }
@@ -395,7 +395,7 @@ async fn a_share_links_amp_documents_one_per_language_pass_the_validator() {
         let personal = format!("{link}/visitor.json?lang={}", l.tag());
         assert!(body.contains(&format!("src=\"{personal}\"")), "{url}");
         if l != Lang::En {
-            let english = english_on(l, &body, sentences());
+            let english = english_on(&body, sentences());
             assert!(english.is_empty(), "{url}: English {english:?}");
         }
         let file = dir.join(format!("share-amp-{}.html", l.tag()));
