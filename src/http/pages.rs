@@ -97,6 +97,22 @@ impl Asked {
         }
     }
 
+    /// A form page at `url` in this language, posting to `action` (with the visitor's choice
+    /// kept), with an optional error line (a message id).
+    pub fn form<'a>(
+        &self,
+        url: &'a str,
+        action: &'a str,
+        error: Option<&'a str>,
+    ) -> page::forms::FormPage<'a> {
+        page::forms::FormPage {
+            lang: self.lang,
+            url,
+            action,
+            error,
+        }
+    }
+
     /// `url` with the visitor's `?lang=` choice, if any.
     pub fn keep(&self, url: &str) -> String {
         match self.chosen {
@@ -129,13 +145,14 @@ pub fn lang_segment(segment: &str) -> Option<Lang> {
 }
 
 /// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
-/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it. A negotiated page
+/// varies by `Accept-Language`; one whose URL names its language does not.
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
     private: bool,
-    negotiated: bool,
+    page_lang: PageLang,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
@@ -160,7 +177,7 @@ async fn send_page(
         // One document for everyone, which AMP caches may keep unless it is private.
         Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
     }
-    if negotiated {
+    if matches!(page_lang, PageLang::Negotiated) {
         r.headers_mut()
             .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
@@ -236,14 +253,7 @@ async fn release_page(
             .await
         }
     };
-    send_page(
-        req,
-        page,
-        flavor,
-        private,
-        matches!(page_lang, PageLang::Negotiated),
-    )
-    .await
+    send_page(req, page, flavor, private, page_lang).await
 }
 
 /// What an app page shows besides its newest build.
@@ -331,14 +341,7 @@ pub async fn shared_release(
         }
         None => off_the_workers(state, make).await,
     };
-    send_page(
-        req,
-        page,
-        flavor,
-        private,
-        matches!(page_lang, PageLang::Negotiated),
-    )
-    .await
+    send_page(req, page, flavor, private, page_lang).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.

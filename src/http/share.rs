@@ -327,13 +327,7 @@ fn password_form(
 ) -> Resp {
     let url = state.config.public_url.share(token);
     let action = asked.keep(&url);
-    let f = page::forms::FormPage {
-        lang: asked.lang,
-        url: &url,
-        action: &action,
-        error,
-    };
-    let html = page::forms::link_password(&state.site, &f);
+    let html = page::forms::link_password(&state.site, &asked.form(&url, &action, error));
     pages::form_page(status, html, "private, no-store")
 }
 

@@ -27,12 +27,7 @@ pub fn form(
 ) -> Resp {
     let url = state.config.public_url.join(path);
     let action = asked.keep(&state.config.public_url.join("/sign-in"));
-    let f = page::forms::FormPage {
-        lang: asked.lang,
-        url: &url,
-        action: &action,
-        error,
-    };
+    let f = asked.form(&url, &action, error);
     let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), &f);
     pages::form_page(status, html, "no-store")
 }

@@ -50,46 +50,63 @@ fn error_line(t: T, error: Option<&str>) -> Markup {
     }
 }
 
-/// The sign-in form at `/`: the admin token, or the viewer password when one is set.
-pub fn sign_in(site: &Site, viewer_password: bool, f: &FormPage<'_>) -> String {
+/// One secret field: its `name` (and id), its label's message id and its `autocomplete`.
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+}
+
+/// A form page asking for one secret: `prefix`'s title, heading and `-intro`, the error line,
+/// the field, the `-button`, and an optional note under the form.
+fn secret_form(
+    f: &FormPage<'_>,
+    site: &Site,
+    prefix: &str,
+    intro: &str,
+    field: Field,
+    note: Option<&str>,
+) -> String {
     let t = T(f.lang);
-    let intro = if viewer_password {
-        "sign-in-intro-viewer"
-    } else {
-        "sign-in-intro-token"
-    };
     let main = html! {
         p { (t.t(intro)) }
         (error_line(t, f.error))
         form method="post" action=(f.action) {
             p {
-                label for="secret" { (t.t("sign-in-label")) }
+                label for=(field.name) { (t.t(field.label)) }
                 br;
-                input.field id="secret" name="secret" type="password" autocomplete="current-password" required;
+                input.field id=(field.name) name=(field.name) type="password" autocomplete=(field.autocomplete) required;
             }
-            button.btn type="submit" { (t.t("sign-in-button")) }
+            button.btn type="submit" { (t.t(&format!("{prefix}-button"))) }
         }
-        p.note { (t.t("sign-in-link-note")) }
+        @if let Some(note) = note { p.note { (t.t(note)) } }
     };
-    form_document(f, site, t, "sign-in", main)
+    form_document(f, site, t, prefix, main)
+}
+
+/// The sign-in form at `/`: the admin token, or the viewer password when one is set.
+pub fn sign_in(site: &Site, viewer_password: bool, f: &FormPage<'_>) -> String {
+    let intro = if viewer_password {
+        "sign-in-intro-viewer"
+    } else {
+        "sign-in-intro-token"
+    };
+    let field = Field {
+        name: "secret",
+        label: "sign-in-label",
+        autocomplete: "current-password",
+    };
+    secret_form(f, site, "sign-in", intro, field, Some("sign-in-link-note"))
 }
 
 /// A password link's form; `f.action` is the link's own URL.
 pub fn link_password(site: &Site, f: &FormPage<'_>) -> String {
-    let t = T(f.lang);
-    let main = html! {
-        p { (t.t("password-intro")) }
-        (error_line(t, f.error))
-        form method="post" action=(f.action) {
-            p {
-                label for="password" { (t.t("password-label")) }
-                br;
-                input.field id="password" name="password" type="password" autocomplete="off" required;
-            }
-            button.btn type="submit" { (t.t("password-button")) }
-        }
+    let field = Field {
+        name: "password",
+        label: "password-label",
+        autocomplete: "off",
     };
-    form_document(f, site, t, "password", main)
+    secret_form(f, site, "password", "password-intro", field, None)
 }
 
 /// The sign-out button shown to signed-in people.
