@@ -97,6 +97,17 @@ impl Asked {
         }
     }
 
+    /// As [`Asked::of`], but a language the URL names (`…/amp/ja`) is the visitor's choice.
+    pub fn at(state: &State, req: &Request<Incoming>, page_lang: PageLang) -> Asked {
+        match page_lang {
+            PageLang::InUrl(Some(l)) => Asked {
+                lang: l,
+                chosen: Some(l),
+            },
+            _ => Asked::of(state, req),
+        }
+    }
+
     /// A form page at `url` in this language, posting to `action` (with the visitor's choice
     /// kept), with an optional error line (a message id).
     pub fn form<'a>(
@@ -142,6 +153,14 @@ impl PageLang {
 /// The language a URL's last segment names (`/r/<id>/amp/ja`): exactly one of our tags.
 pub fn lang_segment(segment: &str) -> Option<Lang> {
     Lang::ALL.into_iter().find(|l| l.tag() == segment)
+}
+
+/// The language an AMP URL names (`…/amp/<tag>`), if the path is one: its error pages (a
+/// link's `410`) speak that language, as the document would have.
+pub fn amp_lang_of_path(path: &str) -> Option<Lang> {
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    let last = segments.next()?;
+    (segments.next()? == "amp").then(|| lang_segment(last))?
 }
 
 /// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
@@ -500,4 +519,23 @@ pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     };
     let source = Source::Variants(&file.variants);
     files::serve(req.method(), req.headers(), &rep, source, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amp_path_names_its_language() {
+        assert_eq!(amp_lang_of_path("/s/TOKEN/amp/ja"), Some(Lang::Ja));
+        assert_eq!(
+            amp_lang_of_path("/r/01jd5x0000000000000000000a/amp/zh-Hant/"),
+            Some(Lang::ZhHant)
+        );
+        assert_eq!(amp_lang_of_path("/r/x/amp"), None);
+        assert_eq!(amp_lang_of_path("/r/x/amp/xx"), None);
+        assert_eq!(amp_lang_of_path("/ja"), None);
+        assert_eq!(amp_lang_of_path("/s/amp/ja/app.ipa"), None);
+        assert_eq!(amp_lang_of_path(""), None);
+    }
 }

@@ -38,7 +38,8 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let query = req.uri().query().map(str::to_owned);
     let (route, mut resp) = route(&state, req, peer).await;
     errors::finish(&mut resp, errors::Place::of(&path), &state.site, || {
-        pages::lang_of(&state, query.as_deref(), accept_language.as_ref())
+        pages::amp_lang_of_path(&path)
+            .unwrap_or_else(|| pages::lang_of(&state, query.as_deref(), accept_language.as_ref()))
     });
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {

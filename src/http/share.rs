@@ -286,7 +286,8 @@ pub async fn page(
         Err(why) => return refused(state, why),
     };
     if link.has_password() && !has_link_cookie(state, req, &link) {
-        return password_form(state, Asked::of(state, req), token, StatusCode::OK, None);
+        let asked = Asked::at(state, req, page_lang);
+        return password_form(state, asked, token, StatusCode::OK, None);
     }
     show(state, req, &link, token, flavor, page_lang).await
 }

@@ -267,6 +267,12 @@ async fn access_pages_negotiate_like_the_release_page() {
     }
     let (status, _, lang, _) = get(&s, &format!("{expired}?lang=fr"), Some("de")).await;
     assert_eq!((status, lang.as_str()), (410, "fr"));
+    // Under an AMP URL, the language it names, as its document would.
+    let (status, _, lang, _) = get(&s, &format!("{expired}/amp/ko"), Some("de")).await;
+    assert_eq!((status, lang.as_str()), (410, "ko"));
+    let (status, _, lang, body) = get(&s, &format!("{password}/amp/ru"), Some("de")).await;
+    assert_eq!((status, lang.as_str()), (200, "ru"));
+    assert!(body.contains(&format!("action=\"{password}?lang=ru\"")));
     let (_, _, lang, body) = get(&s, &format!("{password}?lang=ja"), Some("de")).await;
     assert_eq!(lang, "ja");
     assert!(body.contains(&format!("action=\"{password}?lang=ja\"")));
