@@ -49,7 +49,7 @@ const WORDS: &[Words] = &[
         install: "安装",
         trust: "设置 › 通用 › VPN与设备管理",
         developer_mode: "设置 › 隐私与安全性 › 开发者模式",
-        safari: "在 Safari 中打开",
+        safari: "在Safari中打开",
         wechat: "微信",
         camera: "相机",
         ios_only: "是 iOS 应用",
