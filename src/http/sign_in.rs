@@ -10,15 +10,26 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
 use super::auth::{self, SESSION_COOKIE, SESSION_LIFETIME};
+use super::pages::Asked;
 use super::response::Resp;
 use super::{form, pages, State};
 use crate::access::{now_millis, Role};
 use crate::page;
 
-/// The sign-in page with `status` and an optional error line.
-pub fn form(state: &State, status: StatusCode, error: Option<&str>) -> Resp {
-    let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), error);
-    pages::html(status, html, "no-store")
+/// The sign-in page at `path` (`/` or `/sign-in`) with `status` and an optional error line
+/// (a message id), in the language `asked`.
+pub fn form(
+    state: &State,
+    asked: Asked,
+    path: &str,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Resp {
+    let url = state.config.public_url.join(path);
+    let action = asked.keep(&state.config.public_url.join("/sign-in"));
+    let f = asked.form(&url, &action, error);
+    let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), &f);
+    pages::form_page(status, html, "no-store")
 }
 
 pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> Resp {
@@ -26,9 +37,10 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
     if let Some(wait) = state.limits.sign_in.blocked(&key) {
         return auth::too_many(state, wait);
     }
+    let asked = Asked::of(state, &req);
     let body = match form::read(state, req.into_body()).await {
         Ok(b) => b,
-        Err((status, msg)) => return pages::error_page(state, status, &msg),
+        Err(e) => return e.response(),
     };
     let secret = form::field(&body, "secret").unwrap_or_default();
     let secret = secret.trim();
@@ -47,22 +59,26 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
         tracing::info!(%peer, "failed sign-in");
         return form(
             state,
+            asked,
+            "/sign-in",
             StatusCode::UNAUTHORIZED,
-            Some("That is not the password or the token. Try again."),
+            Some("sign-in-wrong"),
         );
     };
     let lifetime = SESSION_LIFETIME.as_secs();
     let value = state.signer.session(role, now_millis() + lifetime * 1000);
     redirect_home(
         state,
+        asked,
         &auth::set_cookie(state, SESSION_COOKIE, &value, &cookie_path(state), lifetime),
     )
 }
 
 /// Clears the session cookie.
-pub fn sign_out(state: &State) -> Resp {
+pub fn sign_out(state: &State, asked: Asked) -> Resp {
     redirect_home(
         state,
+        asked,
         &auth::set_cookie(state, SESSION_COOKIE, "", &cookie_path(state), 0),
     )
 }
@@ -71,11 +87,12 @@ fn cookie_path(state: &State) -> String {
     format!("{}/", auth::base_path(state))
 }
 
-/// `303 See Other` to the front page, setting `cookie`.
-fn redirect_home(state: &State, cookie: &str) -> Resp {
+/// `303 See Other` to the front page (in the language the visitor chose, if any), setting
+/// `cookie`.
+fn redirect_home(state: &State, asked: Asked, cookie: &str) -> Resp {
     let mut r = super::response::empty(StatusCode::SEE_OTHER);
     let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.join("/")) {
+    if let Ok(v) = HeaderValue::from_str(&asked.keep(&state.config.public_url.join("/"))) {
         h.insert(LOCATION, v);
     }
     if let Ok(v) = HeaderValue::from_str(cookie) {

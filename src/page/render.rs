@@ -37,10 +37,10 @@ const AMP_NOSCRIPT: &str =
 
 /// The messages of one language, as the templates use them.
 #[derive(Clone, Copy)]
-struct T(Lang);
+pub(super) struct T(pub(super) Lang);
 
 impl T {
-    fn t(self, id: &str) -> String {
+    pub(super) fn t(self, id: &str) -> String {
         i18n::text(self.0, id)
     }
 
@@ -48,7 +48,7 @@ impl T {
         i18n::text_with(self.0, id, args)
     }
 
-    fn msg(self, m: &Msg) -> String {
+    pub(super) fn msg(self, m: &Msg) -> String {
         let args: Vec<(&'static str, Arg)> = m
             .args
             .iter()
@@ -56,6 +56,7 @@ impl T {
                 let v = match v {
                     MsgArg::Plain(a) => a.clone(),
                     MsgArg::Date(d) => Arg::Str(i18n::format::date(self.0, *d)),
+                    MsgArg::Time(t) => Arg::Str(i18n::format::date_time(self.0, *t)),
                     MsgArg::Message(id) => Arg::Str(self.t(id)),
                 };
                 (*k, v)
@@ -121,7 +122,7 @@ impl Languages {
     }
 
     /// A plain page at `url`: `?lang=` picks the language, and without it the browser's.
-    fn by_query(url: &str, current: Lang) -> Languages {
+    pub(super) fn by_query(url: &str, current: Lang) -> Languages {
         Languages {
             current,
             x_default: Some(url.to_string()),
@@ -874,7 +875,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
                 }
             }
         }
-        @if signed_in { (super::forms::sign_out(site)) }
+        @if signed_in { (super::forms::sign_out(site, lang)) }
     };
     document(
         &head,
@@ -926,15 +927,16 @@ pub fn error(status: u16, message: &str, site: &Site) -> String {
     error_page(status, message, site, Lang::En)
 }
 
-/// An error page in `lang`: `message_id` names the explanation in the message files.
-pub fn error_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
-    error_page(status, &i18n::text(lang, message_id), site, lang)
+/// An error page in `lang` that says `words`.
+pub fn error_in(status: u16, words: &Msg, site: &Site, lang: Lang) -> String {
+    error_page(status, &T(lang).msg(words), site, lang)
 }
 
 fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
     let t = T(lang);
     let heading = match status {
         404 => t.t("error-not-found-heading"),
+        410 => t.t("error-gone-heading"),
         _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
     };
     let head = Head {
@@ -944,11 +946,6 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         amp: None,
         image: None,
         personal: false,
-    };
-    let langs = Languages {
-        current: lang,
-        x_default: None,
-        urls: vec![],
     };
     let main = html! {
         section.card {
@@ -961,7 +958,7 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         site,
         Flavor::Plain,
         BodyAttrs::default(),
-        &langs,
+        &Languages::only(lang),
         main,
     )
 }

@@ -12,7 +12,7 @@ use crate::support::{make_ipa, noise, sha256_hex, TestServer, TOKEN};
 
 const VIEWER_PASSWORD: &str = "viewer-pass-42";
 
-fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
+pub fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     make_ipa(
         &format!("{title}.app"),
         &[
@@ -25,14 +25,14 @@ fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     )
 }
 
-async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
+pub async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
     let r = s.upload_bytes(bytes).await;
     assert_eq!(r.status(), 201);
     r.json().await.unwrap()
 }
 
 /// Waits (polling, never a fixed sleep) until `url` answers `want`.
-async fn wait_for_status(c: &reqwest::Client, url: &str, want: u16) {
+pub async fn wait_for_status(c: &reqwest::Client, url: &str, want: u16) {
     for _ in 0..200 {
         if status(c, url).await == want {
             return;

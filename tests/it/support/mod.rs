@@ -141,6 +141,16 @@ impl TestServer {
             .unwrap()
     }
 
+    /// A DELETE with the admin token.
+    pub async fn admin_delete(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
+        self.client
+            .delete(url)
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// `GET /api/releases` with the admin token, parsed.
     pub async fn releases(&self) -> Vec<serde_json::Value> {
         self.admin_get(self.url("/api/releases"))
