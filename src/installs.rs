@@ -10,8 +10,16 @@
 //! it as `<data>/installs.json`, replaced atomically: temporary file, then rename), written
 //! when something changed, every [`FLUSH_EVERY`] and at shutdown. Bounded: at most [`MAX_ROWS`] (day, iOS, model) rows per release; beyond that, new
 //! combinations are counted under `other`.
+//!
+//! On a bucket shared by several nodes, each node counts into its own record,
+//! `records/installs/<node>.json` (the node's name is kept in `<data>/node-id`; a node that
+//! loses it starts a new record and the old one still counts), written every sync interval
+//! when it changed; no node ever writes another's, so concurrent nodes cannot lose each
+//! other's counts. A report adds up every node's record, re-read when its version changed
+//! ([`InstallCounts::refresh`]), plus an `installs.json` left by `otadrop migrate`.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -25,6 +33,8 @@ const BAD_FILE: &str = "installs.json.bad";
 pub const FLUSH_EVERY: Duration = Duration::from_secs(30);
 pub const MAX_ROWS: usize = 2000;
 const OTHER: &str = "other";
+/// The record kind of a node's counts on a shared storage.
+const KIND: &str = "installs";
 const UNKNOWN: &str = "unknown";
 
 /// What the installer's User-Agent says about the device.
@@ -82,10 +92,79 @@ struct SavedRow {
     count: u64,
 }
 
+type Counts = HashMap<ReleaseId, BTreeMap<Row, u64>>;
+
 /// Every release's counts.
 pub struct InstallCounts {
-    counts: Mutex<HashMap<ReleaseId, BTreeMap<Row, u64>>>,
+    /// What this node counted (on the local folder, all there is).
+    counts: Mutex<Counts>,
     dirty: AtomicBool,
+    /// Held by a flush from taking the counts to writing them, so an older copy never lands
+    /// over a newer one.
+    flushing: Mutex<()>,
+    /// On a shared storage: this node's record name, and the other nodes' counts by record
+    /// name with the version last read.
+    shared: Option<Shared>,
+}
+
+struct Shared {
+    record: String,
+    others: Mutex<HashMap<String, (String, Counts)>>,
+}
+
+/// The record of counts a migrated `installs.json` is kept under among the other nodes'.
+const MIGRATED: &str = "migrated";
+
+fn parse(bytes: &[u8]) -> Result<Counts, serde_json::Error> {
+    let saved: Saved = serde_json::from_slice(bytes)?;
+    let mut counts = Counts::new();
+    for (id, rows) in saved.releases {
+        let Some(id) = ReleaseId::parse(&id) else {
+            continue;
+        };
+        let map: &mut BTreeMap<Row, u64> = counts.entry(id).or_default();
+        for r in rows.into_iter().take(MAX_ROWS) {
+            *map.entry(r.row).or_default() += r.count;
+        }
+    }
+    Ok(counts)
+}
+
+fn serialise(all: &Counts) -> Result<Vec<u8>, StoreError> {
+    let saved = Saved {
+        releases: all
+            .iter()
+            .map(|(id, rows)| {
+                let rows = rows
+                    .iter()
+                    .map(|(row, &count)| SavedRow {
+                        row: row.clone(),
+                        count,
+                    })
+                    .collect();
+                (id.to_string(), rows)
+            })
+            .collect(),
+    };
+    serde_json::to_vec(&saved).map_err(|e| StoreError::Io(std::io::Error::other(e)))
+}
+
+/// This node's name among the nodes on one bucket: `<data>/node-id`, made at first start.
+pub fn node_id(data: &Path) -> Result<String, StoreError> {
+    let path = data.join("node-id");
+    if let Ok(s) = std::fs::read_to_string(&path) {
+        let s = s.trim();
+        if s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(s.to_ascii_lowercase());
+        }
+    }
+    let mut b = [0u8; 8];
+    getrandom::getrandom(&mut b)
+        .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+    let id = hex::encode(b);
+    std::fs::create_dir_all(data)?;
+    std::fs::write(&path, format!("{id}\n"))?;
+    Ok(id)
 }
 
 /// A release's counts as the API shows them.
@@ -111,20 +190,10 @@ impl InstallCounts {
     /// Loads the counts from the store; none when there are none yet. An unreadable document
     /// is logged, kept aside as `installs.json.bad` and started over.
     pub fn load(store: &Store) -> InstallCounts {
-        let mut counts = HashMap::new();
+        let mut counts = Counts::new();
         match store.read_document(FILE) {
-            Ok(Some(bytes)) => match serde_json::from_slice::<Saved>(&bytes) {
-                Ok(saved) => {
-                    for (id, rows) in saved.releases {
-                        let Some(id) = ReleaseId::parse(&id) else {
-                            continue;
-                        };
-                        let map: &mut BTreeMap<Row, u64> = counts.entry(id).or_default();
-                        for r in rows.into_iter().take(MAX_ROWS) {
-                            *map.entry(r.row).or_default() += r.count;
-                        }
-                    }
-                }
+            Ok(Some(bytes)) => match parse(&bytes) {
+                Ok(c) => counts = c,
                 Err(e) => {
                     tracing::warn!(error = %e, "install counts unreadable; kept aside as installs.json.bad, starting over");
                     let _ = store.write_document(BAD_FILE, &bytes);
@@ -136,10 +205,89 @@ impl InstallCounts {
         InstallCounts {
             counts: Mutex::new(counts),
             dirty: AtomicBool::new(false),
+            flushing: Mutex::new(()),
+            shared: None,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ReleaseId, BTreeMap<Row, u64>>> {
+    /// The counts for this store: [`InstallCounts::load`] on the local folder; on a shared
+    /// storage, this node's record (named by [`node_id`] of `data`) and every other node's.
+    pub fn open(store: &Store, data: &Path) -> Result<InstallCounts, StoreError> {
+        if !store.is_shared() {
+            return Ok(Self::load(store));
+        }
+        let record = format!("{}.json", node_id(data)?);
+        let mut others = HashMap::new();
+        let mine = match store.get_record(KIND, &record)? {
+            Some(bytes) => parse(&bytes).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "this node's install counts are unreadable; starting over");
+                Counts::new()
+            }),
+            None => Counts::new(),
+        };
+        if let Some(bytes) = store.read_document(FILE)? {
+            match parse(&bytes) {
+                Ok(c) => {
+                    others.insert(MIGRATED.to_string(), (String::new(), c));
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "migrated install counts unreadable; left out")
+                }
+            }
+        }
+        let counts = InstallCounts {
+            counts: Mutex::new(mine),
+            dirty: AtomicBool::new(false),
+            flushing: Mutex::new(()),
+            shared: Some(Shared {
+                record,
+                others: Mutex::new(others),
+            }),
+        };
+        counts.refresh(store)?;
+        Ok(counts)
+    }
+
+    /// On a shared storage, re-reads the other nodes' records whose version changed (and
+    /// forgets those removed); returns how many it read. Nothing to do on the local folder.
+    pub fn refresh(&self, store: &Store) -> Result<usize, StoreError> {
+        let Some(shared) = &self.shared else {
+            return Ok(0);
+        };
+        let listed: Vec<_> = store
+            .list_record_versions(KIND)?
+            .into_iter()
+            .filter(|m| m.name != shared.record)
+            .collect();
+        let stale: Vec<_> = {
+            let others = shared.others.lock().unwrap_or_else(|e| e.into_inner());
+            listed
+                .iter()
+                .filter(|m| others.get(&m.name).is_none_or(|(v, _)| v != &m.version))
+                .collect()
+        };
+        let names: Vec<String> = stale.iter().map(|m| m.name.clone()).collect();
+        let mut read = Vec::with_capacity(stale.len());
+        for (meta, bytes) in stale.into_iter().zip(store.get_records(KIND, &names)?) {
+            if let Some(bytes) = bytes {
+                match parse(&bytes) {
+                    Ok(c) => read.push((meta.name.clone(), meta.version.clone(), c)),
+                    Err(e) => {
+                        tracing::warn!(record = %meta.name, error = %e, "unreadable install counts; left out")
+                    }
+                }
+            }
+        }
+        let n = read.len();
+        let mut others = shared.others.lock().unwrap_or_else(|e| e.into_inner());
+        for (name, version, c) in read {
+            others.insert(name, (version, c));
+        }
+        others.retain(|name, _| name == MIGRATED || listed.iter().any(|m| &m.name == name));
+        Ok(n)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Counts> {
         self.counts.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -166,10 +314,24 @@ impl InstallCounts {
         if self.lock().remove(release).is_some() {
             self.dirty.store(true, Ordering::Release);
         }
+        if let Some(shared) = &self.shared {
+            let mut others = shared.others.lock().unwrap_or_else(|e| e.into_inner());
+            for (_, c) in others.values_mut() {
+                c.remove(release);
+            }
+        }
     }
 
     pub fn report(&self, release: &ReleaseId) -> Report {
-        let all = self.lock();
+        let mut rows: BTreeMap<Row, u64> = self.lock().get(release).cloned().unwrap_or_default();
+        if let Some(shared) = &self.shared {
+            let others = shared.others.lock().unwrap_or_else(|e| e.into_inner());
+            for (_, c) in others.values() {
+                for (row, n) in c.get(release).into_iter().flatten() {
+                    *rows.entry(row.clone()).or_default() += n;
+                }
+            }
+        }
         let mut report = Report {
             release: release.clone(),
             total: 0,
@@ -178,7 +340,7 @@ impl InstallCounts {
             by_model: BTreeMap::new(),
             rows: Vec::new(),
         };
-        for (row, &n) in all.get(release).into_iter().flatten() {
+        for (row, &n) in &rows {
             report.total += n;
             *report.by_day.entry(row.day.clone()).or_default() += n;
             *report.by_ios.entry(row.ios.clone()).or_default() += n;
@@ -195,30 +357,16 @@ impl InstallCounts {
 
     /// Writes the counts to the store if they changed since the last write.
     pub fn flush(&self, store: &Store) -> Result<(), StoreError> {
+        let _one_at_a_time = self.flushing.lock().unwrap_or_else(|e| e.into_inner());
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
-        let saved = {
-            let all = self.lock();
-            Saved {
-                releases: all
-                    .iter()
-                    .map(|(id, rows)| {
-                        let rows = rows
-                            .iter()
-                            .map(|(row, &count)| SavedRow {
-                                row: row.clone(),
-                                count,
-                            })
-                            .collect();
-                        (id.to_string(), rows)
-                    })
-                    .collect(),
-            }
-        };
-        let result = serde_json::to_vec(&saved)
-            .map_err(|e| StoreError::Io(std::io::Error::other(e)))
-            .and_then(|bytes| store.write_document(FILE, &bytes));
+        // The counts' lock only while they are copied out, not during the write.
+        let bytes = serialise(&self.lock());
+        let result = bytes.and_then(|bytes| match &self.shared {
+            Some(shared) => store.put_record(KIND, &shared.record, &bytes),
+            None => store.write_document(FILE, &bytes),
+        });
         if result.is_err() {
             // Try again next time.
             self.dirty.store(true, Ordering::Release);

@@ -61,7 +61,7 @@ menu-webview = ⋯ oder das Kompass-Symbol
 command-open-in-safari = In Safari öffnen
 command-open-in-browser = Im Browser öffnen
 command-open-in-external-browser = In externem Browser öffnen
-app-google = Die Google App
+app-google = der Google App
 app-wechat = WeChat
 app-dingtalk = DingTalk
 app-weibo = Weibo
@@ -130,10 +130,50 @@ ca-step-back = Geh zurück zur Installationsseite und tippe auf „Installieren�
 ca-download = Profil laden
 ca-other-device = Auf einem anderen Gerät das Zertifikat selbst:
 
+## Signing in (the front page for strangers)
+sign-in-title = Anmelden
+sign-in-description = Melde dich an, um die Builds zu sehen.
+sign-in-heading = Anmelden
+sign-in-intro-token = Die Builds auf diesem Server sind privat. Melde dich mit dem Admin-Token an, um sie zu sehen.
+sign-in-intro-viewer = Die Builds auf diesem Server sind privat. Melde dich mit dem Leser-Passwort oder dem Admin-Token an, um sie zu sehen.
+sign-in-label = Passwort oder Token
+sign-in-button = Anmelden
+sign-in-link-note = Du hast einen Link zu einem einzelnen Build bekommen? Öffne stattdessen diesen Link: Er funktioniert ohne Anmeldung.
+sign-in-wrong = Das ist weder das Passwort noch das Token. Versuche es noch einmal.
+sign-out-button = Abmelden
+
+## A share link with a password
+password-title = Geschützter Build
+password-description = Ein mit Passwort geschützter Build.
+password-heading = Dieser Build ist geschützt
+password-intro = Gib das Passwort ein, das du mit dem Link bekommen hast.
+password-label = Passwort
+password-button = Weiter
+password-wrong = Das Passwort stimmt nicht. Prüfe es und versuche es noch einmal.
+
 error-heading = Fehler { $status }
 error-not-found-heading = Nicht gefunden
 error-not-found = Hier ist nichts. Der Link ist vielleicht vertippt, oder die Version wurde gelöscht.
 error-no-ca = Dieser Server nutzt ein echtes Zertifikat: Es gibt nichts zu installieren.
+error-gone-heading = Link nicht mehr gültig
+error-link-expired = Dieser Link ist am { $when } (UTC) abgelaufen. Bitte die Person, die ihn geschickt hat, um einen neuen Link.
+error-link-revoked = Dieser Link wurde am { $when } (UTC) deaktiviert. Bitte die Person, die ihn geschickt hat, um einen neuen Link.
+error-link-password = Dieser Build ist mit einem Passwort geschützt: Öffne die Seite des Links und gib es ein.
+error-grant-expired = Dieser Installationslink ist abgelaufen. Öffne die Seite erneut und tippe auf „Installieren“.
+error-too-many = { $seconds ->
+    [one] Zu viele falsche Versuche. Warte { $seconds } Sekunde und versuche es dann noch einmal.
+   *[other] Zu viele falsche Versuche. Warte { $seconds } Sekunden und versuche es dann noch einmal.
+}
+error-method-not-allowed = Diese Adresse lässt sich so nicht verwenden. Öffne sie als normalen Link.
+error-uri-too-long = Diese Adresse ist zu lang. Prüfe den Link, den du bekommen hast, oder lass ihn dir noch einmal schicken.
+error-body-too-large = Was das Formular gesendet hat, ist zu groß. Geh zurück und versuche es noch einmal.
+error-body-timeout = Was das Formular gesendet hat, kam nicht rechtzeitig an. Geh zurück und versuche es noch einmal.
+error-body-unreadable = Was das Formular gesendet hat, ließ sich nicht lesen. Geh zurück und versuche es noch einmal.
+error-bad-channel = Dieser Kanalname ist ungültig. Prüfe den Link.
+error-range = Den angeforderten Teil der Datei gibt es nicht. Starte den Download neu.
+error-precondition = Die Datei hat sich seit dem ersten Abruf geändert. Lade die Seite neu und versuche es noch einmal.
+error-server = Auf dem Server ist etwas schiefgegangen. Versuche es gleich noch einmal.
+error-storage = Der Speicher des Servers hat nicht geantwortet. Versuche es gleich noch einmal.
 
 check-profile-expired = Das Bereitstellungsprofil ist abgelaufen: iOS installiert und öffnet die App nicht.
 check-certificate-expired = Das Signaturzertifikat ist abgelaufen: iOS installiert die App nicht.
@@ -223,3 +263,4 @@ console-copied = Kopiert
 console-copy-failed = Link markieren und kopieren
 console-revoke = Widerrufen
 console-revoked = Link widerrufen.
+sign-in-admin-needed = Die Konsole ist nur für den Admin: Melden Sie sich mit dem Admin-Token (Upload-Token) an.

@@ -147,11 +147,51 @@ ca-step-back = Go back to the install page and tap Install.
 ca-download = Download the profile
 ca-other-device = On another device, the certificate itself:
 
+## Signing in (the front page for strangers)
+sign-in-title = Sign in
+sign-in-description = Sign in to see the builds.
+sign-in-heading = Sign in
+sign-in-intro-token = The builds on this server are private. Sign in with the admin token to see them.
+sign-in-intro-viewer = The builds on this server are private. Sign in with the viewer password or the admin token to see them.
+sign-in-label = Password or token
+sign-in-button = Sign in
+sign-in-link-note = Got a link to one build? Open that link instead: it works without signing in.
+sign-in-wrong = That is not the password or the token. Try again.
+sign-out-button = Sign out
+
+## A share link with a password
+password-title = Protected build
+password-description = A build protected by a password.
+password-heading = This build is protected
+password-intro = Enter the password you were given with the link.
+password-label = Password
+password-button = Continue
+password-wrong = That password is not right. Check it and try again.
+
 ## Error pages
 error-heading = Error { $status }
 error-not-found-heading = Not found
+error-gone-heading = Link no longer valid
 error-not-found = Nothing here. The link may be mistyped, or the release was deleted.
 error-no-ca = This server uses a real certificate: there is nothing to install.
+error-link-expired = This link expired on { $when } (UTC). Ask the person who sent it for a new link.
+error-link-revoked = This link was turned off on { $when } (UTC). Ask the person who sent it for a new link.
+error-link-password = This build is protected by a password: open the link's page and enter it.
+error-grant-expired = This install link has run out. Open the page again and tap Install.
+error-too-many = { $seconds ->
+    [one] Too many wrong tries. Wait { $seconds } second, then try again.
+   *[other] Too many wrong tries. Wait { $seconds } seconds, then try again.
+}
+error-method-not-allowed = This address cannot be used that way. Open it as an ordinary link.
+error-uri-too-long = This address is too long. Check the link you were given, or ask for it again.
+error-body-too-large = What the form sent is too large. Go back and try again.
+error-body-timeout = What the form sent did not arrive in time. Go back and try again.
+error-body-unreadable = What the form sent could not be read. Go back and try again.
+error-bad-channel = That channel name is not valid. Check the link.
+error-range = The part of the file asked for is not in it. Start the download again.
+error-precondition = The file has changed since it was first fetched. Reload the page and try again.
+error-server = Something went wrong on the server. Try again in a moment.
+error-storage = The server's storage did not answer. Try again in a moment.
 
 ## The build's checks (by warning code of the IPA reader)
 check-profile-expired = The provisioning profile has expired: iOS will not install or open the app.
@@ -242,3 +282,4 @@ console-copied = Copied
 console-copy-failed = Select the link and copy it
 console-revoke = Revoke
 console-revoked = Link revoked.
+sign-in-admin-needed = The console is for the admin: sign in with the admin (upload) token.

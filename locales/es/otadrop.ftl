@@ -64,7 +64,7 @@ menu-webview = ⋯ o el icono de la brújula
 command-open-in-safari = Abrir en Safari
 command-open-in-browser = Abrir en el navegador
 command-open-in-external-browser = Abrir en navegador externo
-app-google = La app de Google
+app-google = la app de Google
 app-wechat = WeChat
 app-dingtalk = DingTalk
 app-weibo = Weibo
@@ -133,10 +133,50 @@ ca-step-back = Vuelve a la página de instalación y toca Instalar.
 ca-download = Descargar el perfil
 ca-other-device = En otro dispositivo, el certificado en sí:
 
+## Signing in (the front page for strangers)
+sign-in-title = Iniciar sesión
+sign-in-description = Inicia sesión para ver las versiones.
+sign-in-heading = Iniciar sesión
+sign-in-intro-token = Las versiones de este servidor son privadas. Inicia sesión con el token de administrador para verlas.
+sign-in-intro-viewer = Las versiones de este servidor son privadas. Inicia sesión con la contraseña de lectura o el token de administrador para verlas.
+sign-in-label = Contraseña o token
+sign-in-button = Iniciar sesión
+sign-in-link-note = ¿Te enviaron el enlace de una versión? Abre ese enlace: funciona sin iniciar sesión.
+sign-in-wrong = No es la contraseña ni el token. Inténtalo de nuevo.
+sign-out-button = Cerrar sesión
+
+## A share link with a password
+password-title = Versión protegida
+password-description = Una versión protegida con contraseña.
+password-heading = Esta versión está protegida
+password-intro = Escribe la contraseña que te dieron con el enlace.
+password-label = Contraseña
+password-button = Continuar
+password-wrong = La contraseña no es correcta. Revísala e inténtalo de nuevo.
+
 error-heading = Error { $status }
 error-not-found-heading = No encontrado
 error-not-found = Aquí no hay nada. Puede que el enlace esté mal escrito o que la versión se haya eliminado.
 error-no-ca = Este servidor usa un certificado real: no hay nada que instalar.
+error-gone-heading = El enlace ya no es válido
+error-link-expired = Este enlace caducó el { $when } (UTC). Pide un enlace nuevo a la persona que te lo envió.
+error-link-revoked = Este enlace se desactivó el { $when } (UTC). Pide un enlace nuevo a la persona que te lo envió.
+error-link-password = Esta versión está protegida con contraseña: abre la página del enlace y escríbela.
+error-grant-expired = Este enlace de instalación ha caducado. Vuelve a abrir la página y toca Instalar.
+error-too-many = { $seconds ->
+    [one] Demasiados intentos fallidos. Espera { $seconds } segundo e inténtalo de nuevo.
+   *[other] Demasiados intentos fallidos. Espera { $seconds } segundos e inténtalo de nuevo.
+}
+error-method-not-allowed = Esta dirección no se puede usar así. Ábrela como un enlace normal.
+error-uri-too-long = Esta dirección es demasiado larga. Revisa el enlace que recibiste o pide que te lo envíen otra vez.
+error-body-too-large = Lo que envió el formulario es demasiado grande. Vuelve atrás e inténtalo de nuevo.
+error-body-timeout = Lo que envió el formulario no llegó a tiempo. Vuelve atrás e inténtalo de nuevo.
+error-body-unreadable = No se pudo leer lo que envió el formulario. Vuelve atrás e inténtalo de nuevo.
+error-bad-channel = Ese nombre de canal no es válido. Revisa el enlace.
+error-range = La parte del archivo pedida no existe. Vuelve a empezar la descarga.
+error-precondition = El archivo ha cambiado desde que se obtuvo por primera vez. Vuelve a cargar la página e inténtalo de nuevo.
+error-server = Algo salió mal en el servidor. Inténtalo de nuevo dentro de un momento.
+error-storage = El almacenamiento del servidor no respondió. Inténtalo de nuevo dentro de un momento.
 
 check-profile-expired = El perfil de aprovisionamiento ha caducado: iOS no instalará ni abrirá la app.
 check-certificate-expired = El certificado de firma ha caducado: iOS no instalará la app.
@@ -226,3 +266,4 @@ console-copied = Copiado
 console-copy-failed = Selecciona el enlace y cópialo
 console-revoke = Revocar
 console-revoked = Enlace revocado.
+sign-in-admin-needed = La consola es solo para el administrador: inicia sesión con el token de administrador (de subida).

@@ -64,7 +64,7 @@ menu-webview = ⋯ ou l'icône de boussole
 command-open-in-safari = Ouvrir dans Safari
 command-open-in-browser = Ouvrir dans le navigateur
 command-open-in-external-browser = Ouvrir dans un navigateur externe
-app-google = L'app Google
+app-google = l'app Google
 app-wechat = WeChat
 app-dingtalk = DingTalk
 app-weibo = Weibo
@@ -133,10 +133,50 @@ ca-step-back = Revenez à la page d'installation et touchez Installer.
 ca-download = Télécharger le profil
 ca-other-device = Sur un autre appareil, le certificat lui-même :
 
+## Signing in (the front page for strangers)
+sign-in-title = Connexion
+sign-in-description = Connectez-vous pour voir les versions.
+sign-in-heading = Connexion
+sign-in-intro-token = Les versions de ce serveur sont privées. Connectez-vous avec le jeton d'administration pour les voir.
+sign-in-intro-viewer = Les versions de ce serveur sont privées. Connectez-vous avec le mot de passe de consultation ou le jeton d'administration pour les voir.
+sign-in-label = Mot de passe ou jeton
+sign-in-button = Se connecter
+sign-in-link-note = Vous avez reçu le lien d'une version ? Ouvrez plutôt ce lien : il fonctionne sans connexion.
+sign-in-wrong = Ce n'est ni le mot de passe ni le jeton. Réessayez.
+sign-out-button = Se déconnecter
+
+## A share link with a password
+password-title = Version protégée
+password-description = Une version protégée par un mot de passe.
+password-heading = Cette version est protégée
+password-intro = Saisissez le mot de passe qui vous a été donné avec le lien.
+password-label = Mot de passe
+password-button = Continuer
+password-wrong = Ce mot de passe n'est pas le bon. Vérifiez-le et réessayez.
+
 error-heading = Erreur { $status }
 error-not-found-heading = Introuvable
 error-not-found = Il n'y a rien ici. Le lien est peut-être mal saisi, ou la version a été supprimée.
 error-no-ca = Ce serveur utilise un vrai certificat : il n'y a rien à installer.
+error-gone-heading = Ce lien n'est plus valide
+error-link-expired = Ce lien a expiré le { $when } (UTC). Demandez un nouveau lien à la personne qui vous l'a envoyé.
+error-link-revoked = Ce lien a été désactivé le { $when } (UTC). Demandez un nouveau lien à la personne qui vous l'a envoyé.
+error-link-password = Cette version est protégée par un mot de passe : ouvrez la page du lien et saisissez-le.
+error-grant-expired = Ce lien d'installation n'est plus valable. Rouvrez la page et touchez Installer.
+error-too-many = { $seconds ->
+    [one] Trop de tentatives erronées. Attendez { $seconds } seconde, puis réessayez.
+   *[other] Trop de tentatives erronées. Attendez { $seconds } secondes, puis réessayez.
+}
+error-method-not-allowed = Cette adresse ne peut pas être utilisée ainsi. Ouvrez-la comme un lien ordinaire.
+error-uri-too-long = Cette adresse est trop longue. Vérifiez le lien reçu ou demandez qu'on vous le renvoie.
+error-body-too-large = Les données envoyées par le formulaire sont trop volumineuses. Revenez en arrière et réessayez.
+error-body-timeout = Les données envoyées par le formulaire ne sont pas arrivées à temps. Revenez en arrière et réessayez.
+error-body-unreadable = Les données envoyées par le formulaire sont illisibles. Revenez en arrière et réessayez.
+error-bad-channel = Ce nom de canal n'est pas valide. Vérifiez le lien.
+error-range = La partie du fichier demandée n'existe pas. Relancez le téléchargement.
+error-precondition = Le fichier a changé depuis sa première récupération. Rechargez la page et réessayez.
+error-server = Une erreur s'est produite sur le serveur. Réessayez dans un instant.
+error-storage = Le stockage du serveur n'a pas répondu. Réessayez dans un instant.
 
 check-profile-expired = Le profil d'approvisionnement a expiré : iOS n'installera ni n'ouvrira l'app.
 check-certificate-expired = Le certificat de signature a expiré : iOS n'installera pas l'app.
@@ -226,3 +266,4 @@ console-copied = Copié
 console-copy-failed = Sélectionnez le lien et copiez-le
 console-revoke = Révoquer
 console-revoked = Lien révoqué.
+sign-in-admin-needed = La console est réservée à l’administrateur : connectez-vous avec le jeton d’administration (d’envoi).

@@ -121,10 +121,47 @@ ca-step-back = インストールページに戻って、インストールを�
 ca-download = プロファイルをダウンロード
 ca-other-device = ほかのデバイスでは、証明書そのものを：
 
+## Signing in (the front page for strangers)
+sign-in-title = サインイン
+sign-in-description = サインインするとビルドが表示されます。
+sign-in-heading = サインイン
+sign-in-intro-token = このサーバのビルドは非公開です。表示するには管理者トークンでサインインしてください。
+sign-in-intro-viewer = このサーバのビルドは非公開です。表示するには閲覧用パスワードまたは管理者トークンでサインインしてください。
+sign-in-label = パスワードまたはトークン
+sign-in-button = サインイン
+sign-in-link-note = 特定のビルドへのリンクを受け取った場合は、そのリンクを開いてください。サインインしなくても使えます。
+sign-in-wrong = パスワードまたはトークンが正しくありません。もう一度お試しください。
+sign-out-button = サインアウト
+
+## A share link with a password
+password-title = 保護されたビルド
+password-description = パスワードで保護されたビルドです。
+password-heading = このビルドは保護されています
+password-intro = リンクと一緒に伝えられたパスワードを入力してください。
+password-label = パスワード
+password-button = 続ける
+password-wrong = パスワードが正しくありません。確認してもう一度お試しください。
+
 error-heading = エラー { $status }
 error-not-found-heading = 見つかりません
 error-not-found = ここには何もありません。リンクが間違っているか、リリースが削除された可能性があります。
 error-no-ca = このサーバは正規の証明書を使っているため、インストールするものはありません。
+error-gone-heading = このリンクは無効です
+error-link-expired = このリンクは { $when }（UTC）に有効期限が切れました。送ってくれた人に新しいリンクを頼んでください。
+error-link-revoked = このリンクは { $when }（UTC）に無効にされました。送ってくれた人に新しいリンクを頼んでください。
+error-link-password = このビルドはパスワードで保護されています。リンクのページを開いてパスワードを入力してください。
+error-grant-expired = このインストール用リンクは有効期限が切れました。ページをもう一度開いて、インストールをタップしてください。
+error-too-many = 間違いが多すぎます。{ $seconds } 秒待ってから、もう一度お試しください。
+error-method-not-allowed = このアドレスはこの方法では使えません。通常のリンクとして開いてください。
+error-uri-too-long = このアドレスは長すぎます。受け取ったリンクを確認するか、もう一度送ってもらってください。
+error-body-too-large = フォームから送信された内容が大きすぎます。戻ってもう一度お試しください。
+error-body-timeout = フォームから送信された内容が時間内に届きませんでした。戻ってもう一度お試しください。
+error-body-unreadable = フォームから送信された内容を読み取れませんでした。戻ってもう一度お試しください。
+error-bad-channel = チャンネル名が正しくありません。リンクを確認してください。
+error-range = 要求されたファイルの範囲がありません。ダウンロードをやり直してください。
+error-precondition = 最初に取得したあとでファイルが変更されました。ページを再読み込みして、もう一度お試しください。
+error-server = サーバでエラーが発生しました。しばらくしてからもう一度お試しください。
+error-storage = サーバのストレージが応答しませんでした。しばらくしてからもう一度お試しください。
 
 check-profile-expired = プロビジョニングプロファイルの期限が切れています。iOS はこのアプリをインストールも起動もしません。
 check-certificate-expired = 署名証明書の期限が切れています。iOS はこのアプリをインストールしません。
@@ -213,3 +250,4 @@ console-copied = コピーしました
 console-copy-failed = リンクを選択してコピーしてください
 console-revoke = 取り消す
 console-revoked = リンクを取り消しました。
+sign-in-admin-needed = コンソールは管理者専用です。管理者（アップロード）トークンでサインインしてください。

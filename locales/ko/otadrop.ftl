@@ -34,7 +34,7 @@ telegram-heading = 이 페이지를 Safari에서 여세요
 telegram-body = Telegram의 브라우저에서는 앱을 설치할 수 없습니다. 오른쪽 위의 ⋯을 탭하고 'Safari에서 열기'를 선택한 다음 Safari에서 설치를 탭하세요. 또는 아래 링크를 복사해 Safari에 붙여넣으세요.
 steps-then = 다음 단계
 step-tap-install = iOS가 물으면 **설치**를 탭하세요. 홈 화면에 아이콘이 나타나고 다운로드되는 동안 채워집니다.
-step-trust = 처음 열기 전에: **설정 › 일반 › VPN 및 기기 관리**에서 **{ $team }**을(를) 탭하고, **“{ $team }” 신뢰**를 탭한 다음 다시 **신뢰**를 탭하세요.
+step-trust = 처음 열기 전에: **설정 › 일반 › VPN 및 기기 관리**에서 **{ $team }**을(를) 탭하고, **“{ $team }”을(를) 신뢰함**을 탭한 다음 다시 **신뢰**를 탭하세요.
 team-unknown = 개발자
 step-restart = iOS 18 이상에서 앱이 여전히 열리지 않으면 기기를 한 번 재시동하세요.
 step-registered = 이 빌드는 프로파일에 등록된 기기 { $devices }대에만 설치됩니다. 설치할 수 없다고 나오면 기기의 UDID를 개발자에게 보내세요.
@@ -121,10 +121,47 @@ ca-step-back = 설치 페이지로 돌아가 설치를 탭하세요.
 ca-download = 프로파일 다운로드
 ca-other-device = 다른 기기에서는 인증서 파일을 직접:
 
+## Signing in (the front page for strangers)
+sign-in-title = 로그인
+sign-in-description = 로그인하면 빌드를 볼 수 있습니다.
+sign-in-heading = 로그인
+sign-in-intro-token = 이 서버의 빌드는 비공개입니다. 보려면 관리자 토큰으로 로그인하세요.
+sign-in-intro-viewer = 이 서버의 빌드는 비공개입니다. 보려면 열람용 암호나 관리자 토큰으로 로그인하세요.
+sign-in-label = 암호 또는 토큰
+sign-in-button = 로그인
+sign-in-link-note = 빌드 하나의 링크를 받으셨나요? 그 링크를 여세요. 로그인하지 않아도 됩니다.
+sign-in-wrong = 암호 또는 토큰이 올바르지 않습니다. 다시 시도하세요.
+sign-out-button = 로그아웃
+
+## A share link with a password
+password-title = 보호된 빌드
+password-description = 암호로 보호된 빌드입니다.
+password-heading = 이 빌드는 보호되어 있습니다
+password-intro = 링크와 함께 받은 암호를 입력하세요.
+password-label = 암호
+password-button = 계속
+password-wrong = 암호가 올바르지 않습니다. 확인한 다음 다시 시도하세요.
+
 error-heading = 오류 { $status }
 error-not-found-heading = 찾을 수 없음
 error-not-found = 여기에는 아무것도 없습니다. 링크를 잘못 입력했거나 릴리스가 삭제되었을 수 있습니다.
 error-no-ca = 이 서버는 정식 인증서를 사용하므로 설치할 것이 없습니다.
+error-gone-heading = 더 이상 유효하지 않은 링크
+error-link-expired = 이 링크는 { $when }(UTC)에 만료되었습니다. 링크를 보낸 사람에게 새 링크를 요청하세요.
+error-link-revoked = 이 링크는 { $when }(UTC)에 사용 중지되었습니다. 링크를 보낸 사람에게 새 링크를 요청하세요.
+error-link-password = 이 빌드는 암호로 보호되어 있습니다. 링크의 페이지를 열고 암호를 입력하세요.
+error-grant-expired = 이 설치 링크는 만료되었습니다. 페이지를 다시 열고 설치를 탭하세요.
+error-too-many = 잘못된 시도가 너무 많습니다. { $seconds }초 기다린 다음 다시 시도하세요.
+error-method-not-allowed = 이 주소는 이런 방식으로 사용할 수 없습니다. 일반 링크로 여세요.
+error-uri-too-long = 이 주소가 너무 깁니다. 받은 링크를 확인하거나 다시 보내 달라고 요청하세요.
+error-body-too-large = 양식으로 보낸 내용이 너무 큽니다. 돌아가서 다시 시도하세요.
+error-body-timeout = 양식으로 보낸 내용이 제시간에 도착하지 않았습니다. 돌아가서 다시 시도하세요.
+error-body-unreadable = 양식으로 보낸 내용을 읽을 수 없습니다. 돌아가서 다시 시도하세요.
+error-bad-channel = 채널 이름이 올바르지 않습니다. 링크를 확인하세요.
+error-range = 요청한 파일 범위가 없습니다. 다운로드를 다시 시작하세요.
+error-precondition = 처음 가져온 뒤 파일이 바뀌었습니다. 페이지를 새로 고친 다음 다시 시도하세요.
+error-server = 서버에 문제가 생겼습니다. 잠시 후 다시 시도하세요.
+error-storage = 서버의 저장소가 응답하지 않았습니다. 잠시 후 다시 시도하세요.
 
 check-profile-expired = 프로비저닝 프로파일이 만료되었습니다. iOS가 앱을 설치하거나 열지 않습니다.
 check-certificate-expired = 서명 인증서가 만료되었습니다. iOS가 앱을 설치하지 않습니다.
@@ -213,3 +250,4 @@ console-copied = 복사됨
 console-copy-failed = 링크를 선택해 복사하세요
 console-revoke = 폐기
 console-revoked = 링크를 폐기했습니다.
+sign-in-admin-needed = 콘솔은 관리자 전용입니다. 관리자(업로드) 토큰으로 로그인하세요.

@@ -64,7 +64,7 @@ menu-webview = ⋯ ou o ícone da bússola
 command-open-in-safari = Abrir no Safari
 command-open-in-browser = Abrir no navegador
 command-open-in-external-browser = Abrir no navegador externo
-app-google = O app Google
+app-google = app Google
 app-wechat = WeChat
 app-dingtalk = DingTalk
 app-weibo = Weibo
@@ -127,16 +127,56 @@ ca-description = Instale o certificado deste servidor em um iPhone ou iPad e con
 ca-heading = Confie neste servidor no seu iPhone ou iPad
 ca-intro = Este servidor assina o próprio certificado HTTPS. O iOS só instala apps dele depois que você instala esse certificado e confia nele, uma vez por dispositivo.
 ca-step-allow = No Safari do iPhone ou iPad, toque no botão abaixo e depois em **Permitir**.
-ca-step-install = Abra **Ajustes**: toque em **Perfil Transferido** perto do topo (ou **Geral › VPN e Gerenciamento de Dispositivos**), toque no perfil do otadrop e depois em **Instalar**.
+ca-step-install = Abra **Ajustes**: toque em **Perfil Baixado** perto do topo (ou **Geral › VPN e Gerenciamento de Dispositivos**), toque no perfil do otadrop e depois em **Instalar**.
 ca-step-trust = Abra **Ajustes › Geral › Sobre › Ajustes de Confiança de Certificados** e ative a confiança total para a CA do otadrop.
 ca-step-back = Volte à página de instalação e toque em Instalar.
 ca-download = Baixar o perfil
 ca-other-device = Em outro dispositivo, o próprio certificado:
 
+## Signing in (the front page for strangers)
+sign-in-title = Entrar
+sign-in-description = Entre para ver as versões.
+sign-in-heading = Entrar
+sign-in-intro-token = As versões deste servidor são privadas. Entre com o token de administrador para vê-las.
+sign-in-intro-viewer = As versões deste servidor são privadas. Entre com a senha de leitura ou o token de administrador para vê-las.
+sign-in-label = Senha ou token
+sign-in-button = Entrar
+sign-in-link-note = Recebeu o link de uma versão? Abra esse link: ele funciona sem entrar.
+sign-in-wrong = Essa não é a senha nem o token. Tente de novo.
+sign-out-button = Sair
+
+## A share link with a password
+password-title = Versão protegida
+password-description = Uma versão protegida por senha.
+password-heading = Esta versão está protegida
+password-intro = Digite a senha que você recebeu com o link.
+password-label = Senha
+password-button = Continuar
+password-wrong = A senha não está correta. Confira e tente de novo.
+
 error-heading = Erro { $status }
 error-not-found-heading = Não encontrado
 error-not-found = Não há nada aqui. O link pode ter sido digitado errado, ou a versão foi apagada.
 error-no-ca = Este servidor usa um certificado real: não há nada para instalar.
+error-gone-heading = O link não é mais válido
+error-link-expired = Este link expirou em { $when } (UTC). Peça um novo link a quem o enviou.
+error-link-revoked = Este link foi desativado em { $when } (UTC). Peça um novo link a quem o enviou.
+error-link-password = Esta versão está protegida por senha: abra a página do link e digite a senha.
+error-grant-expired = Este link de instalação expirou. Abra a página de novo e toque em Instalar.
+error-too-many = { $seconds ->
+    [one] Muitas tentativas erradas. Aguarde { $seconds } segundo e tente de novo.
+   *[other] Muitas tentativas erradas. Aguarde { $seconds } segundos e tente de novo.
+}
+error-method-not-allowed = Este endereço não pode ser usado dessa forma. Abra-o como um link comum.
+error-uri-too-long = Este endereço é longo demais. Confira o link que você recebeu ou peça que o enviem de novo.
+error-body-too-large = O que o formulário enviou é grande demais. Volte e tente de novo.
+error-body-timeout = O que o formulário enviou não chegou a tempo. Volte e tente de novo.
+error-body-unreadable = Não foi possível ler o que o formulário enviou. Volte e tente de novo.
+error-bad-channel = Esse nome de canal não é válido. Confira o link.
+error-range = A parte do arquivo pedida não existe. Comece o download de novo.
+error-precondition = O arquivo mudou desde que foi obtido pela primeira vez. Recarregue a página e tente de novo.
+error-server = Algo deu errado no servidor. Tente de novo daqui a pouco.
+error-storage = O armazenamento do servidor não respondeu. Tente de novo daqui a pouco.
 
 check-profile-expired = O perfil de provisionamento expirou: o iOS não vai instalar nem abrir o app.
 check-certificate-expired = O certificado de assinatura expirou: o iOS não vai instalar o app.
@@ -226,3 +266,4 @@ console-copied = Copiado
 console-copy-failed = Selecione o link e copie
 console-revoke = Revogar
 console-revoked = Link revogado.
+sign-in-admin-needed = O console é só para o administrador: entre com o token de administrador (de envio).

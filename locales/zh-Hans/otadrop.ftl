@@ -55,7 +55,7 @@ menu-top-right = 右上角的 ⋯
 menu-bottom-right = 右下角的 ⋯
 menu-share = 分享按钮
 menu-webview = ⋯ 或指南针图标
-command-open-in-safari = 在 Safari 中打开
+command-open-in-safari = 在Safari中打开
 command-open-in-browser = 在浏览器中打开
 command-open-in-external-browser = 在外部浏览器中打开
 app-google = Google 应用
@@ -121,10 +121,47 @@ ca-step-back = 回到安装页面，点按安装。
 ca-download = 下载描述文件
 ca-other-device = 在其他设备上，可直接下载证书：
 
+## Signing in (the front page for strangers)
+sign-in-title = 登录
+sign-in-description = 登录后查看各个版本。
+sign-in-heading = 登录
+sign-in-intro-token = 此服务器上的版本不公开。请用管理员令牌登录后查看。
+sign-in-intro-viewer = 此服务器上的版本不公开。请用查看者密码或管理员令牌登录后查看。
+sign-in-label = 密码或令牌
+sign-in-button = 登录
+sign-in-link-note = 收到的是某个版本的链接？直接打开那个链接即可，无需登录。
+sign-in-wrong = 密码或令牌不正确。请重试。
+sign-out-button = 退出登录
+
+## A share link with a password
+password-title = 受保护的版本
+password-description = 受密码保护的版本。
+password-heading = 此版本受密码保护
+password-intro = 请输入随链接一起告诉你的密码。
+password-label = 密码
+password-button = 继续
+password-wrong = 密码不正确。请检查后重试。
+
 error-heading = 错误 { $status }
 error-not-found-heading = 未找到
 error-not-found = 这里什么也没有。链接可能输错了，或者该版本已被删除。
 error-no-ca = 此服务器使用正式证书，无需安装任何东西。
+error-gone-heading = 链接已失效
+error-link-expired = 此链接已于 { $when }（UTC）过期。请向发送链接的人索取新链接。
+error-link-revoked = 此链接已于 { $when }（UTC）被停用。请向发送链接的人索取新链接。
+error-link-password = 此版本受密码保护：请打开链接的页面并输入密码。
+error-grant-expired = 此安装链接已失效。请重新打开页面，然后点按“安装”。
+error-too-many = 输错次数过多。请等待 { $seconds } 秒后重试。
+error-method-not-allowed = 此地址不能这样使用。请把它当作普通链接打开。
+error-uri-too-long = 此地址太长。请检查收到的链接，或请对方重新发送。
+error-body-too-large = 表单提交的内容太大。请返回后重试。
+error-body-timeout = 表单提交的内容未能及时送达。请返回后重试。
+error-body-unreadable = 无法读取表单提交的内容。请返回后重试。
+error-bad-channel = 渠道名称无效。请检查链接。
+error-range = 请求的文件片段不存在。请重新开始下载。
+error-precondition = 文件在首次获取后已被更改。请刷新页面后重试。
+error-server = 服务器出错了。请稍后重试。
+error-storage = 服务器的存储没有响应。请稍后重试。
 
 check-profile-expired = 描述文件已过期：iOS 不会安装或打开此应用。
 check-certificate-expired = 签名证书已过期：iOS 不会安装此应用。
@@ -213,3 +250,4 @@ console-copied = 已复制
 console-copy-failed = 请选中链接后复制
 console-revoke = 撤销
 console-revoked = 链接已撤销。
+sign-in-admin-needed = 控制台仅供管理员使用：请用管理员（上传）令牌登录。

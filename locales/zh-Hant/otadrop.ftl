@@ -121,10 +121,47 @@ ca-step-back = 回到安裝頁面，點一下安裝。
 ca-download = 下載描述檔
 ca-other-device = 在其他裝置上，可直接下載憑證：
 
+## Signing in (the front page for strangers)
+sign-in-title = 登入
+sign-in-description = 登入後查看各個版本。
+sign-in-heading = 登入
+sign-in-intro-token = 此伺服器上的版本不公開。請用管理員權杖登入後查看。
+sign-in-intro-viewer = 此伺服器上的版本不公開。請用檢視者密碼或管理員權杖登入後查看。
+sign-in-label = 密碼或權杖
+sign-in-button = 登入
+sign-in-link-note = 收到的是某個版本的連結嗎？直接開啟那個連結即可，不需要登入。
+sign-in-wrong = 密碼或權杖不正確。請再試一次。
+sign-out-button = 登出
+
+## A share link with a password
+password-title = 受保護的版本
+password-description = 受密碼保護的版本。
+password-heading = 此版本受密碼保護
+password-intro = 請輸入隨連結一起告訴你的密碼。
+password-label = 密碼
+password-button = 繼續
+password-wrong = 密碼不正確。請檢查後再試一次。
+
 error-heading = 錯誤 { $status }
 error-not-found-heading = 找不到
 error-not-found = 這裡什麼也沒有。連結可能輸入錯誤，或該版本已被刪除。
 error-no-ca = 此伺服器使用正式憑證，不需要安裝任何東西。
+error-gone-heading = 連結已失效
+error-link-expired = 此連結已於 { $when }（UTC）過期。請向傳送連結的人索取新連結。
+error-link-revoked = 此連結已於 { $when }（UTC）停用。請向傳送連結的人索取新連結。
+error-link-password = 此版本受密碼保護：請開啟連結的頁面並輸入密碼。
+error-grant-expired = 此安裝連結已失效。請重新開啟頁面，然後點一下「安裝」。
+error-too-many = 輸入錯誤次數過多。請等候 { $seconds } 秒後再試一次。
+error-method-not-allowed = 此網址無法這樣使用。請當作一般連結開啟。
+error-uri-too-long = 此網址太長。請檢查收到的連結，或請對方重新傳送。
+error-body-too-large = 表單送出的內容太大。請返回後再試一次。
+error-body-timeout = 表單送出的內容未能及時送達。請返回後再試一次。
+error-body-unreadable = 無法讀取表單送出的內容。請返回後再試一次。
+error-bad-channel = 頻道名稱無效。請檢查連結。
+error-range = 要求的檔案片段不存在。請重新開始下載。
+error-precondition = 檔案在第一次取得後已被變更。請重新載入頁面後再試一次。
+error-server = 伺服器發生錯誤。請稍後再試。
+error-storage = 伺服器的儲存空間沒有回應。請稍後再試。
 
 check-profile-expired = 描述檔已過期：iOS 不會安裝或開啟此 App。
 check-certificate-expired = 簽署憑證已過期：iOS 不會安裝此 App。
@@ -213,3 +250,4 @@ console-copied = 已拷貝
 console-copy-failed = 請選取連結後拷貝
 console-revoke = 撤銷
 console-revoked = 連結已撤銷。
+sign-in-admin-needed = 控制台僅供管理員使用：請用管理員（上傳）權杖登入。

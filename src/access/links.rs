@@ -1,9 +1,21 @@
 //! Share links: the records behind `/s/<token>`. A record names its target (one release, or
 //! an app's newest release), its expiry, an optional password hash, a note, and whether it
-//! was revoked. Records are kept in memory and written as one document (`links.json`) through
-//! the store's backend after every change, so another backend can hold them too.
+//! was revoked. Records are kept in memory and written through the store's backend after
+//! every change:
+//!
+//! - on the local folder, as one document (`links.json`), replaced whole;
+//! - on a bucket shared by several nodes, as one record per link (`records/links/<id>.json`),
+//!   so two nodes creating or revoking links at once never overwrite each other's. Each node
+//!   re-lists the records every sync interval and re-reads those whose version (ETag)
+//!   changed ([`LinkBook::refresh`]); a token naming a link this node has not read yet is
+//!   looked up in the bucket at once ([`LinkBook::get_or_load`]), one lookup at a time and at
+//!   most once per [`MISS_AGAIN`] per link. A `links.json` left by `otadrop migrate` or an
+//!   older version is read at start, its links created as records (never over an existing
+//!   one, so a revocation is not undone), and then removed.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -12,8 +24,14 @@ use time::OffsetDateTime;
 use super::millis_to_time;
 use crate::store::{ReleaseId, Store, StoreError};
 
-/// The document the records are kept in.
+/// The document the records are kept in (the local folder).
 pub const DOCUMENT: &str = "links.json";
+/// The record kind of one link on a shared storage.
+const KIND: &str = "links";
+/// How soon a token whose link was not in the bucket may cause another bucket read.
+pub const MISS_AGAIN: Duration = Duration::from_secs(1);
+/// Misses remembered at most (a flood of valid tokens of unknown links forgets the oldest).
+const MAX_MISSES: usize = 4096;
 
 #[derive(Debug, Error)]
 pub enum LinkError {
@@ -166,23 +184,165 @@ impl Link {
 /// Every link, newest first, persisted through the store's backend.
 pub struct LinkBook {
     links: RwLock<Vec<Arc<Link>>>,
+    /// On a shared storage: the version of each link record as last read, by record name.
+    versions: Option<Mutex<HashMap<String, String>>>,
+    /// Links looked up in the bucket and not found, and when; held during a lookup, so
+    /// lookups run one at a time.
+    misses: Mutex<HashMap<LinkId, Instant>>,
+}
+
+fn record_name(id: &LinkId) -> String {
+    format!("{id}.json")
+}
+
+fn parse(bytes: &[u8]) -> Result<Link, LinkError> {
+    serde_json::from_slice(bytes).map_err(|e| LinkError::Corrupt(e.to_string()))
+}
+
+fn newest_first(links: &mut [Arc<Link>]) {
+    links.sort_by(|a, b| (b.created, b.id.as_bytes()).cmp(&(a.created, a.id.as_bytes())));
 }
 
 impl LinkBook {
     pub fn load(store: &Store) -> Result<LinkBook, LinkError> {
-        let links: Vec<Link> = match store.read_document(DOCUMENT)? {
+        let legacy: Vec<Link> = match store.read_document(DOCUMENT)? {
             Some(bytes) => {
                 serde_json::from_slice(&bytes).map_err(|e| LinkError::Corrupt(e.to_string()))?
             }
             None => Vec::new(),
         };
-        Ok(LinkBook {
-            links: RwLock::new(links.into_iter().map(Arc::new).collect()),
-        })
+        let book = LinkBook {
+            links: RwLock::new(legacy.iter().cloned().map(Arc::new).collect()),
+            versions: store.is_shared().then(Default::default),
+            misses: Mutex::new(HashMap::new()),
+        };
+        if book.versions.is_some() {
+            // Links of a migrated document become records (never over a newer record: a
+            // link revoked since is not brought back to life).
+            for link in &legacy {
+                let bytes = serde_json::to_vec_pretty(link)
+                    .map_err(|e| LinkError::Corrupt(e.to_string()))?;
+                store.create_record(KIND, &record_name(&link.id), &bytes)?;
+            }
+            if !legacy.is_empty() {
+                // Every link is a record now: later starts need not go through them again.
+                store.delete_record("documents", DOCUMENT)?;
+            }
+            book.write().clear();
+            book.refresh(store)?;
+        }
+        Ok(book)
+    }
+
+    /// On a shared storage, re-reads the link records that are new or changed since the last
+    /// call (links made or revoked by other nodes); returns how many. Nothing to do on the
+    /// local folder.
+    pub fn refresh(&self, store: &Store) -> Result<usize, LinkError> {
+        let Some(versions) = &self.versions else {
+            return Ok(0);
+        };
+        let listed = store.list_record_versions(KIND)?;
+        let stale: Vec<_> = {
+            let known = versions.lock().unwrap_or_else(|e| e.into_inner());
+            listed
+                .into_iter()
+                .filter(|m| known.get(&m.name) != Some(&m.version))
+                .collect()
+        };
+        let names: Vec<String> = stale.iter().map(|m| m.name.clone()).collect();
+        let mut read = Vec::with_capacity(stale.len());
+        for (meta, bytes) in stale.iter().zip(store.get_records(KIND, &names)?) {
+            // None: removed between the listing and the read.
+            let Some(bytes) = bytes else {
+                continue;
+            };
+            match parse(&bytes) {
+                Ok(link) if record_name(&link.id) == meta.name => read.push(link),
+                Ok(_) => {
+                    tracing::warn!(record = %meta.name, "link record names another link; skipped")
+                }
+                Err(e) => {
+                    tracing::warn!(record = %meta.name, error = %e, "unreadable link record; skipped")
+                }
+            }
+        }
+        let n = read.len();
+        if n > 0 {
+            self.merge(read);
+        }
+        let mut known = versions.lock().unwrap_or_else(|e| e.into_inner());
+        for meta in stale {
+            known.insert(meta.name, meta.version);
+        }
+        Ok(n)
+    }
+
+    /// Puts links read from the storage in place of this node's copies.
+    fn merge(&self, read: Vec<Link>) {
+        let mut all = self.write();
+        for link in read {
+            let link = Arc::new(link);
+            match all.iter().position(|l| l.id == link.id) {
+                // A revocation is final: a read that started before it cannot undo it.
+                Some(at) if all[at].revoked.is_some() && link.revoked.is_none() => {}
+                Some(at) => all[at] = link,
+                None => all.push(link),
+            }
+        }
+        newest_first(&mut all);
     }
 
     pub fn get(&self, id: &LinkId) -> Option<Arc<Link>> {
         self.read().iter().find(|l| &l.id == id).cloned()
+    }
+
+    /// [`LinkBook::get`], and on a miss on a shared storage, a look in the bucket (a link just
+    /// made on another node). Lookups run one at a time, and a link not found is not looked up
+    /// again for [`MISS_AGAIN`], so requests naming unknown links cannot each cost a bucket
+    /// read. Callers have already checked the token's signature. Blocks (a bucket read, and
+    /// waiting for another lookup): call it from a blocking thread.
+    pub fn get_or_load(&self, store: &Store, id: &LinkId) -> Option<Arc<Link>> {
+        if let Some(link) = self.get(id) {
+            return Some(link);
+        }
+        self.versions.as_ref()?;
+        let mut misses = self.misses.lock().unwrap_or_else(|e| e.into_inner());
+        // Another request may have loaded it while this one waited.
+        if let Some(link) = self.get(id) {
+            return Some(link);
+        }
+        let now = Instant::now();
+        if misses.get(id).is_some_and(|at| now - *at < MISS_AGAIN) {
+            return None;
+        }
+        let found = match store.get_record(KIND, &record_name(id)) {
+            Ok(Some(bytes)) => parse(&bytes)
+                .inspect_err(|e| tracing::warn!(link = %id, error = %e, "unreadable link record"))
+                .ok()
+                .filter(|l| &l.id == id),
+            Ok(None) => None,
+            Err(e) => {
+                tracing::warn!(link = %id, error = %e, "looking up a link in the storage");
+                None
+            }
+        };
+        match found {
+            Some(link) => {
+                misses.remove(id);
+                self.merge(vec![link]);
+                self.get(id)
+            }
+            None => {
+                if misses.len() >= MAX_MISSES {
+                    misses.retain(|_, at| now - *at < MISS_AGAIN);
+                    if misses.len() >= MAX_MISSES {
+                        misses.clear();
+                    }
+                }
+                misses.insert(id.clone(), now);
+                None
+            }
+        }
     }
 
     pub fn list(&self) -> Vec<Arc<Link>> {
@@ -191,6 +351,11 @@ impl LinkBook {
 
     /// Adds a link and writes the records; nothing changes if the write fails.
     pub fn add(&self, store: &Store, link: Link) -> Result<Arc<Link>, LinkError> {
+        if self.versions.is_some() {
+            put(store, &link)?;
+            self.merge(vec![link.clone()]);
+            return Ok(self.get(&link.id).unwrap_or_else(|| Arc::new(link)));
+        }
         let link = Arc::new(link);
         let mut all = self.write();
         let mut next = Vec::with_capacity(all.len() + 1);
@@ -208,6 +373,8 @@ impl LinkBook {
         id: &LinkId,
         now: OffsetDateTime,
     ) -> Result<Option<Arc<Link>>, LinkError> {
+        // A link made on another node and not read here yet.
+        self.get_or_load(store, id);
         let mut all = self.write();
         let Some(at) = all.iter().position(|l| &l.id == id) else {
             return Ok(None);
@@ -217,6 +384,12 @@ impl LinkBook {
         }
         let mut changed = (*all[at]).clone();
         changed.revoked = Some(now);
+        if self.versions.is_some() {
+            // Only this link's record: a link made meanwhile on another node is not touched.
+            put(store, &changed)?;
+            all[at] = Arc::new(changed);
+            return Ok(Some(all[at].clone()));
+        }
         let mut next = all.clone();
         next[at] = Arc::new(changed);
         save(store, &next)?;
@@ -231,6 +404,13 @@ impl LinkBook {
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Vec<Arc<Link>>> {
         self.links.write().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// Writes one link's record (shared storage).
+fn put(store: &Store, link: &Link) -> Result<(), LinkError> {
+    let bytes = serde_json::to_vec_pretty(link).map_err(|e| LinkError::Corrupt(e.to_string()))?;
+    store.put_record(KIND, &record_name(&link.id), &bytes)?;
+    Ok(())
 }
 
 fn save(store: &Store, all: &[Arc<Link>]) -> Result<(), LinkError> {
@@ -290,6 +470,24 @@ mod tests {
             "private, no-store"
         );
         assert!(!CachePolicy::PrivateNoStore.public_cache_allowed());
+    }
+
+    #[test]
+    fn a_read_from_before_a_revocation_does_not_undo_it() {
+        let book = LinkBook {
+            links: RwLock::new(Vec::new()),
+            versions: Some(Default::default()),
+            misses: Mutex::new(HashMap::new()),
+        };
+        let live = link(None, false);
+        let mut revoked = live.clone();
+        revoked.revoked = Some(OffsetDateTime::UNIX_EPOCH);
+        book.merge(vec![revoked]);
+        book.merge(vec![live.clone()]);
+        assert!(book.get(&live.id).unwrap().revoked.is_some());
+        let other = link(None, false);
+        book.merge(vec![other.clone()]);
+        assert_eq!(book.list().len(), 2);
     }
 
     #[test]

@@ -68,12 +68,15 @@ pub fn run(args: Args) -> ExitCode {
                 }
             }
         }
-        // The share links' document, unless the bucket already has one (nodes may have
-        // changed it since: never overwrite).
-        match s3::copy_document(&store, &loc, &args.data, crate::access::links::DOCUMENT).await {
-            Ok(true) => println!("copied  {}", crate::access::links::DOCUMENT),
-            Ok(false) => {}
-            Err(e) => return super::fail(format_args!("{}: {e}", crate::access::links::DOCUMENT)),
+        // The share links and the install counts, unless the bucket already has them (nodes
+        // may have changed them since: never overwrite). The first node to start turns the
+        // links into one record each; the counts are added to the nodes' own.
+        for document in [crate::access::links::DOCUMENT, crate::installs::FILE] {
+            match s3::copy_document(&store, &loc, &args.data, document).await {
+                Ok(true) => println!("copied  {document}"),
+                Ok(false) => {}
+                Err(e) => return super::fail(format_args!("{document}: {e}")),
+            }
         }
         println!(
             "{} releases: {copied} copied, {skipped} already in {loc}",

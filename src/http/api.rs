@@ -145,19 +145,26 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>) -> Resp {
     }
     let (parts, body) = req.into_parts();
     let published = match upload::receive(state, &parts.headers, body).await {
-        Ok(received) => match replayed(state, &received) {
-            // Same key, same bytes, within a day: the release it made, not a second one.
-            Ok(Some(release)) => {
-                let view = ReleaseJson::new(&release, &state.config.public_url, true);
-                return response::json(StatusCode::OK, &view);
-            }
+        Ok(received) => match replayed(
+            state,
+            received.idempotency_key.clone(),
+            received.sha256.clone(),
+        )
+        .await
+        {
+            Ok(Some(release)) => Ok(publish::Published::Replayed(release)),
             Ok(None) => publish::publish(state, received).await,
             Err(e) => Err(e),
         },
         Err(e) => Err(e),
     };
     match published {
-        Ok(release) => {
+        // Same key, same bytes, within a day: the release it made, not a second one.
+        Ok(publish::Published::Replayed(release)) => {
+            let view = ReleaseJson::new(&release, &state.config.public_url, true);
+            response::json(StatusCode::OK, &view)
+        }
+        Ok(publish::Published::New(release)) => {
             state.metrics.upload(UploadResult::Published, release.size);
             tracing::info!(id = %release.id, bundle = %Clean(&release.app.bundle_id), version = %Clean(&release.app.version), size = release.size, "release published");
             let view = ReleaseJson::new(&release, &state.config.public_url, true);
@@ -329,18 +336,26 @@ pub fn installs<B>(state: &State, req: &Request<B>, id: &ReleaseId) -> Resp {
 
 /// The release an earlier upload with the same `Idempotency-Key` and the same bytes made, if
 /// it still exists; an error when the key was used for other bytes.
-fn replayed(
-    state: &State,
-    received: &upload::Received,
+/// On a shared storage the key may have been taken on another node, whose release this node
+/// may not have read yet: both are looked up in the storage.
+async fn replayed(
+    state: &Arc<State>,
+    key: Option<String>,
+    sha256: String,
 ) -> Result<Option<Arc<crate::store::Release>>, upload::UploadError> {
-    let Some(key) = &received.idempotency_key else {
+    let Some(key) = key else {
         return Ok(None);
     };
-    let Some(seen) = state.store.recall(key) else {
+    let s = state.clone();
+    let seen = tokio::task::spawn_blocking(move || s.store.recall(&key))
+        .await
+        .map_err(|e| upload::UploadError::Storage(e.to_string()))?
+        .map_err(|e| upload::UploadError::Storage(e.to_string()))?;
+    let Some(seen) = seen else {
         return Ok(None);
     };
-    if seen.sha256 != received.sha256 {
+    if seen.sha256 != sha256 {
         return Err(upload::UploadError::KeyReused(seen.release.to_string()));
     }
-    Ok(state.store.get(&seen.release))
+    publish::load_release(state, &seen.release).await
 }

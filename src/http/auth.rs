@@ -167,13 +167,13 @@ pub fn base_path(state: &State) -> &str {
     rest.find('/').map_or("", |i| &rest[i..])
 }
 
-/// `429` with `Retry-After`, as an HTML page.
-pub fn too_many(state: &State, wait: Duration) -> Resp {
+/// `429` with `Retry-After`, as an HTML page in the visitor's language.
+pub fn too_many(_state: &State, wait: Duration) -> Resp {
     let secs = wait.as_secs().max(1);
-    let mut r = super::pages::error_page(
-        state,
+    let mut r = response::error_said(
         StatusCode::TOO_MANY_REQUESTS,
-        &format!("Too many wrong tries. Wait {secs} seconds, then try again."),
+        crate::page::Msg::new("error-too-many")
+            .arg("seconds", i64::try_from(secs).unwrap_or(i64::MAX)),
     );
     if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
         r.headers_mut().insert(RETRY_AFTER, v);

@@ -20,9 +20,10 @@ pub enum What {
 
 pub async fn serve(state: &Arc<State>, req: &Request<Incoming>, what: What) -> Resp {
     let Some((_, der)) = &state.local_ca else {
-        return response::error(
+        return response::error_page(
             StatusCode::NOT_FOUND,
             "this server uses a real certificate; there is no CA to install",
+            crate::page::Msg::new("error-no-ca"),
         );
     };
     let host = state

@@ -1,7 +1,8 @@
 //! Opening the configured storage, and, on a bucket shared by several nodes, keeping this
-//! node's catalogue in step with it: every `--sync-interval` the catalogue is re-read (a
-//! listing of the records; only new records are fetched), and what this node cached for
-//! releases deleted elsewhere is dropped. The sweep of abandoned uploads runs at start (in
+//! node in step with it: every `--sync-interval` the catalogue is re-read (a listing of the
+//! records; only new or rewritten records are fetched), and what this node cached for
+//! releases deleted or edited elsewhere is dropped; the share links and the other nodes'
+//! install counts are re-read the same way, and this node's counts written. The sweep of abandoned uploads runs at start (in
 //! [`crate::store::S3Backend::open`]) and every [`crate::store::s3::SWEEP_EVERY`].
 
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use tokio::task::JoinHandle;
 
 use super::State;
 use crate::config::{Config, Storage};
-use crate::store::{S3Backend, Store, StoreError};
+use crate::store::{S3Backend, Store, StoreError, Synced};
 
 /// Opens the local folder or the bucket the configuration names.
 pub async fn open_store(config: &Config) -> Result<Store, StoreError> {
@@ -26,6 +27,21 @@ pub async fn open_store(config: &Config) -> Result<Store, StoreError> {
     .map_err(|e| StoreError::Io(std::io::Error::other(e)))?
 }
 
+/// One round of keeping up with the other nodes: the catalogue (publishes, deletes, notes
+/// edits), the share links (made, revoked), and the install counts (this node's written when
+/// they changed, the others' re-read when theirs did).
+fn sync_once(state: &State) -> Result<Synced, StoreError> {
+    let synced = state.store.sync()?;
+    if let Err(e) = state.links.refresh(&state.store) {
+        tracing::warn!(error = %e, "reading the bucket's share links");
+    }
+    if let Err(e) = state.installs.flush(&state.store) {
+        tracing::warn!(error = %e, "writing this node's install counts");
+    }
+    state.installs.refresh(&state.store)?;
+    Ok(synced)
+}
+
 /// Starts the sync and sweep loops when the storage is shared; nothing for the local folder.
 pub fn spawn(state: &Arc<State>) -> Vec<JoinHandle<()>> {
     if !state.store.is_shared() {
@@ -38,9 +54,13 @@ pub fn spawn(state: &Arc<State>) -> Vec<JoinHandle<()>> {
         loop {
             tick.tick().await;
             let st = s.clone();
-            match tokio::task::spawn_blocking(move || st.store.sync()).await {
-                Ok(Ok(gone)) => {
-                    for id in &gone {
+            match tokio::task::spawn_blocking(move || sync_once(&st)).await {
+                Ok(Ok(synced)) => {
+                    for id in &synced.gone {
+                        s.forget(id);
+                        s.installs.forget(id);
+                    }
+                    for id in &synced.changed {
                         s.forget(id);
                     }
                 }

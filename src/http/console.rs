@@ -8,6 +8,7 @@ use http::header::{HeaderValue, CACHE_CONTROL, VARY};
 use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
+use super::pages::Asked;
 use super::response::{self, Resp};
 use super::sign_in::{self, Next};
 use super::{auth, csrf, pages, State};
@@ -23,13 +24,22 @@ pub fn page(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
         auth::Access::Viewer => {
             return sign_in::form_to(
                 state,
+                Asked::of(state, req),
+                "/console",
                 StatusCode::FORBIDDEN,
-                Some("The console is for the admin: sign in with the admin (upload) token."),
+                Some("sign-in-admin-needed"),
                 Next::Console,
             )
         }
         auth::Access::Anonymous => {
-            return sign_in::form_to(state, StatusCode::OK, None, Next::Console)
+            return sign_in::form_to(
+                state,
+                Asked::of(state, req),
+                "/console",
+                StatusCode::OK,
+                None,
+                Next::Console,
+            )
         }
     }
     // A bearer-token visit has no session and so no CSRF token: it sees the lists, and the
@@ -63,9 +73,9 @@ pub fn page(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
     };
     let html =
         page::console::console_page(&view, &state.site, pages::lang(state, req), &csrf, &limit);
-    let mut r = pages::html(StatusCode::OK, html, "private, no-store");
+    let mut r = pages::form_page(StatusCode::OK, html, "private, no-store");
     r.headers_mut()
-        .append(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+        .append(VARY, HeaderValue::from_static("Cookie"));
     r
 }
 

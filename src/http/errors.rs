@@ -4,8 +4,10 @@
 //! as a [`Problem`]. Once routing is done, [`finish`] writes it in the form the place calls
 //! for: JSON `{"error": ...}` under `/api/`, the HTML error page everywhere else, with the same
 //! 404 page for a malformed id as for an unknown one (a probe learns nothing from the
-//! difference). Every error response carries the page security headers. An error page whose
-//! words are one of ours ([`NOT_FOUND_PAGE`], [`NO_CA_PAGE`]) is in the visitor's language.
+//! difference). Every error response carries the page security headers. An error page speaks
+//! the visitor's language: its words are a message of the message files, given with
+//! [`super::response::error_page`] (the API keeps its English message) or known by the message
+//! ([`NOT_FOUND_PAGE`], [`NO_CA_PAGE`]).
 
 use bytes::Bytes;
 use http::header::{HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, VARY};
@@ -15,11 +17,16 @@ use super::body::Body;
 use super::response::Resp;
 use super::security_headers;
 use crate::i18n::Lang;
-use crate::page::{self, Flavor, Site};
+use crate::page::{self, Flavor, Msg, Site};
 
 /// What went wrong, in words for the client; attached to the response by `response::error`.
 #[derive(Debug, Clone)]
-pub struct Problem(pub String);
+pub struct Problem {
+    /// The API's words (English, as the command line).
+    pub message: String,
+    /// The HTML page's words, a message in every language; `None`: the page says `message`.
+    pub page: Option<Msg>,
+}
 
 /// The one 404 of every release path (page, manifest, IPA, icons), for an unknown id, a
 /// malformed one, or a file the release does not have.
@@ -70,15 +77,16 @@ pub fn json_body(message: &str) -> Bytes {
 /// (asked only for an error page).
 pub fn finish(resp: &mut Resp, place: Place, site: &Site, lang: impl FnOnce() -> Lang) {
     let status = resp.status();
-    if let Some(Problem(message)) = resp.extensions_mut().remove::<Problem>() {
+    if let Some(Problem { message, page }) = resp.extensions_mut().remove::<Problem>() {
         let (content_type, body) = match place {
             Place::Api => ("application/json", json_body(&message)),
             Place::Page => {
-                let html = match message_id(&message) {
-                    Some(id) => {
+                let words = page.or_else(|| message_id(&message).map(Msg::new));
+                let html = match words {
+                    Some(words) => {
                         resp.headers_mut()
                             .append(VARY, HeaderValue::from_static("Accept-Language"));
-                        page::error_page_in(status.as_u16(), id, site, lang())
+                        page::error_page_in(status.as_u16(), &words, site, lang())
                     }
                     None => page::error_page(status.as_u16(), &message, site),
                 };
@@ -146,6 +154,23 @@ mod tests {
         let (a, b) = (body(a).await, body(b).await);
         assert_eq!(a, b);
         assert!(a.contains("Nothing here."), "{a}");
+    }
+
+    #[tokio::test]
+    async fn an_error_with_words_speaks_the_visitors_language_on_pages_only() {
+        let words = || Msg::new("error-method-not-allowed");
+        let mut api = response::error_page(StatusCode::METHOD_NOT_ALLOWED, "allowed: GET", words());
+        finish(&mut api, Place::of("/api/links"), &site(), || Lang::Ja);
+        assert!(!api.headers().contains_key(VARY));
+        let v: serde_json::Value = serde_json::from_str(&body(api).await).unwrap();
+        assert_eq!(v["error"], "allowed: GET");
+        let mut html =
+            response::error_page(StatusCode::METHOD_NOT_ALLOWED, "allowed: GET", words());
+        finish(&mut html, Place::of("/r/x"), &site(), || Lang::Ja);
+        assert_eq!(html.headers()[VARY], "Accept-Language");
+        let html = body(html).await;
+        assert!(html.contains("<html lang=\"ja\""), "{html}");
+        assert!(!html.contains("allowed: GET"), "{html}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::compress::{Encoding, Variants};
 use super::conditional::{self, Precondition};
 use super::range::{self, Ranged};
 use super::response::{self, Resp};
+use crate::page::Msg;
 
 /// Immutable release files: a year, and no revalidation.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -72,7 +73,11 @@ pub async fn serve(
             return r;
         }
         Precondition::Failed => {
-            return response::error(StatusCode::PRECONDITION_FAILED, "precondition failed")
+            return response::error_page(
+                StatusCode::PRECONDITION_FAILED,
+                "precondition failed",
+                Msg::new("error-precondition"),
+            )
         }
         Precondition::Proceed { use_range } => use_range,
     };
@@ -99,9 +104,10 @@ pub async fn serve(
         Ranged::Full => (StatusCode::OK, 0, len),
         Ranged::Partial { start, end } => (StatusCode::PARTIAL_CONTENT, start, end - start + 1),
         Ranged::Unsatisfiable => {
-            let mut r = response::error(
+            let mut r = response::error_page(
                 StatusCode::RANGE_NOT_SATISFIABLE,
                 &format!("the range asked for is outside the {len} bytes of this file"),
+                Msg::new("error-range"),
             );
             r.headers_mut()
                 .typed_insert(ContentRange::unsatisfied_bytes(len));
@@ -196,12 +202,17 @@ fn set_cache(h: &mut HeaderMap, rep: &Representation) {
 
 fn io_error(e: std::io::Error) -> Resp {
     if e.kind() == std::io::ErrorKind::NotFound {
-        response::error(
+        response::error_page(
             StatusCode::NOT_FOUND,
             "this file is gone (the release was deleted)",
+            Msg::new("error-not-found"),
         )
     } else {
         tracing::error!(error = %e, "reading a release file");
-        response::error(StatusCode::INTERNAL_SERVER_ERROR, "could not read the file")
+        response::error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "could not read the file",
+            Msg::new("error-server"),
+        )
     }
 }

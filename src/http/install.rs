@@ -208,9 +208,10 @@ fn storage_error(e: std::io::Error) -> Resp {
         return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE);
     }
     tracing::error!(error = %e, "reading from the bucket");
-    response::error(
+    response::error_page(
         StatusCode::BAD_GATEWAY,
         "the storage bucket did not answer; try again",
+        crate::page::Msg::new("error-storage"),
     )
 }
 

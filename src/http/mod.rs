@@ -102,11 +102,11 @@ impl State {
         config: Config,
         store: Store,
         links: crate::access::LinkBook,
+        installs: crate::installs::InstallCounts,
         site: crate::page::Site,
         local_ca: Option<(String, Vec<u8>)>,
     ) -> State {
         let webhooks = crate::webhook::Webhooks::start(config.webhooks.clone());
-        let installs = crate::installs::InstallCounts::load(&store);
         State {
             webhooks,
             installs,

@@ -81,6 +81,59 @@ pub fn lang_of(state: &State, query: Option<&str>, accept: Option<&HeaderValue>)
     )
 }
 
+/// The language of a form page (sign-in, a link's password), and the one the visitor chose with
+/// `?lang=`, which the form's action and the answer's redirect keep.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked {
+    pub lang: Lang,
+    pub chosen: Option<Lang>,
+}
+
+impl Asked {
+    pub fn of(state: &State, req: &Request<Incoming>) -> Asked {
+        Asked {
+            lang: lang(state, req),
+            chosen: i18n::query_lang(req.uri().query()).and_then(Lang::from_tag),
+        }
+    }
+
+    /// As [`Asked::of`], but a language the URL names (`…/amp/ja`) is the visitor's choice.
+    pub fn at(state: &State, req: &Request<Incoming>, page_lang: PageLang) -> Asked {
+        match page_lang {
+            PageLang::InUrl(Some(l)) => Asked {
+                lang: l,
+                chosen: Some(l),
+            },
+            _ => Asked::of(state, req),
+        }
+    }
+
+    /// A form page at `url` in this language, posting to `action` (with the visitor's choice
+    /// kept), with an optional error line (a message id).
+    pub fn form<'a>(
+        &self,
+        url: &'a str,
+        action: &'a str,
+        error: Option<&'a str>,
+    ) -> page::forms::FormPage<'a> {
+        page::forms::FormPage {
+            lang: self.lang,
+            url,
+            action,
+            error,
+            next: None,
+        }
+    }
+
+    /// `url` with the visitor's `?lang=` choice, if any.
+    pub fn keep(&self, url: &str) -> String {
+        match self.chosen {
+            Some(l) => format!("{url}?lang={}", l.tag()),
+            None => url.to_owned(),
+        }
+    }
+}
+
 /// Which language a page is in: negotiated (plain pages) or named by the URL (AMP pages).
 #[derive(Debug, Clone, Copy)]
 pub enum PageLang {
@@ -103,14 +156,23 @@ pub fn lang_segment(segment: &str) -> Option<Lang> {
     Lang::ALL.into_iter().find(|l| l.tag() == segment)
 }
 
+/// The language an AMP URL names (`…/amp/<tag>`), if the path is one: its error pages (a
+/// link's `410`) speak that language, as the document would have.
+pub fn amp_lang_of_path(path: &str) -> Option<Lang> {
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    let last = segments.next()?;
+    (segments.next()? == "amp").then(|| lang_segment(last))?
+}
+
 /// Sends a rendered page. `private`: the page is behind a password or an expiring link, so
-/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it.
+/// no cache (a browser's shared one, a CDN, an AMP cache) may keep it. A negotiated page
+/// varies by `Accept-Language`; one whose URL names its language does not.
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
     flavor: Flavor,
     private: bool,
-    negotiated: bool,
+    page_lang: PageLang,
 ) -> Resp {
     let rep = Representation {
         etag: page.etag.clone(),
@@ -135,7 +197,7 @@ async fn send_page(
         // One document for everyone, which AMP caches may keep unless it is private.
         Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
     }
-    if negotiated {
+    if matches!(page_lang, PageLang::Negotiated) {
         r.headers_mut()
             .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
@@ -211,14 +273,7 @@ async fn release_page(
             .await
         }
     };
-    send_page(
-        req,
-        page,
-        flavor,
-        private,
-        matches!(page_lang, PageLang::Negotiated),
-    )
-    .await
+    send_page(req, page, flavor, private, page_lang).await
 }
 
 /// What an app page shows besides its newest build.
@@ -249,25 +304,23 @@ async fn off_the_workers<T>(state: &State, render: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(render)
 }
 
-/// A release page seen through a share link: its URLs are the link's, and how it may be
-/// cached is the link's to say. With `cache_as` (an open link), the page is kept like any other
-/// release page; without (a password link's page carries a fresh install grant) it is made per
-/// request. The QR code is the link's own URL.
+/// A release page seen through a share `link`: its URLs are the link's, and how it may be
+/// cached is the link's to say. An open link's page is kept like any other release page; a
+/// password link's (it carries a fresh install grant) is made per request. The QR code is the
+/// link's own URL.
 pub async fn shared_release(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
     urls: &crate::urls::ReleaseUrls,
-    flavor: Flavor,
-    private: bool,
-    cache_as: Option<&crate::access::LinkId>,
+    (flavor, page_lang): (Flavor, PageLang),
+    link: &crate::access::Link,
 ) -> Resp {
-    // As for /r/ pages: the AMP document is the same for every visitor (in the server's
-    // default language here); the plain page speaks the visitor's.
-    let lang = match flavor {
-        Flavor::Plain => lang(state, req),
-        Flavor::Amp => state.site.default_lang,
-    };
+    let private = link.cache_policy() == crate::access::CachePolicy::PrivateNoStore;
+    let cache_as = (!link.has_password()).then_some(&link.id);
+    // As for /r/ pages: the AMP document is the same for every visitor of the language its
+    // URL names; the plain page speaks the visitor's.
+    let lang = page_lang.resolve(state, req);
     let visitor = match flavor {
         Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
@@ -308,7 +361,7 @@ pub async fn shared_release(
         }
         None => off_the_workers(state, make).await,
     };
-    send_page(req, page, flavor, private, flavor == Flavor::Plain).await
+    send_page(req, page, flavor, private, page_lang).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -349,7 +402,13 @@ pub async fn app(
     let bundle = percent_encoding::percent_decode_str(bundle).decode_utf8_lossy();
     let channel = match super::api::channel_query(req.uri().query()) {
         Ok(c) => c,
-        Err(e) => return response::error(StatusCode::BAD_REQUEST, &e.to_string()),
+        Err(e) => {
+            return response::error_page(
+                StatusCode::BAD_REQUEST,
+                &e.to_string(),
+                page::Msg::new("error-bad-channel"),
+            )
+        }
     };
     let mut history = state.store.history(&bundle, channel.as_deref());
     if history.is_empty() {
@@ -381,7 +440,7 @@ const MAX_PREVIOUS: usize = 20;
 pub fn index(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
     let access = auth::access(state, req.headers());
     if !access.can_list(state) {
-        return super::sign_in::form(state, StatusCode::OK, None);
+        return super::sign_in::form(state, Asked::of(state, req), "/", StatusCode::OK, None);
     }
     let apps = state.store.apps();
     let signed_in = access > auth::Access::Anonymous;
@@ -420,17 +479,13 @@ pub fn not_found(_state: &State, _req: &Request<Incoming>) -> Resp {
     response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE)
 }
 
-/// An error page for `status` with `message` (written as HTML by `errors::finish`, never
-/// stored by caches).
-pub fn error_page(_state: &State, status: StatusCode, message: &str) -> Resp {
-    response::error(status, message)
-}
-
-/// An HTML page made elsewhere (forms), with the page headers.
-pub fn html(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
+/// A form page (made in the language negotiated for the request), with the page headers.
+pub fn form_page(status: StatusCode, html: String, cache_control: &'static str) -> Resp {
     let mut r = response::with_type(status, HTML, html);
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    r.headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept-Language"));
     security_headers::apply_page(r.headers_mut(), Flavor::Plain);
     r
 }
@@ -454,7 +509,7 @@ fn static_files() -> &'static [(&'static str, &'static str, Generated)] {
 
 pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     let Some((_, content_type, file)) = static_files().iter().find(|(n, _, _)| *n == name) else {
-        return response::error(StatusCode::NOT_FOUND, "no such static file");
+        return response::error(StatusCode::NOT_FOUND, super::errors::NOT_FOUND_PAGE);
     };
     let rep = Representation {
         etag: file.etag.clone(),
@@ -465,4 +520,23 @@ pub async fn static_asset(req: &Request<Incoming>, name: &str) -> Resp {
     };
     let source = Source::Variants(&file.variants);
     files::serve(req.method(), req.headers(), &rep, source, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amp_path_names_its_language() {
+        assert_eq!(amp_lang_of_path("/s/TOKEN/amp/ja"), Some(Lang::Ja));
+        assert_eq!(
+            amp_lang_of_path("/r/01jd5x0000000000000000000a/amp/zh-Hant/"),
+            Some(Lang::ZhHant)
+        );
+        assert_eq!(amp_lang_of_path("/r/x/amp"), None);
+        assert_eq!(amp_lang_of_path("/r/x/amp/xx"), None);
+        assert_eq!(amp_lang_of_path("/ja"), None);
+        assert_eq!(amp_lang_of_path("/s/amp/ja/app.ipa"), None);
+        assert_eq!(amp_lang_of_path(""), None);
+    }
 }

@@ -4,14 +4,29 @@
 
 use std::sync::Arc;
 
+use std::time::{Duration, Instant};
+
 use super::upload::{Received, UploadError};
 use super::State;
 use crate::ipa;
-use crate::store::{Release, ReleaseId};
+use crate::store::{KeyRecord, Release, ReleaseId, Remembered};
+
+/// What an upload became.
+pub enum Published {
+    /// A new release.
+    New(Arc<Release>),
+    /// The release an earlier attempt with the same `Idempotency-Key` and bytes made.
+    Replayed(Arc<Release>),
+}
+
+/// How long an upload whose `Idempotency-Key` another node took first waits for that node's
+/// release to appear before taking the key over (the other attempt died between taking the
+/// key and committing, which takes a moment when it lives).
+const TAKEN_WAIT: Duration = Duration::from_secs(30);
 
 /// Publishes a received upload; on any error the staged files are removed and nothing is
 /// visible.
-pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Release>, UploadError> {
+pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published, UploadError> {
     let Received {
         staged,
         size,
@@ -38,10 +53,23 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
         .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
     if let Some(key) = &idempotency_key {
         // Before the commit: a crash after it still finds the key (see store::idempotency).
-        let (s, key, sha, id) = (state.clone(), key.clone(), sha256.clone(), id.clone());
-        tokio::task::spawn_blocking(move || s.store.remember(&key, &sha, &id))
+        let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
+        let remembered = tokio::task::spawn_blocking(move || s.store.remember(&k, &sha, &rid))
             .await
             .map_err(|e| UploadError::Storage(e.to_string()))??;
+        if let Remembered::Taken(seen) = remembered {
+            if seen.sha256 != sha256 {
+                return Err(UploadError::KeyReused(seen.release.to_string()));
+            }
+            if let Some(release) = wait_for_release(state, &seen).await? {
+                return Ok(Published::Replayed(release));
+            }
+            tracing::warn!(release = %seen.release, "an Idempotency-Key's first attempt never committed; taking the key over");
+            let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
+            tokio::task::spawn_blocking(move || s.store.remember_over(&k, &sha, &rid))
+                .await
+                .map_err(|e| UploadError::Storage(e.to_string()))??;
+        }
     }
     let release = Release {
         id,
@@ -64,7 +92,40 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Arc<Relea
     if let Some(keep) = state.config.keep {
         retain(state, &release.app.bundle_id, keep).await;
     }
-    Ok(release)
+    Ok(Published::New(release))
+}
+
+/// Polls the storage for the release another attempt with the same key is committing, until
+/// [`TAKEN_WAIT`] after that attempt took the key; `None` when it never appears.
+async fn wait_for_release(
+    state: &Arc<State>,
+    seen: &KeyRecord,
+) -> Result<Option<Arc<Release>>, UploadError> {
+    let taken_ago = (time::OffsetDateTime::now_utc() - seen.at)
+        .try_into()
+        .unwrap_or(Duration::ZERO);
+    let until = Instant::now() + TAKEN_WAIT.saturating_sub(taken_ago);
+    loop {
+        if let Some(release) = load_release(state, &seen.release).await? {
+            return Ok(Some(release));
+        }
+        if Instant::now() >= until {
+            return Ok(None);
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// A release from the catalogue or, on a shared storage, read from it now.
+pub async fn load_release(
+    state: &Arc<State>,
+    id: &ReleaseId,
+) -> Result<Option<Arc<Release>>, UploadError> {
+    let (s, id) = (state.clone(), id.clone());
+    tokio::task::spawn_blocking(move || s.store.get_or_load(&id))
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))?
+        .map_err(|e| UploadError::Storage(e.to_string()))
 }
 
 /// Keeps the newest `keep` releases of an app; a failure is logged, not the upload's failure.

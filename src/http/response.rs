@@ -38,6 +38,22 @@ pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Resp {
 /// (`{"error": message}`) here, and [`super::errors::finish`] rewrites it as the HTML error page
 /// when the request was not for the API.
 pub fn error(status: StatusCode, message: &str) -> Resp {
+    problem(status, message, None)
+}
+
+/// An error whose HTML page says `words` in the visitor's language; the API's JSON keeps
+/// `message` (English, as the command line).
+pub fn error_page(status: StatusCode, message: &str, words: crate::page::Msg) -> Resp {
+    problem(status, message, Some(words))
+}
+
+/// An error whose words are only `words`: the API's JSON says them in English.
+pub fn error_said(status: StatusCode, words: crate::page::Msg) -> Resp {
+    let message = crate::page::say(&words, crate::i18n::Lang::En);
+    problem(status, &message, Some(words))
+}
+
+fn problem(status: StatusCode, message: &str, page: Option<crate::page::Msg>) -> Resp {
     let mut r = with_type(
         status,
         "application/json",
@@ -45,8 +61,10 @@ pub fn error(status: StatusCode, message: &str) -> Resp {
     );
     r.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r.extensions_mut()
-        .insert(super::errors::Problem(message.to_owned()));
+    r.extensions_mut().insert(super::errors::Problem {
+        message: message.to_owned(),
+        page,
+    });
     r
 }
 

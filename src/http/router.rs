@@ -21,7 +21,7 @@ use super::{
 };
 use crate::access::Target;
 use crate::config::TlsMode;
-use crate::page::Flavor;
+use crate::page::{Flavor, Msg};
 use crate::store::{Asset, ReleaseId};
 
 /// Longest request target we look at; real ones are under 200 bytes.
@@ -38,7 +38,8 @@ pub async fn handle(state: Arc<State>, req: Request<Incoming>, peer: SocketAddr)
     let query = req.uri().query().map(str::to_owned);
     let (route, mut resp) = route(&state, req, peer).await;
     errors::finish(&mut resp, errors::Place::of(&path), &state.site, || {
-        pages::lang_of(&state, query.as_deref(), accept_language.as_ref())
+        pages::amp_lang_of_path(&path)
+            .unwrap_or_else(|| pages::lang_of(&state, query.as_deref(), accept_language.as_ref()))
     });
     state.metrics.request(route, resp.status().as_u16());
     match resp.body_mut() {
@@ -103,7 +104,11 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         .path_and_query()
         .map_or(path.len(), |pq| pq.as_str().len());
     if target > MAX_PATH {
-        let r = response::error(StatusCode::URI_TOO_LONG, "the request target is too long");
+        let r = response::error_page(
+            StatusCode::URI_TOO_LONG,
+            "the request target is too long",
+            Msg::new("error-uri-too-long"),
+        );
         return (Route::Other, r);
     }
     let trimmed = path.trim_start_matches('/');
@@ -125,16 +130,23 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         [""] if read => (Route::Index, pages::index(state, &req)),
         ["healthz"] if read => (Route::Health, response::text(StatusCode::OK, "ok\n")),
         ["metrics"] if read => (Route::Metrics, metrics(state, &req)),
-        ["sign-in"] if read => (Route::SignIn, sign_in::form(state, StatusCode::OK, None)),
+        ["sign-in"] if read => {
+            let asked = pages::Asked::of(state, &req);
+            let r = sign_in::form(state, asked, "/sign-in", StatusCode::OK, None);
+            (Route::SignIn, r)
+        }
         ["sign-in"] if m == Method::POST => {
             (Route::SignIn, sign_in::submit(state, req, peer).await)
         }
-        ["sign-out"] if m == Method::POST => (Route::SignIn, sign_in::sign_out(state)),
+        ["sign-out"] if m == Method::POST => (
+            Route::SignIn,
+            sign_in::sign_out(state, pages::Asked::of(state, &req)),
+        ),
         ["console"] if read => (Route::Console, console::page(state, &req)),
         ["console", "qr", file] if read => (Route::Console, console::qr(state, &req, file)),
         ["s", token] if read => (
             Route::SharePage,
-            share::page(state, &req, token, Flavor::Plain).await,
+            share::page(state, &req, token, Flavor::Plain, PageLang::Negotiated).await,
         ),
         ["s", token] if m == Method::POST => {
             let token = token.to_string();
@@ -145,9 +157,19 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         }
         ["s", token, "amp"] if read => (
             Route::SharePage,
-            share::page(state, &req, token, Flavor::Amp).await,
+            share::page(state, &req, token, Flavor::Amp, PageLang::InUrl(None)).await,
         ),
-        ["s", token, "visitor.json"] => (Route::AmpVisitor, share::visitor(state, &req, token)),
+        ["s", token, "amp", lang] if read => match pages::lang_segment(lang) {
+            Some(lang) => {
+                let page_lang = PageLang::InUrl(Some(lang));
+                let r = share::page(state, &req, token, Flavor::Amp, page_lang).await;
+                (Route::SharePage, r)
+            }
+            None => (Route::SharePage, pages::not_found(state, &req)),
+        },
+        ["s", token, "visitor.json"] => {
+            (Route::AmpVisitor, share::visitor(state, &req, token).await)
+        }
         ["s", token, name] if read => match share::File::parse(name) {
             Some(f) => (
                 Route::ShareFile,
@@ -336,9 +358,10 @@ pub(super) fn metrics_text(state: &State) -> Resp {
 }
 
 fn not_allowed(allow: &'static str) -> Resp {
-    let mut r = response::error(
+    let mut r = response::error_page(
         StatusCode::METHOD_NOT_ALLOWED,
         &format!("method not allowed here; allowed: {allow}"),
+        Msg::new("error-method-not-allowed"),
     );
     r.headers_mut()
         .insert(ALLOW, HeaderValue::from_static(allow));

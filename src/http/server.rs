@@ -92,7 +92,8 @@ impl Server {
         };
         crate::client::warm_up();
         let links = crate::access::LinkBook::load(&store)?;
-        let state = Arc::new(State::new(config, store, links, site, local_ca));
+        let installs = crate::installs::InstallCounts::open(&store, &config.data)?;
+        let state = Arc::new(State::new(config, store, links, installs, site, local_ca));
         Ok(Server {
             state,
             listener,

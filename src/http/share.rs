@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use super::auth;
 use super::errors::NOT_FOUND_PAGE;
+use super::pages::{Asked, PageLang};
 use super::response::{self, Resp};
 use super::{form, install, pages, State};
-use crate::access::{now_millis, password, CachePolicy, Link, LinkId, LinkState, Target};
-use crate::page::{self, Flavor};
+use crate::access::{now_millis, password, Link, LinkId, LinkState, Target};
+use crate::page::{self, Flavor, Msg};
 use crate::store::{Asset, Release, ReleaseId};
 
 /// The cookie a password link sets (scoped to the link's path).
@@ -96,7 +97,7 @@ pub async fn create(state: &Arc<State>, req: Request<Incoming>, target: Target) 
     }
     let body = match form::read(state, req.into_body()).await {
         Ok(b) => b,
-        Err((status, msg)) => return response::error(status, &msg),
+        Err(e) => return e.response(),
     };
     let asked: NewLink = if body.iter().all(u8::is_ascii_whitespace) {
         NewLink {
@@ -220,10 +221,23 @@ enum Refused {
     Revoked(time::OffsetDateTime),
 }
 
-/// The live link a token names.
-fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
+/// The live link a token names. A link this node has not read yet (made on another node on a
+/// shared bucket) is looked up in the bucket, on a blocking thread (see
+/// [`crate::access::LinkBook::get_or_load`]): only for tokens whose signature holds.
+async fn resolve(state: &Arc<State>, token: &str) -> Result<Arc<Link>, Refused> {
     let (id, expires_ms) = state.signer.open_link(token).ok_or(Refused::NotFound)?;
-    let link = state.links.get(&id).ok_or(Refused::NotFound)?;
+    let link = match state.links.get(&id) {
+        Some(link) => link,
+        None if state.store.is_shared() => {
+            let s = state.clone();
+            tokio::task::spawn_blocking(move || s.links.get_or_load(&s.store, &id))
+                .await
+                .ok()
+                .flatten()
+                .ok_or(Refused::NotFound)?
+        }
+        None => return Err(Refused::NotFound),
+    };
     if link.expires_ms != expires_ms {
         return Err(Refused::NotFound);
     }
@@ -234,36 +248,16 @@ fn resolve(state: &State, token: &str) -> Result<Arc<Link>, Refused> {
     }
 }
 
-/// The answer to a refused token: `404`, or `410 Gone` saying when and what to do.
-fn refused(state: &State, why: Refused) -> Resp {
-    match why {
+/// The answer to a refused token: `404`, or `410 Gone` saying when and what to do (the page in
+/// the visitor's language, the moment in UTC).
+fn refused(_state: &State, why: Refused) -> Resp {
+    let (id, at) = match why {
         // The same 404 as any unknown path: a probe learns nothing from the difference.
-        Refused::NotFound => response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE),
-        Refused::Expired(at) => gone(
-            state,
-            &format!(
-                "This link expired on {}. Ask the person who sent it for a new link.",
-                when(at)
-            ),
-        ),
-        Refused::Revoked(at) => gone(
-            state,
-            &format!(
-                "This link was turned off on {}. Ask the person who sent it for a new link.",
-                when(at)
-            ),
-        ),
-    }
-}
-
-fn when(t: time::OffsetDateTime) -> String {
-    let f =
-        time::macros::format_description!("[year]-[month]-[day] at [hour]:[minute]:[second] UTC");
-    t.format(&f).unwrap_or_else(|_| t.to_string())
-}
-
-fn gone(state: &State, message: &str) -> Resp {
-    pages::error_page(state, StatusCode::GONE, message)
+        Refused::NotFound => return response::error(StatusCode::NOT_FOUND, NOT_FOUND_PAGE),
+        Refused::Expired(at) => ("error-link-expired", at),
+        Refused::Revoked(at) => ("error-link-revoked", at),
+    };
+    response::error_said(StatusCode::GONE, Msg::new(id).time("when", at))
 }
 
 /// The release a link shows now.
@@ -292,21 +286,23 @@ fn has_link_cookie(state: &State, req: &Request<Incoming>, link: &Link) -> bool 
         .is_some_and(|v| state.signer.check_link_cookie(v, &link.id, now_millis()))
 }
 
-/// `GET /s/<token>` and `/s/<token>/amp`.
+/// `GET /s/<token>`, `/s/<token>/amp` and `/s/<token>/amp/<lang>`.
 pub async fn page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     token: &str,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
     if link.has_password() && !has_link_cookie(state, req, &link) {
-        return password_form(state, token, StatusCode::OK, None);
+        let asked = Asked::at(state, req, page_lang);
+        return password_form(state, asked, token, StatusCode::OK, None);
     }
-    show(state, req, &link, token, flavor).await
+    show(state, req, &link, token, flavor, page_lang).await
 }
 
 async fn show(
@@ -315,6 +311,7 @@ async fn show(
     link: &Link,
     token: &str,
     flavor: Flavor,
+    page_lang: PageLang,
 ) -> Resp {
     let Some(release) = target_release(state, link) else {
         return pages::not_found(state, req);
@@ -332,24 +329,20 @@ async fn show(
     if flavor == Flavor::Plain && !policy.public_cache_allowed() {
         urls.amp.clear();
     }
-    // An open link's page is the same for every visitor of a kind: kept like /r/ pages.
-    let cache_as = (!link.has_password()).then_some(&link.id);
-    pages::shared_release(
-        state,
-        req,
-        &release,
-        &urls,
-        flavor,
-        policy == CachePolicy::PrivateNoStore,
-        cache_as,
-    )
-    .await
+    pages::shared_release(state, req, &release, &urls, (flavor, page_lang), link).await
 }
 
-fn password_form(state: &State, token: &str, status: StatusCode, error: Option<&str>) -> Resp {
-    let action = state.config.public_url.share(token);
-    let html = page::forms::link_password(&state.site, &action, error);
-    pages::html(status, html, "private, no-store")
+fn password_form(
+    state: &State,
+    asked: Asked,
+    token: &str,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Resp {
+    let url = state.config.public_url.share(token);
+    let action = asked.keep(&url);
+    let html = page::forms::link_password(&state.site, &asked.form(&url, &action, error));
+    pages::form_page(status, html, "private, no-store")
 }
 
 /// `POST /s/<token>`: the password form's answer.
@@ -359,13 +352,21 @@ pub async fn unlock(
     peer: SocketAddr,
     token: &str,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
     let Some(hash) = link.password_hash.clone() else {
         // An open link has nothing to unlock: show it.
-        return show(state, &req, &link, token, Flavor::Plain).await;
+        return show(
+            state,
+            &req,
+            &link,
+            token,
+            Flavor::Plain,
+            PageLang::Negotiated,
+        )
+        .await;
     };
     let client = format!("{}|{}", link.id, auth::client_key(peer));
     let whole = link.id.to_string();
@@ -377,9 +378,10 @@ pub async fn unlock(
     {
         return auth::too_many(state, wait);
     }
+    let asked = Asked::of(state, &req);
     let body = match form::read(state, req.into_body()).await {
         Ok(b) => b,
-        Err((status, msg)) => return pages::error_page(state, status, &msg),
+        Err(e) => return e.response(),
     };
     let given = form::field(&body, "password").unwrap_or_default();
     let right = tokio::task::spawn_blocking(move || password::verify(&given, &hash))
@@ -391,9 +393,10 @@ pub async fn unlock(
         tracing::info!(%peer, link = %link.id, "wrong link password");
         return password_form(
             state,
+            asked,
             token,
             StatusCode::UNAUTHORIZED,
-            Some("That password is not right. Check it and try again."),
+            Some("password-wrong"),
         );
     }
     let now = now_millis();
@@ -412,7 +415,7 @@ pub async fn unlock(
     );
     let mut r = response::empty(StatusCode::SEE_OTHER);
     let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.share(token)) {
+    if let Ok(v) = HeaderValue::from_str(&asked.keep(&state.config.public_url.share(token))) {
         h.insert(LOCATION, v);
     }
     if let Ok(v) = HeaderValue::from_str(&cookie) {
@@ -427,8 +430,8 @@ pub async fn unlock(
 
 /// `/s/<token>/visitor.json`: the personal part of the link's AMP page (flags about the
 /// visitor's device and the build, no URLs), as for `/r/<id>/visitor.json`.
-pub fn visitor(state: &Arc<State>, req: &Request<Incoming>, token: &str) -> Resp {
-    let link = match resolve(state, token) {
+pub async fn visitor(state: &Arc<State>, req: &Request<Incoming>, token: &str) -> Resp {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
@@ -465,27 +468,22 @@ pub async fn file(
     grant: Option<&str>,
     file: File,
 ) -> Resp {
-    let link = match resolve(state, token) {
+    let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
     let release = match (grant, link.has_password()) {
         (None, false) => target_release(state, &link),
         (None, true) => {
-            return pages::error_page(
-                state,
-                StatusCode::UNAUTHORIZED,
-                "This build is protected by a password: open the link's page and enter it.",
-            )
+            return response::error_said(StatusCode::UNAUTHORIZED, Msg::new("error-link-password"))
         }
         (Some(_), false) => None,
         (Some(g), true) => match state.signer.open_grant(g) {
             Some(g) if g.link == link.id => {
                 if now_millis() >= g.expires {
-                    return pages::error_page(
-                        state,
+                    return response::error_said(
                         StatusCode::FORBIDDEN,
-                        "This install link has run out. Open the page again and tap Install.",
+                        Msg::new("error-grant-expired"),
                     );
                 }
                 granted(state, &link, &g.release)

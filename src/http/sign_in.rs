@@ -10,6 +10,7 @@ use http::{Request, StatusCode};
 use hyper::body::Incoming;
 
 use super::auth::{self, SESSION_COOKIE, SESSION_LIFETIME};
+use super::pages::Asked;
 use super::response::Resp;
 use super::{form, pages, State};
 use crate::access::{now_millis, Role};
@@ -47,20 +48,33 @@ impl Next {
     }
 }
 
-/// The sign-in page with `status` and an optional error line.
-pub fn form(state: &State, status: StatusCode, error: Option<&str>) -> Resp {
-    form_to(state, status, error, Next::Home)
+/// The sign-in page at `path` (`/` or `/sign-in`) with `status` and an optional error line
+/// (a message id), in the language `asked`.
+pub fn form(
+    state: &State,
+    asked: Asked,
+    path: &str,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Resp {
+    form_to(state, asked, path, status, error, Next::Home)
 }
 
 /// The sign-in page that leads to `next` once signed in.
-pub fn form_to(state: &State, status: StatusCode, error: Option<&str>, next: Next) -> Resp {
-    let html = page::forms::sign_in(
-        &state.site,
-        state.config.viewer_password.is_some(),
-        error,
-        next.field(),
-    );
-    pages::html(status, html, "no-store")
+pub fn form_to(
+    state: &State,
+    asked: Asked,
+    path: &str,
+    status: StatusCode,
+    error: Option<&str>,
+    next: Next,
+) -> Resp {
+    let url = state.config.public_url.join(path);
+    let action = asked.keep(&state.config.public_url.join("/sign-in"));
+    let mut f = asked.form(&url, &action, error);
+    f.next = next.field();
+    let html = page::forms::sign_in(&state.site, state.config.viewer_password.is_some(), &f);
+    pages::form_page(status, html, "no-store")
 }
 
 pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> Resp {
@@ -68,9 +82,10 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
     if let Some(wait) = state.limits.sign_in.blocked(&key) {
         return auth::too_many(state, wait);
     }
+    let asked = Asked::of(state, &req);
     let body = match form::read(state, req.into_body()).await {
         Ok(b) => b,
-        Err((status, msg)) => return pages::error_page(state, status, &msg),
+        Err(e) => return e.response(),
     };
     let next = Next::parse(form::field(&body, "next").as_deref());
     let secret = form::field(&body, "secret").unwrap_or_default();
@@ -90,8 +105,10 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
         tracing::info!(%peer, "failed sign-in");
         return form_to(
             state,
+            asked,
+            "/sign-in",
             StatusCode::UNAUTHORIZED,
-            Some("That is not the password or the token. Try again."),
+            Some("sign-in-wrong"),
             next,
         );
     };
@@ -99,15 +116,17 @@ pub async fn submit(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr
     let value = state.signer.session(role, now_millis() + lifetime * 1000);
     redirect(
         state,
+        asked,
         next,
         &auth::set_cookie(state, SESSION_COOKIE, &value, &cookie_path(state), lifetime),
     )
 }
 
 /// Clears the session cookie.
-pub fn sign_out(state: &State) -> Resp {
+pub fn sign_out(state: &State, asked: Asked) -> Resp {
     redirect(
         state,
+        asked,
         Next::Home,
         &auth::set_cookie(state, SESSION_COOKIE, "", &cookie_path(state), 0),
     )
@@ -117,11 +136,11 @@ fn cookie_path(state: &State) -> String {
     format!("{}/", auth::base_path(state))
 }
 
-/// `303 See Other` to `next`, setting `cookie`.
-fn redirect(state: &State, next: Next, cookie: &str) -> Resp {
+/// `303 See Other` to `next` (in the language the visitor chose, if any), setting `cookie`.
+fn redirect(state: &State, asked: Asked, next: Next, cookie: &str) -> Resp {
     let mut r = super::response::empty(StatusCode::SEE_OTHER);
     let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&state.config.public_url.join(next.path())) {
+    if let Ok(v) = HeaderValue::from_str(&asked.keep(&state.config.public_url.join(next.path()))) {
         h.insert(LOCATION, v);
     }
     if let Ok(v) = HeaderValue::from_str(cookie) {

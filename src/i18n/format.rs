@@ -1,11 +1,13 @@
 //! Numbers and dates as each language writes them, by ICU4X with CLDR data built in: `12.3 MB`,
-//! `12,3 Mo`; `Jan 2, 2025`, `2025年1月2日`, `02.01.2025`. Unit names come from the messages.
+//! `12,3 Mo`; `Jan 2, 2025`, `2025年1月2日`, `02.01.2025`; `Jan 2, 2025, 2:05 PM`. Unit names
+//! come from the messages.
 
 use std::str::FromStr;
 
 use fixed_decimal::Decimal;
 use icu_calendar::{Date as IcuDate, Iso};
 use icu_datetime::fieldsets::YMD;
+use icu_datetime::input::{DateTime as IcuDateTime, Time as IcuTime};
 use icu_datetime::DateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
@@ -54,6 +56,32 @@ pub fn date(lang: Lang, d: time::Date) -> String {
     }
 }
 
+/// A moment as a date and a time of day (hours and minutes, in UTC: the caller's message says
+/// so), in the language's own order, words and clock (`2:05 PM`, `14:05`, `14時05分`).
+pub fn date_time(lang: Lang, t: time::OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    let plain = || {
+        format!(
+            "{}-{:02}-{:02} {:02}:{:02}",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
+    };
+    let Ok(date) = IcuDate::<Iso>::try_new_iso(t.year(), u8::from(t.month()), t.day()) else {
+        return plain();
+    };
+    let Ok(time) = IcuTime::try_new(t.hour(), t.minute(), 0, 0) else {
+        return plain();
+    };
+    match DateTimeFormatter::try_new(locale(lang).into(), YMD::medium().with_time_hm()) {
+        Ok(f) => f.format(&IcuDateTime { date, time }).to_string(),
+        Err(_) => plain(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +110,24 @@ mod tests {
         assert_eq!(date(Lang::De, d), "02.01.2025");
         for lang in Lang::ALL {
             assert!(date(lang, d).contains("2025"), "{lang}");
+        }
+    }
+
+    #[test]
+    fn moments_follow_the_locale_and_its_clock() {
+        let t = time::macros::datetime!(2025-01-02 14:05:59 UTC);
+        let en = date_time(Lang::En, t);
+        assert!(en.starts_with("Jan 2, 2025") && en.contains("2:05"), "{en}");
+        assert!(en.contains("PM"), "{en}");
+        let de = date_time(Lang::De, t);
+        assert!(de.starts_with("02.01.2025") && de.contains("14:05"), "{de}");
+        let ja = date_time(Lang::Ja, t);
+        assert!(ja.starts_with("2025/01/02") && ja.contains("14:05"), "{ja}");
+        // Another offset is told in UTC.
+        let later = t.to_offset(time::macros::offset!(+9));
+        assert_eq!(date_time(Lang::De, later), de);
+        for lang in Lang::ALL {
+            assert!(date_time(lang, t).contains("2025"), "{lang}");
         }
     }
 }

@@ -4,102 +4,120 @@
 
 use maud::{html, Markup};
 
-use super::render::{document, BodyAttrs, Head, Languages};
+use super::render::{document, BodyAttrs, Head, Languages, T};
 use super::{Flavor, Site};
 use crate::i18n::Lang;
 
-fn head(title: &str, description: &str) -> Head<'static> {
-    Head {
-        title: title.into(),
-        description: description.into(),
+/// Where a form page is and where it posts, in the language it speaks.
+pub struct FormPage<'a> {
+    pub lang: Lang,
+    /// The page's own URL (without `?lang=`): the footer's language list links to it.
+    pub url: &'a str,
+    /// Where the form posts (carrying `?lang=` when the visitor chose one).
+    pub action: &'a str,
+    /// The message id of the line saying what went wrong with the last try, if any.
+    pub error: Option<&'a str>,
+    /// A `next` field sent back with the form (where to go once signed in: `console`).
+    pub next: Option<&'a str>,
+}
+
+fn form_document(f: &FormPage<'_>, site: &Site, t: T, prefix: &str, main: Markup) -> String {
+    let head = Head {
+        title: t.t(&format!("{prefix}-title")),
+        description: t.t(&format!("{prefix}-description")),
         canonical: None,
         amp: None,
         image: None,
         personal: false,
         own: None,
-    }
+    };
+    let main = html! {
+        section.card {
+            h1 { (t.t(&format!("{prefix}-heading"))) }
+            (main)
+        }
+    };
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        &Languages::by_query(f.url, f.lang),
+        main,
+    )
 }
 
-fn error_line(error: Option<&str>) -> Markup {
+fn error_line(t: T, error: Option<&str>) -> Markup {
     html! {
-        @if let Some(e) = error { p.warn role="alert" { (e) } }
+        @if let Some(id) = error { p.warn role="alert" { (t.t(id)) } }
     }
 }
 
-/// The sign-in form at `/`: the admin token, or the viewer password when one is set. `next`
-/// is sent back with it (where to go once signed in: `console`, or the front page).
-pub fn sign_in(
+/// One secret field: its `name` (and id), its label's message id and its `autocomplete`.
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+}
+
+/// A form page asking for one secret: `prefix`'s title, heading and `-intro`, the error line,
+/// the field, the `-button`, and an optional note under the form.
+fn secret_form(
+    f: &FormPage<'_>,
     site: &Site,
-    viewer_password: bool,
-    error: Option<&str>,
-    next: Option<&str>,
+    prefix: &str,
+    intro: &str,
+    field: Field,
+    note: Option<&str>,
 ) -> String {
-    let what = if viewer_password {
-        "the viewer password or the admin token"
+    let t = T(f.lang);
+    let main = html! {
+        p { (t.t(intro)) }
+        (error_line(t, f.error))
+        form method="post" action=(f.action) {
+            @if let Some(next) = f.next { input type="hidden" name="next" value=(next); }
+            p {
+                label for=(field.name) { (t.t(field.label)) }
+                br;
+                input.field id=(field.name) name=(field.name) type="password" autocomplete=(field.autocomplete) required;
+            }
+            button.btn type="submit" { (t.t(&format!("{prefix}-button"))) }
+        }
+        @if let Some(note) = note { p.note { (t.t(note)) } }
+    };
+    form_document(f, site, t, prefix, main)
+}
+
+/// The sign-in form at `/`: the admin token, or the viewer password when one is set.
+pub fn sign_in(site: &Site, viewer_password: bool, f: &FormPage<'_>) -> String {
+    let intro = if viewer_password {
+        "sign-in-intro-viewer"
     } else {
-        "the admin token"
+        "sign-in-intro-token"
     };
-    let main = html! {
-        section.card {
-            h1 { "Sign in" }
-            p { "The builds on this server are private. Sign in with " (what) " to see them." }
-            (error_line(error))
-            form method="post" action=(site.public_url.join("/sign-in")) {
-                @if let Some(next) = next { input type="hidden" name="next" value=(next); }
-                p {
-                    label for="secret" { "Password or token" }
-                    br;
-                    input.field id="secret" name="secret" type="password" autocomplete="current-password" required;
-                }
-                button.btn type="submit" { "Sign in" }
-            }
-            p.note { "Got a link to one build? Open that link instead: it works without signing in." }
-        }
+    let field = Field {
+        name: "secret",
+        label: "sign-in-label",
+        autocomplete: "current-password",
     };
-    document(
-        &head("Sign in", "Sign in to see the builds."),
-        site,
-        Flavor::Plain,
-        BodyAttrs::default(),
-        // Not translated yet: these pages are in English.
-        &Languages::only(Lang::En),
-        main,
-    )
+    secret_form(f, site, "sign-in", intro, field, Some("sign-in-link-note"))
 }
 
-/// A password link's form; `action` is the link's own URL.
-pub fn link_password(site: &Site, action: &str, error: Option<&str>) -> String {
-    let main = html! {
-        section.card {
-            h1 { "This build is protected" }
-            p { "Enter the password you were given with the link." }
-            (error_line(error))
-            form method="post" action=(action) {
-                p {
-                    label for="password" { "Password" }
-                    br;
-                    input.field id="password" name="password" type="password" autocomplete="off" required;
-                }
-                button.btn type="submit" { "Continue" }
-            }
-        }
+/// A password link's form; `f.action` is the link's own URL.
+pub fn link_password(site: &Site, f: &FormPage<'_>) -> String {
+    let field = Field {
+        name: "password",
+        label: "password-label",
+        autocomplete: "off",
     };
-    document(
-        &head("Protected build", "A build protected by a password."),
-        site,
-        Flavor::Plain,
-        BodyAttrs::default(),
-        // Not translated yet: these pages are in English.
-        &Languages::only(Lang::En),
-        main,
-    )
+    secret_form(f, site, "password", "password-intro", field, None)
 }
 
-/// The sign-out button shown to signed-in people, labelled `label`.
-pub fn sign_out(site: &Site, label: &str) -> Markup {
+/// The sign-out button shown to signed-in people.
+pub fn sign_out(site: &Site, lang: Lang) -> Markup {
     html! {
         form method="post" action=(site.public_url.join("/sign-out")) {
-            button.btn2 type="submit" { (label) }
+            button.btn2 type="submit" { (T(lang).t("sign-out-button")) }
         }
     }
 }
@@ -117,17 +135,36 @@ mod tests {
         }
     }
 
+    fn page<'a>(lang: Lang, url: &'a str, action: &'a str, error: Option<&'a str>) -> FormPage<'a> {
+        FormPage {
+            lang,
+            url,
+            action,
+            error,
+            next: None,
+        }
+    }
+
     #[test]
-    fn forms_post_to_the_right_place_and_escape_errors() {
-        let s = sign_in(&site(), true, Some("<wrong>"), None);
-        assert!(!s.contains("name=\"next\""));
-        let back = sign_in(&site(), false, None, Some("console"));
-        assert!(back.contains("<input type=\"hidden\" name=\"next\" value=\"console\">"));
+    fn forms_post_to_the_right_place_in_their_language() {
+        let f = page(
+            Lang::En,
+            "https://h/",
+            "https://h/sign-in",
+            Some("sign-in-wrong"),
+        );
+        let s = sign_in(&site(), true, &f);
         assert!(s.contains("action=\"https://h/sign-in\""));
         assert!(s.contains("viewer password"));
-        assert!(s.contains("&lt;wrong&gt;"));
-        let p = link_password(&site(), "https://h/s/T", None);
-        assert!(p.contains("action=\"https://h/s/T\""));
+        assert!(s.contains("not the password"));
+        assert!(!sign_in(&site(), false, &f).contains("viewer password"));
+        let f = page(Lang::Ja, "https://h/s/T", "https://h/s/T?lang=ja", None);
+        let p = link_password(&site(), &f);
+        assert!(p.contains("<html lang=\"ja\""));
+        assert!(p.contains("action=\"https://h/s/T?lang=ja\""));
         assert!(p.contains("name=\"password\""));
+        assert!(p.contains("パスワード"));
+        assert!(p.contains("href=\"https://h/s/T?lang=ko\" hreflang=\"ko\""));
+        assert!(!p.contains("role=\"alert\""));
     }
 }

@@ -20,7 +20,7 @@ mod render;
 mod view;
 
 pub use personal::{personal, Personal};
-pub use view::decision_visitor;
+pub use view::{decision_visitor, Msg, MsgArg};
 
 use std::sync::Arc;
 
@@ -111,10 +111,15 @@ pub fn error_page(status: u16, message: &str, site: &Site) -> String {
     render::error(status, message, site)
 }
 
-/// A page for an error status in `lang`; `message_id` names its explanation in the message
-/// files (`error-not-found`, ...).
-pub fn error_page_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
-    render::error_in(status, message_id, site, lang)
+/// A page for an error status in `lang`; `words` is its explanation, a message of the message
+/// files (`error-not-found`, ...) with its arguments.
+pub fn error_page_in(status: u16, words: &Msg, site: &Site, lang: Lang) -> String {
+    render::error_in(status, words, site, lang)
+}
+
+/// What `words` says in `lang`, as plain text (an API error's English, a form's error line).
+pub fn say(words: &Msg, lang: Lang) -> String {
+    render::T(lang).msg(words)
 }
 
 /// The URL of a release's AMP page in `lang` (`/r/<id>/amp`, `/r/<id>/amp/<lang>`).

@@ -138,7 +138,8 @@ mod tests {
         let j = serde_json::to_value(personal(&release(None), detect(WECHAT), NOW, Lang::ZhHans))
             .unwrap();
         assert_eq!(j["app_name"], "微信");
-        assert_eq!(j["command"], "在 Safari 中打开");
+        // WeChat's iOS menu item, as its JS-SDK documents it (menuItem:openWithSafari).
+        assert_eq!(j["command"], "在Safari中打开");
         assert_eq!(j["menu"], "右上角的 ⋯");
     }
 

@@ -56,6 +56,7 @@ impl T {
                 let v = match v {
                     MsgArg::Plain(a) => a.clone(),
                     MsgArg::Date(d) => Arg::Str(i18n::format::date(self.0, *d)),
+                    MsgArg::Time(t) => Arg::Str(i18n::format::date_time(self.0, *t)),
                     MsgArg::Message(id) => Arg::Str(self.t(id)),
                 };
                 (*k, v)
@@ -893,7 +894,7 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
                 }
             }
         }
-        @if signed_in { (super::forms::sign_out(site, "Sign out")) }
+        @if signed_in { (super::forms::sign_out(site, lang)) }
     };
     document(
         &head,
@@ -946,15 +947,16 @@ pub fn error(status: u16, message: &str, site: &Site) -> String {
     error_page(status, message, site, Lang::En)
 }
 
-/// An error page in `lang`: `message_id` names the explanation in the message files.
-pub fn error_in(status: u16, message_id: &str, site: &Site, lang: Lang) -> String {
-    error_page(status, &i18n::text(lang, message_id), site, lang)
+/// An error page in `lang` that says `words`.
+pub fn error_in(status: u16, words: &Msg, site: &Site, lang: Lang) -> String {
+    error_page(status, &T(lang).msg(words), site, lang)
 }
 
 fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
     let t = T(lang);
     let heading = match status {
         404 => t.t("error-not-found-heading"),
+        410 => t.t("error-gone-heading"),
         _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
     };
     let head = Head {
@@ -965,11 +967,6 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         image: None,
         personal: false,
         own: None,
-    };
-    let langs = Languages {
-        current: lang,
-        x_default: None,
-        urls: vec![],
     };
     let main = html! {
         section.card {
@@ -982,7 +979,7 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         site,
         Flavor::Plain,
         BodyAttrs::default(),
-        &langs,
+        &Languages::only(lang),
         main,
     )
 }

@@ -83,6 +83,8 @@ pub struct Msg {
 pub enum MsgArg {
     Plain(Arg),
     Date(Date),
+    /// A moment: its date and time of day in UTC.
+    Time(time::OffsetDateTime),
     /// Another message, in the same language.
     Message(&'static str),
 }
@@ -99,6 +101,12 @@ impl Msg {
 
     pub fn date(mut self, name: &'static str, d: Date) -> Msg {
         self.args.push((name, MsgArg::Date(d)));
+        self
+    }
+
+    /// A moment, told as a date and a time of day in UTC.
+    pub fn time(mut self, name: &'static str, t: time::OffsetDateTime) -> Msg {
+        self.args.push((name, MsgArg::Time(t)));
         self
     }
 

@@ -5,6 +5,12 @@
 //! written through the backend ([`super::Backend::save_keys`]) *before* the release is
 //! committed, so a crash anywhere after the commit still finds it; a mapping whose release was
 //! never committed (a crash in between) is simply replaced by the retry.
+//!
+//! On the local folder the keys are one list (`keys.json`). On a bucket shared by several
+//! nodes each key is its own record, `records/idempotency/<SHA-256 of the key>.json`, created
+//! only if absent (`If-None-Match: *`), so a retry sent to another node finds the first
+//! attempt's key, and two attempts racing on two nodes agree on one release; the sweep
+//! removes records older than [`KEEP_FOR`].
 
 use std::collections::HashMap;
 
@@ -15,6 +21,24 @@ use super::ReleaseId;
 
 /// How long a key is honoured.
 pub const KEEP_FOR: time::Duration = time::Duration::days(1);
+
+/// The record kind of one key on a shared storage.
+pub(crate) const KIND: &str = "idempotency";
+
+/// The record name of a key on a shared storage: the key may hold any visible ASCII.
+pub(crate) fn record_name(key: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{}.json", hex::encode(Sha256::digest(key.as_bytes())))
+}
+
+/// What [`super::Store::remember`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remembered {
+    /// The key is this attempt's now.
+    New,
+    /// Another attempt (on another node) took the key first and has not expired: its record.
+    Taken(KeyRecord),
+}
 
 /// Longest key accepted (the IETF draft leaves it open; UUIDs are 36).
 pub const MAX_KEY_LEN: usize = 255;
@@ -27,6 +51,17 @@ pub struct KeyRecord {
     pub release: ReleaseId,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+}
+
+impl KeyRecord {
+    pub fn new(key: &str, sha256: &str, release: &ReleaseId, at: OffsetDateTime) -> KeyRecord {
+        KeyRecord {
+            key: key.to_string(),
+            sha256: sha256.to_string(),
+            release: release.clone(),
+            at,
+        }
+    }
 }
 
 /// Whether `key` is a usable Idempotency-Key: 1-255 visible ASCII characters.
@@ -56,6 +91,15 @@ impl Keys {
     pub fn get(&mut self, key: &str, now: OffsetDateTime) -> Option<KeyRecord> {
         self.prune(now);
         self.map.get(key).cloned()
+    }
+
+    /// Adds a key read from elsewhere unless it has expired; the key as kept.
+    pub fn insert_fresh(&mut self, record: KeyRecord, now: OffsetDateTime) -> Option<KeyRecord> {
+        if now - record.at >= KEEP_FOR {
+            return None;
+        }
+        self.map.insert(record.key.clone(), record.clone());
+        Some(record)
     }
 
     pub fn insert(&mut self, record: KeyRecord, now: OffsetDateTime) -> Vec<KeyRecord> {

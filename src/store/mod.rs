@@ -23,7 +23,7 @@ use time::OffsetDateTime;
 use crate::ipa::{AppInfo, IconImages};
 
 pub use id::ReleaseId;
-pub use idempotency::KeyRecord;
+pub use idempotency::{KeyRecord, Remembered};
 pub use local::LocalBackend;
 pub use s3::{ObjectRef, S3Backend, S3Location};
 
@@ -187,6 +187,25 @@ fn check_record(kind: &str, name: &str) -> Result<(), StoreError> {
     }
 }
 
+/// A record's name and version, from [`Backend::list_record_versions`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordMeta {
+    pub name: String,
+    /// Changes when the record is rewritten (empty where nobody else writes).
+    pub version: String,
+    /// Last written, seconds since the epoch (0 where unknown).
+    pub modified: i64,
+}
+
+/// What a [`Store::sync`] changed in this node's catalogue.
+#[derive(Debug, Default)]
+pub struct Synced {
+    /// Releases deleted elsewhere.
+    pub gone: Vec<ReleaseId>,
+    /// Releases whose record was rewritten elsewhere (notes edited).
+    pub changed: Vec<ReleaseId>,
+}
+
 /// Where a release's file is, for serving it.
 pub enum Located {
     /// A file on this machine (sent from the open file).
@@ -247,10 +266,48 @@ pub trait Backend: Send + Sync + 'static {
     fn put_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<(), StoreError>;
     /// `None` when there is no such record.
     fn get_record(&self, kind: &str, name: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Several records of `kind` at once, in the order of `names` (`None` for one that is
+    /// not there). A bucket reads them concurrently.
+    fn get_records(
+        &self,
+        kind: &str,
+        names: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        names.iter().map(|n| self.get_record(kind, n)).collect()
+    }
     /// Removing a record that does not exist is not an error.
     fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError>;
     /// The names of every record of `kind`.
     fn list_records(&self, kind: &str) -> Result<Vec<String>, StoreError>;
+    /// Every record of `kind` with a version that changes whenever the record is rewritten
+    /// (the bucket's ETag), so a node re-reads only what changed. The local folder, which no
+    /// other process changes, gives its names with an empty version.
+    fn list_record_versions(&self, kind: &str) -> Result<Vec<RecordMeta>, StoreError> {
+        Ok(self
+            .list_records(kind)?
+            .into_iter()
+            .map(|name| RecordMeta {
+                name,
+                version: String::new(),
+                modified: 0,
+            })
+            .collect())
+    }
+    /// Writes a record only if there is none of that name yet (`If-None-Match: *` on a
+    /// bucket); false when one was there. A backend without conditional writes checks, then
+    /// writes.
+    fn create_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<bool, StoreError> {
+        if self.get_record(kind, name)?.is_some() {
+            return Ok(false);
+        }
+        self.put_record(kind, name, bytes)?;
+        Ok(true)
+    }
+    /// One release read from the storage now, for a release another node committed since the
+    /// last [`Store::sync`]; `None` when it does not exist (or the backend is not shared).
+    fn load_one(&self, _id: &ReleaseId) -> Result<Option<Release>, StoreError> {
+        Ok(None)
+    }
     /// Removes what failed or abandoned uploads left behind (a backend that cleans up at
     /// start, like the local folder, has nothing to do here).
     fn sweep(&self) -> Result<(), StoreError> {
@@ -321,26 +378,89 @@ impl Store {
         self.skipped
     }
 
-    /// What an `Idempotency-Key` was used for in the last day, if anything.
-    pub fn recall(&self, key: &str) -> Option<KeyRecord> {
-        self.lock_keys().get(key, OffsetDateTime::now_utc())
+    /// What an `Idempotency-Key` was used for in the last day, if anything. On a shared
+    /// storage a key this node does not know is looked up in the storage (another node may
+    /// have taken the first attempt).
+    pub fn recall(&self, key: &str) -> Result<Option<KeyRecord>, StoreError> {
+        let now = OffsetDateTime::now_utc();
+        if let Some(seen) = self.lock_keys().get(key, now) {
+            return Ok(Some(seen));
+        }
+        if !self.is_shared() {
+            return Ok(None);
+        }
+        let Some(seen) = self.shared_key(key)? else {
+            return Ok(None);
+        };
+        Ok(self.lock_keys().insert_fresh(seen, now))
     }
 
     /// Remembers that `key` makes release `id` from bytes hashing to `sha256`. Called before
     /// the release is committed (see [`idempotency`]); the write is durable when this returns.
-    pub fn remember(&self, key: &str, sha256: &str, id: &ReleaseId) -> Result<(), StoreError> {
+    ///
+    /// On a shared storage each key is its own record, created only if absent: of two nodes
+    /// taking the same key at once, one gets [`Remembered::Taken`] with the other's record.
+    pub fn remember(
+        &self,
+        key: &str,
+        sha256: &str,
+        id: &ReleaseId,
+    ) -> Result<Remembered, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let mut keys = self.lock_keys();
-        let all = keys.insert(
-            KeyRecord {
-                key: key.to_string(),
-                sha256: sha256.to_string(),
-                release: id.clone(),
-                at: now,
-            },
-            now,
-        );
-        self.backend.save_keys(&all)
+        let record = KeyRecord::new(key, sha256, id, now);
+        if !self.is_shared() {
+            let all = self.lock_keys().insert(record, now);
+            self.backend.save_keys(&all)?;
+            return Ok(Remembered::New);
+        }
+        let name = idempotency::record_name(key);
+        let bytes = serde_json::to_vec(&record).map_err(std::io::Error::other)?;
+        let created = self
+            .backend
+            .create_record(idempotency::KIND, &name, &bytes)?;
+        // Read back even after a create: a store whose conditional create is not atomic
+        // (s3s-fs checks, then writes) may have let another attempt's write land over ours.
+        match self.shared_key(key)? {
+            Some(seen) if seen == record => {}
+            // Another attempt holds it (still live: expired records are overwritten).
+            Some(seen) if now - seen.at < idempotency::KEEP_FOR => {
+                return Ok(Remembered::Taken(seen))
+            }
+            _ if created => {
+                return Err(StoreError::Remote(format!(
+                    "idempotency key record {name} vanished after it was written"
+                )))
+            }
+            _ => self.backend.put_record(idempotency::KIND, &name, &bytes)?,
+        }
+        self.lock_keys().insert(record, now);
+        Ok(Remembered::New)
+    }
+
+    /// Takes `key` over from an attempt that never committed its release (see
+    /// [`Remembered::Taken`]).
+    pub fn remember_over(&self, key: &str, sha256: &str, id: &ReleaseId) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let record = KeyRecord::new(key, sha256, id, now);
+        let bytes = serde_json::to_vec(&record).map_err(std::io::Error::other)?;
+        self.backend
+            .put_record(idempotency::KIND, &idempotency::record_name(key), &bytes)?;
+        self.lock_keys().insert(record, now);
+        Ok(())
+    }
+
+    /// A key's record on the shared storage (`None` if absent or unreadable).
+    fn shared_key(&self, key: &str) -> Result<Option<KeyRecord>, StoreError> {
+        let Some(bytes) = self
+            .backend
+            .get_record(idempotency::KIND, &idempotency::record_name(key))?
+        else {
+            return Ok(None);
+        };
+        Ok(serde_json::from_slice::<KeyRecord>(&bytes)
+            .inspect_err(|e| tracing::warn!(error = %e, "unreadable idempotency key record"))
+            .ok()
+            .filter(|r| r.key == key))
     }
 
     fn lock_keys(&self) -> std::sync::MutexGuard<'_, idempotency::Keys> {
@@ -438,6 +558,8 @@ impl Store {
         id: &ReleaseId,
         notes: Option<String>,
     ) -> Result<Option<Arc<Release>>, StoreError> {
+        // On a bucket: not while a sync is reading the records (it would put back the old one).
+        let _serial = self.serial();
         let updated = {
             let mut all = self.write();
             let Ok(at) = all.binary_search_by(|r| id.cmp(&r.id)) else {
@@ -493,21 +615,63 @@ impl Store {
         self.backend.list_records(kind)
     }
 
-    pub fn sweep(&self) -> Result<(), StoreError> {
-        self.backend.sweep()
+    /// See [`Backend::get_records`].
+    pub fn get_records(
+        &self,
+        kind: &str,
+        names: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        for name in names {
+            check_record(kind, name)?;
+        }
+        self.backend.get_records(kind, names)
     }
 
-    /// Re-reads the catalogue from the backend (other nodes publish and delete too): returns
-    /// the ids that are gone, so the caller can drop what it cached for them.
-    pub fn sync(&self) -> Result<Vec<ReleaseId>, StoreError> {
+    /// See [`Backend::list_record_versions`].
+    pub fn list_record_versions(&self, kind: &str) -> Result<Vec<RecordMeta>, StoreError> {
+        check_record(kind, "x")?;
+        self.backend.list_record_versions(kind)
+    }
+
+    /// See [`Backend::create_record`].
+    pub fn create_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<bool, StoreError> {
+        check_record(kind, name)?;
+        self.backend.create_record(kind, name, bytes)
+    }
+
+    /// Removes what failed uploads left behind and, on a shared storage, the idempotency
+    /// keys' records older than [`idempotency::KEEP_FOR`].
+    pub fn sweep(&self) -> Result<(), StoreError> {
+        self.backend.sweep()?;
+        if self.is_shared() {
+            let now = OffsetDateTime::now_utc().unix_timestamp();
+            for meta in self.backend.list_record_versions(idempotency::KIND)? {
+                if meta.modified > 0 && now - meta.modified > idempotency::KEEP_FOR.whole_seconds()
+                {
+                    self.backend.delete_record(idempotency::KIND, &meta.name)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Re-reads the catalogue from the backend (other nodes publish, edit and delete too):
+    /// returns the ids that are gone and those whose record changed, so the caller can drop
+    /// what it cached for them.
+    pub fn sync(&self) -> Result<Synced, StoreError> {
         let _serial = self.serial();
+        let mut changed = Vec::new();
         let mut fresh: Vec<Arc<Release>> = {
             let current = self.read();
             self.backend
                 .load_all()?
                 .into_iter()
                 .map(|r| match current.binary_search_by(|c| r.id.cmp(&c.id)) {
-                    Ok(at) => current[at].clone(),
+                    Ok(at) if *current[at] == r => current[at].clone(),
+                    Ok(_) => {
+                        changed.push(r.id.clone());
+                        Arc::new(r)
+                    }
                     Err(_) => Arc::new(r),
                 })
                 .collect()
@@ -520,7 +684,35 @@ impl Store {
             .map(|r| r.id.clone())
             .collect();
         *all = fresh;
-        Ok(gone)
+        Ok(Synced { gone, changed })
+    }
+
+    /// A release from the catalogue or, on a shared storage, read from it now (committed by
+    /// another node since the last sync) and added to the catalogue.
+    pub fn get_or_load(&self, id: &ReleaseId) -> Result<Option<Arc<Release>>, StoreError> {
+        if let Some(r) = self.get(id) {
+            return Ok(Some(r));
+        }
+        if !self.is_shared() {
+            return Ok(None);
+        }
+        let _serial = self.serial();
+        let Some(release) = self.backend.load_one(id)? else {
+            return Ok(None);
+        };
+        release.validate().map_err(|message| StoreError::Corrupt {
+            path: PathBuf::from(format!("releases/{id}.json")),
+            message,
+        })?;
+        let release = Arc::new(release);
+        let mut all = self.write();
+        match all.binary_search_by(|r| id.cmp(&r.id)) {
+            Ok(at) => Ok(Some(all[at].clone())),
+            Err(at) => {
+                all.insert(at, release.clone());
+                Ok(Some(release))
+            }
+        }
     }
 
     /// Remove a release; the removed release, or `None` when there was none with that id.

@@ -189,8 +189,9 @@ pub struct S3Backend {
     /// Node-local scratch folder: the IPA is also written there while it streams in, for the
     /// inspection (which needs random access); removed with the upload.
     scratch: PathBuf,
-    /// Blob of every known release, and the records already read (records never change).
-    known: Mutex<HashMap<ReleaseId, (String, Release)>>,
+    /// Every known release: its blob, its record as last read, and the record's version
+    /// (ETag), so a sync re-reads a record only when it was rewritten (notes edited).
+    known: Mutex<HashMap<ReleaseId, Known>>,
     sweep_age: Duration,
 }
 
@@ -236,7 +237,7 @@ impl S3Backend {
         self.key(&format!("blobs/{blob}/{}", asset.file_name()))
     }
 
-    fn known(&self) -> std::sync::MutexGuard<'_, HashMap<ReleaseId, (String, Release)>> {
+    fn known(&self) -> std::sync::MutexGuard<'_, HashMap<ReleaseId, Known>> {
         self.known.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -321,7 +322,7 @@ impl S3Backend {
         let referenced: HashSet<String> = {
             // What the bucket's records name (fresh: another node may have just committed).
             self.load_records()?;
-            self.known().values().map(|(b, _)| b.clone()).collect()
+            self.known().values().map(|k| k.blob.clone()).collect()
         };
         let mut orphans = HashMap::<String, i64>::new();
         for meta in self.list("blobs")? {
@@ -355,7 +356,7 @@ impl S3Backend {
         Ok((aborted, removed))
     }
 
-    /// Lists the records, reads the new ones, forgets the gone ones.
+    /// Lists the records, reads the new and the rewritten ones, forgets the gone ones.
     fn load_records(&self) -> Result<Vec<Release>, StoreError> {
         let mut present = Vec::new();
         for meta in self.list("releases")? {
@@ -365,37 +366,23 @@ impl S3Backend {
                 .and_then(|f| f.strip_suffix(".json"))
                 .and_then(ReleaseId::parse)
             {
-                present.push((id, meta.location));
+                present.push((id, version(&meta), meta.location));
             }
         }
-        let missing: Vec<(ReleaseId, ObjPath)> = {
+        let stale: Vec<(ReleaseId, ObjPath)> = {
             let known = self.known();
             present
                 .iter()
-                .filter(|(id, _)| !known.contains_key(id))
-                .cloned()
+                .filter(|(id, v, _)| known.get(id).is_none_or(|k| &k.version != v))
+                .map(|(id, _, key)| (id.clone(), key.clone()))
                 .collect()
         };
         // Read new records a few at a time.
-        let fetched: Vec<Result<(ReleaseId, Record), StoreError>> = wait(
+        let fetched: Vec<Result<(ReleaseId, Known), StoreError>> = wait(
             &self.rt,
-            futures_util::stream::iter(missing.into_iter().map(|(id, key)| {
+            futures_util::stream::iter(stale.into_iter().map(|(id, key)| {
                 let store = self.store.clone();
-                async move {
-                    let bytes = store
-                        .get(&key)
-                        .await
-                        .map_err(remote)?
-                        .bytes()
-                        .await
-                        .map_err(remote)?;
-                    let rec: Record =
-                        serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
-                            path: PathBuf::from(key.to_string()),
-                            message: e.to_string(),
-                        })?;
-                    Ok((id, rec))
-                }
+                async move { Ok((id, fetch_record(&store, &key).await?)) }
             }))
             .buffer_unordered(16)
             .collect(),
@@ -403,8 +390,8 @@ impl S3Backend {
         let mut known = self.known();
         for r in fetched {
             match r {
-                Ok((id, rec)) if rec.release.id == id => {
-                    known.insert(id, (rec.blob, rec.release));
+                Ok((id, k)) if k.release.id == id => {
+                    known.insert(id, k);
                 }
                 Ok((id, _)) => {
                     tracing::warn!(%id, "record names another id; skipped")
@@ -414,10 +401,63 @@ impl S3Backend {
                 Err(e) => return Err(e),
             }
         }
-        let ids: HashSet<&ReleaseId> = present.iter().map(|(id, _)| id).collect();
+        let ids: HashSet<&ReleaseId> = present.iter().map(|(id, _, _)| id).collect();
         known.retain(|id, _| ids.contains(id));
-        Ok(known.values().map(|(_, r)| r.clone()).collect())
+        Ok(known.values().map(|k| k.release.clone()).collect())
     }
+
+    /// Writes a release's record (the commit point, or a notes edit) and remembers it.
+    fn put_release(&self, blob: String, release: &Release) -> Result<(), StoreError> {
+        let record = Record {
+            blob: blob.clone(),
+            release: release.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&record).map_err(io::Error::other)?;
+        let key = self.key(&format!("releases/{}.json", release.id));
+        let put = wait(&self.rt, self.store.put(&key, PutPayload::from(bytes))).map_err(remote)?;
+        self.known().insert(
+            release.id.clone(),
+            Known {
+                blob,
+                release: release.clone(),
+                version: put.e_tag.unwrap_or_default(),
+            },
+        );
+        Ok(())
+    }
+}
+
+/// A release as this node last read it from the bucket.
+struct Known {
+    blob: String,
+    release: Release,
+    version: String,
+}
+
+/// The version of an object as a listing shows it: its ETag, else its size and time.
+fn version(meta: &object_store::ObjectMeta) -> String {
+    meta.e_tag.clone().unwrap_or_else(|| {
+        format!(
+            "{}@{}",
+            meta.size,
+            meta.last_modified.timestamp_nanos_opt().unwrap_or_default()
+        )
+    })
+}
+
+async fn fetch_record(store: &AmazonS3, key: &ObjPath) -> Result<Known, StoreError> {
+    let got = store.get(key).await.map_err(remote)?;
+    let version = version(&got.meta);
+    let bytes = got.bytes().await.map_err(remote)?;
+    let rec: Record = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+        path: PathBuf::from(key.to_string()),
+        message: e.to_string(),
+    })?;
+    Ok(Known {
+        blob: rec.blob,
+        release: rec.release,
+        version,
+    })
 }
 
 /// A multipart upload fed part by part from the upload's blocking writer.
@@ -581,14 +621,7 @@ impl Backend for S3Backend {
                 self.put(&self.blob_key(&blob, Asset::IconDark), dark.clone())?;
             }
         }
-        let record = Record {
-            blob: blob.clone(),
-            release: release.clone(),
-        };
-        let bytes = serde_json::to_vec_pretty(&record).map_err(io::Error::other)?;
-        self.put(&self.key(&format!("releases/{}.json", release.id)), bytes)?;
-        self.known()
-            .insert(release.id.clone(), (blob, release.clone()));
+        self.put_release(blob, release)?;
         if let Some(up) = staged.upstream.as_mut() {
             up.keep();
         }
@@ -601,21 +634,27 @@ impl Backend for S3Backend {
         let blob = self
             .known()
             .get(&release.id)
-            .map(|(blob, _)| blob.clone())
+            .map(|k| k.blob.clone())
             .ok_or_else(|| StoreError::Remote(format!("no record for release {}", release.id)))?;
-        let record = Record {
-            blob: blob.clone(),
-            release: release.clone(),
-        };
-        let bytes = serde_json::to_vec_pretty(&record).map_err(io::Error::other)?;
-        self.put(&self.key(&format!("releases/{}.json", release.id)), bytes)?;
-        self.known()
-            .insert(release.id.clone(), (blob, release.clone()));
-        Ok(())
+        self.put_release(blob, release)
     }
 
     fn load_all(&self) -> Result<Vec<Release>, StoreError> {
         self.load_records()
+    }
+
+    fn load_one(&self, id: &ReleaseId) -> Result<Option<Release>, StoreError> {
+        let key = self.key(&format!("releases/{id}.json"));
+        match wait(&self.rt, fetch_record(&self.store, &key)) {
+            Ok(k) if &k.release.id == id => {
+                let release = k.release.clone();
+                self.known().insert(id.clone(), k);
+                Ok(Some(release))
+            }
+            Ok(_) => Ok(None),
+            Err(StoreError::Remote(e)) if e.contains("not found") => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     fn is_shared(&self) -> bool {
@@ -628,13 +667,13 @@ impl Backend for S3Backend {
 
     fn asset(&self, id: &ReleaseId, asset: Asset) -> Option<Located> {
         let known = self.known();
-        let (blob, release) = known.get(id)?;
-        if asset != Asset::Ipa && !release.has_icon {
+        let k = known.get(id)?;
+        if asset != Asset::Ipa && !k.release.has_icon {
             return None;
         }
         Some(Located::Object(ObjectRef {
             store: self.store.clone(),
-            path: self.blob_key(blob, asset),
+            path: self.blob_key(&k.blob, asset),
         }))
     }
 
@@ -669,10 +708,71 @@ impl Backend for S3Backend {
         }
     }
 
+    /// Sixteen reads at a time (a node catching up on many changed links).
+    fn get_records(
+        &self,
+        kind: &str,
+        names: &[String],
+    ) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        let keys: Vec<ObjPath> = names
+            .iter()
+            .map(|n| self.key(&format!("records/{kind}/{n}")))
+            .collect();
+        wait(
+            &self.rt,
+            futures_util::stream::iter(keys.into_iter().map(|key| {
+                let store = self.store.clone();
+                async move {
+                    match async { store.get(&key).await?.bytes().await }.await {
+                        Ok(b) => Ok(Some(b.to_vec())),
+                        Err(object_store::Error::NotFound { .. }) => Ok(None),
+                        Err(e) => Err(remote(e)),
+                    }
+                }
+            }))
+            .buffered(16)
+            .try_collect(),
+        )
+    }
+
     fn delete_record(&self, kind: &str, name: &str) -> Result<(), StoreError> {
         let key = self.key(&format!("records/{kind}/{name}"));
         match wait(&self.rt, self.store.delete(&key)) {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(remote(e)),
+        }
+    }
+
+    fn list_record_versions(&self, kind: &str) -> Result<Vec<super::RecordMeta>, StoreError> {
+        Ok(self
+            .list(&format!("records/{kind}"))?
+            .into_iter()
+            .filter_map(|m| {
+                let name = m.location.filename()?.to_string();
+                super::record_name_ok(&name).then(|| super::RecordMeta {
+                    version: version(&m),
+                    modified: m.last_modified.timestamp(),
+                    name,
+                })
+            })
+            .collect())
+    }
+
+    /// `If-None-Match: *`: of two nodes creating the same record at once, one wins.
+    fn create_record(&self, kind: &str, name: &str, bytes: &[u8]) -> Result<bool, StoreError> {
+        let key = self.key(&format!("records/{kind}/{name}"));
+        let opts = object_store::PutOptions {
+            mode: object_store::PutMode::Create,
+            ..Default::default()
+        };
+        match wait(
+            &self.rt,
+            self.store
+                .put_opts(&key, PutPayload::from(bytes.to_vec()), opts),
+        ) {
+            Ok(_) => Ok(true),
+            Err(object_store::Error::AlreadyExists { .. })
+            | Err(object_store::Error::Precondition { .. }) => Ok(false),
             Err(e) => Err(remote(e)),
         }
     }
@@ -689,7 +789,7 @@ impl Backend for S3Backend {
     }
 
     fn delete(&self, id: &ReleaseId) -> Result<(), StoreError> {
-        let blob = self.known().get(id).map(|(b, _)| b.clone());
+        let blob = self.known().get(id).map(|k| k.blob.clone());
         // The record first: from then on the release does not exist for any node.
         match wait(
             &self.rt,
@@ -902,11 +1002,9 @@ mod tests {
         Some((child, port, dir))
     }
 
-    #[test]
-    fn records_by_key_on_a_bucket() {
-        let Some((mut child, port, _root)) = s3s_fs() else {
-            return;
-        };
+    /// A backend on `url` of the s3s-fs on `port`, with the runtime it drives and its scratch
+    /// folder (keep both alive).
+    fn backend(port: u16, url: &str) -> (S3Backend, tokio::runtime::Runtime, tempfile::TempDir) {
         // The variables the backend reads (this test binary's other tests do not use them).
         std::env::set_var("AWS_ACCESS_KEY_ID", "k");
         std::env::set_var("AWS_SECRET_ACCESS_KEY", "secret-key-1234");
@@ -914,17 +1012,23 @@ mod tests {
         std::env::set_var("AWS_ALLOW_HTTP", "true");
         let rt = tokio::runtime::Runtime::new().unwrap();
         let scratch = tempfile::tempdir().unwrap();
-        let loc = S3Location::parse("s3://bkt/p").unwrap();
-        let store = crate::store::Store::open(
-            S3Backend::open(
-                loc,
-                scratch.path().join("s"),
-                Duration::from_secs(60),
-                rt.handle().clone(),
-            )
-            .unwrap(),
+        let backend = S3Backend::open(
+            S3Location::parse(url).unwrap(),
+            scratch.path().join("s"),
+            Duration::from_secs(60),
+            rt.handle().clone(),
         )
         .unwrap();
+        (backend, rt, scratch)
+    }
+
+    #[test]
+    fn records_by_key_on_a_bucket() {
+        let Some((mut child, port, _root)) = s3s_fs() else {
+            return;
+        };
+        let (backend, _rt, _scratch) = backend(port, "s3://bkt/p");
+        let store = crate::store::Store::open(backend).unwrap();
         assert!(store.is_shared());
         assert_eq!(store.get_record("share", "abc").unwrap(), None);
         store.put_record("share", "abc", b"one").unwrap();
@@ -940,6 +1044,38 @@ mod tests {
         assert_eq!(store.list_records("share").unwrap(), vec!["z.json"]);
         assert!(store.put_record("share", "../x", b"x").is_err());
         assert!(store.is_empty());
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+
+    /// The one conditional request the nodes rely on: a create (`If-None-Match: *`) that
+    /// does not replace an existing object (idempotency keys, migrated share links).
+    #[test]
+    fn a_conditional_create_does_not_replace_a_record() {
+        let Some((mut child, port, _root)) = s3s_fs() else {
+            return;
+        };
+        let (backend, _rt, _scratch) = backend(port, "s3://bkt/c");
+        assert!(backend.create_record("k", "one", b"first").unwrap());
+        assert!(!backend.create_record("k", "one", b"second").unwrap());
+        assert_eq!(
+            backend.get_record("k", "one").unwrap().as_deref(),
+            Some(&b"first"[..])
+        );
+        // Versions change with every write, so a node re-reads only what changed.
+        let v1 = backend.list_record_versions("k").unwrap();
+        backend.put_record("k", "one", b"third").unwrap();
+        let v2 = backend.list_record_versions("k").unwrap();
+        assert_eq!((v1.len(), v2.len()), (1, 1));
+        assert_eq!(v1[0].name, "one");
+        assert_ne!(v1[0].version, v2[0].version);
+        assert!(v2[0].modified > 0);
+        assert_eq!(
+            backend
+                .get_records("k", &["one".into(), "none".into()])
+                .unwrap(),
+            vec![Some(b"third".to_vec()), None]
+        );
         let _ = child.kill();
         let _ = child.wait();
     }

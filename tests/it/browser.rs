@@ -6,7 +6,6 @@
 //!
 //! Needs `tests/tools/setup.sh`. Without the tools it skips with a note, unless `CI=true`.
 
-use std::path::Path;
 use std::process::Command;
 
 use crate::support::{tools, TestServer};
@@ -50,26 +49,7 @@ async fn landing_pages_in_headless_chromium() {
     for r in &results {
         let name = r["name"].as_str().unwrap();
         assert_eq!(r["status"], 200, "{name}");
-        assert!(
-            Path::new(r["screenshot"].as_str().unwrap()).is_file(),
-            "{name}: screenshot"
-        );
-        assert!(
-            r["blockedRequests"].as_array().unwrap().is_empty(),
-            "{name} asked for another host: {}",
-            r["blockedRequests"]
-        );
-        assert!(
-            r["scrollWidth"].as_i64() <= r["clientWidth"].as_i64(),
-            "{name}: scrolls sideways ({} > {})",
-            r["scrollWidth"],
-            r["clientWidth"]
-        );
-        assert!(
-            r["smallControls"].as_array().unwrap().is_empty(),
-            "{name}: tap targets under 44 px: {}",
-            r["smallControls"]
-        );
+        tools::assert_fits_a_phone(r);
     }
 
     // iPhone: the button, visible, pointing at the manifest; in every variant.

@@ -17,6 +17,7 @@ mod doctor_cli;
 mod errors;
 mod hardening;
 mod i18n;
+mod i18n_access;
 mod icons;
 mod inspect_cli;
 mod listeners;

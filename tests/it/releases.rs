@@ -27,44 +27,6 @@ fn ipa(version: &str, build: &str) -> Vec<u8> {
     )
 }
 
-/// Uploads `bytes` with extra headers; the answer's status and JSON.
-async fn upload(
-    s: &TestServer,
-    bytes: Vec<u8>,
-    headers: &[(&str, &str)],
-) -> (u16, serde_json::Value) {
-    let mut req = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/octet-stream");
-    for (n, v) in headers {
-        req = req.header(*n, *v);
-    }
-    let r = req.body(bytes).send().await.unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap())
-}
-
-async fn patch(
-    s: &TestServer,
-    id: &str,
-    body: &str,
-    token: Option<&str>,
-) -> (u16, serde_json::Value) {
-    let mut req = s
-        .client
-        .patch(s.url(&format!("/api/releases/{id}")))
-        .header("content-type", "application/json")
-        .body(body.to_string());
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    let r = req.send().await.unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap())
-}
-
 async fn get_json(s: &TestServer, path: &str) -> (u16, serde_json::Value) {
     let r = s.client.get(s.url(path)).send().await.unwrap();
     let status = r.status().as_u16();
@@ -101,7 +63,7 @@ fn validate(name: &str, pages: &[(&str, &str)]) {
 #[tokio::test]
 async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
     let s = TestServer::start(&["--http", "--public-index"]);
-    let (st, a) = upload(&s, ipa("1.0", "1"), &[]).await;
+    let (st, a) = s.upload_with(ipa("1.0", "1"), &[]).await;
     assert_eq!(st, 201, "{a}");
     assert_eq!(a["channel"], "default");
     // The channel as a multipart field.
@@ -123,11 +85,11 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
     let b: serde_json::Value = r.json().await.unwrap();
     assert_eq!(b["channel"], "beta");
     // And as a header.
-    let (st, c) = upload(&s, ipa("1.2", "3"), &[("x-channel", "qa")]).await;
+    let (st, c) = s.upload_with(ipa("1.2", "3"), &[("x-channel", "qa")]).await;
     assert_eq!(st, 201, "{c}");
     assert_eq!(c["channel"], "qa");
     for bad in ["Beta", "../x", "a b", &"x".repeat(40)] {
-        let (st, e) = upload(&s, ipa("9", "9"), &[("x-channel", bad)]).await;
+        let (st, e) = s.upload_with(ipa("9", "9"), &[("x-channel", bad)]).await;
         assert_eq!(st, 400, "{bad}: {e}");
         assert!(
             e["error"].as_str().unwrap().contains("invalid channel"),
@@ -185,14 +147,13 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
 #[tokio::test]
 async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
     let s = TestServer::start(&["--http", "--public-index"]);
-    let (_, a) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "First%20build")]).await;
-    let (_, b) = upload(
-        &s,
-        ipa("1.1", "2"),
-        &[("x-release-notes", "Second%20*build*")],
-    )
-    .await;
-    let (_, c) = upload(&s, ipa("1.2", "3"), &[]).await;
+    let (_, a) = s
+        .upload_with(ipa("1.0", "1"), &[("x-release-notes", "First%20build")])
+        .await;
+    let (_, b) = s
+        .upload_with(ipa("1.1", "2"), &[("x-release-notes", "Second%20*build*")])
+        .await;
+    let (_, c) = s.upload_with(ipa("1.2", "3"), &[]).await;
     let install_of =
         |r: &serde_json::Value| r["install_url"].as_str().unwrap().replace('&', "&amp;");
     let page_of = |r: &serde_json::Value| r["page_url"].as_str().unwrap().to_string();
@@ -254,8 +215,12 @@ async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
 #[tokio::test]
 async fn notes_are_markdown_sanitised_and_editable() {
     let s = TestServer::start(&["--http", "--public-index"]);
-    let (_, old) = upload(&s, ipa("1.0", "1"), &[("x-release-notes", "Old%20notes")]).await;
-    let (_, r) = upload(&s, ipa("1.1", "2"), &[("x-release-notes", "Plain%20notes")]).await;
+    let (_, old) = s
+        .upload_with(ipa("1.0", "1"), &[("x-release-notes", "Old%20notes")])
+        .await;
+    let (_, r) = s
+        .upload_with(ipa("1.1", "2"), &[("x-release-notes", "Plain%20notes")])
+        .await;
     let id = r["id"].as_str().unwrap();
     let page_url = r["page_url"].as_str().unwrap().to_string();
     let amp_url = r["amp_url"].as_str().unwrap().to_string();
@@ -268,22 +233,24 @@ async fn notes_are_markdown_sanitised_and_editable() {
         .contains("Old notes"));
 
     let body = serde_json::json!({ "notes": RICH_NOTES }).to_string();
-    let (st, e) = patch(&s, id, &body, None).await;
+    let (st, e) = s.patch_release(id, &body, None).await;
     assert_eq!(st, 401, "{e}");
-    let (st, e) = patch(&s, id, &body, Some("wrong-token-123")).await;
+    let (st, e) = s.patch_release(id, &body, Some("wrong-token-123")).await;
     assert_eq!(st, 401, "{e}");
     for bad in ["not json", "{\"notes\": 3}", "{\"title\": \"x\"}", "[]"] {
-        let (st, e) = patch(&s, id, bad, Some(TOKEN)).await;
+        let (st, e) = s.patch_release(id, bad, Some(TOKEN)).await;
         assert_eq!(st, 400, "{bad}: {e}");
         assert!(e["error"].is_string());
     }
     let huge = serde_json::json!({ "notes": "x".repeat(70 * 1024) }).to_string();
-    let (st, _) = patch(&s, id, &huge, Some(TOKEN)).await;
+    let (st, _) = s.patch_release(id, &huge, Some(TOKEN)).await;
     assert_eq!(st, 413);
-    let (st, _) = patch(&s, "01jd5x0000000000000000000z", &body, Some(TOKEN)).await;
+    let (st, _) = s
+        .patch_release("01jd5x0000000000000000000z", &body, Some(TOKEN))
+        .await;
     assert_eq!(st, 404);
 
-    let (st, edited) = patch(&s, id, &body, Some(TOKEN)).await;
+    let (st, edited) = s.patch_release(id, &body, Some(TOKEN)).await;
     assert_eq!(st, 200, "{edited}");
     assert_eq!(edited["notes"], RICH_NOTES);
     assert!(edited["edited"].is_string());
@@ -310,13 +277,13 @@ async fn notes_are_markdown_sanitised_and_editable() {
         assert!(html.contains("&lt;b&gt;raw&lt;/b&gt;"));
     }
     // Editing an earlier build's notes changes the app page too.
-    let (st, _) = patch(
-        &s,
-        old["id"].as_str().unwrap(),
-        r#"{"notes": "Newer **old** notes"}"#,
-        Some(TOKEN),
-    )
-    .await;
+    let (st, _) = s
+        .patch_release(
+            old["id"].as_str().unwrap(),
+            r#"{"notes": "Newer **old** notes"}"#,
+            Some(TOKEN),
+        )
+        .await;
     assert_eq!(st, 200);
     let app = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
     assert!(app.contains("Newer <strong>old</strong> notes") && !app.contains("Old notes"));
@@ -324,7 +291,7 @@ async fn notes_are_markdown_sanitised_and_editable() {
     validate("notes", &[("release", &amp), ("app", &app_amp)]);
 
     // Kept across a restart; null clears.
-    let (st, cleared) = patch(&s, id, r#"{"notes": null}"#, Some(TOKEN)).await;
+    let (st, cleared) = s.patch_release(id, r#"{"notes": null}"#, Some(TOKEN)).await;
     assert_eq!(st, 200);
     assert!(cleared["notes"].is_null());
     assert!(!s.text(&page_url).await.contains("Release notes"));
@@ -334,7 +301,7 @@ async fn notes_are_markdown_sanitised_and_editable() {
 async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = TestServer::start_in(dir.path(), &["--http", "--public-index"]);
-    let (_, r) = upload(&s, ipa("1.0", "1"), &[]).await;
+    let (_, r) = s.upload_with(ipa("1.0", "1"), &[]).await;
     let id = r["id"].as_str().unwrap().to_string();
     let manifest = r["manifest_url"].as_str().unwrap().to_string();
     for ua in [
@@ -392,19 +359,19 @@ async fn the_app_page_with_history_in_chromium() {
     let enc = |t: &str| {
         percent_encoding::utf8_percent_encode(t, percent_encoding::NON_ALPHANUMERIC).to_string()
     };
-    upload(
-        &s,
+    s.upload_with(
         ipa("1.0", "1"),
         &[("x-release-notes", &enc("First build.\nTwo lines."))],
     )
     .await;
-    upload(
-        &s,
+    s.upload_with(
         ipa("1.1", "2"),
         &[("x-release-notes", &enc(notes)), ("x-channel", "beta")],
     )
     .await;
-    let (st, _) = upload(&s, ipa("1.2", "3"), &[("x-release-notes", &enc(notes))]).await;
+    let (st, _) = s
+        .upload_with(ipa("1.2", "3"), &[("x-release-notes", &enc(notes))])
+        .await;
     assert_eq!(st, 201);
     let config = serde_json::json!({
         "base": s.base,
@@ -470,7 +437,7 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
 #[tokio::test]
 async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
     let s = TestServer::start(&["--http"]);
-    let (st, _) = upload(&s, ipa("1.0", "1"), &[]).await;
+    let (st, _) = s.upload_with(ipa("1.0", "1"), &[]).await;
     assert_eq!(st, 201);
     let url = s.url(&format!("/api/apps/{BUNDLE}/releases"));
     let anonymous = s.client.get(&url).send().await.unwrap();
@@ -492,8 +459,9 @@ async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
 #[tokio::test]
 async fn an_app_link_can_follow_one_channel() {
     let s = TestServer::start(&["--http"]);
-    upload(&s, ipa("1.0", "1"), &[("x-channel", "beta")]).await;
-    upload(&s, ipa("1.1", "2"), &[]).await;
+    s.upload_with(ipa("1.0", "1"), &[("x-channel", "beta")])
+        .await;
+    s.upload_with(ipa("1.1", "2"), &[]).await;
     let create = |query: &'static str| {
         s.client
             .post(s.url(&format!("/api/apps/{BUNDLE}/links{query}")))
@@ -511,8 +479,9 @@ async fn an_app_link_can_follow_one_channel() {
         "the beta build, not the newer default one"
     );
     // A newer beta build: the same link shows it; a newer default build does not change it.
-    upload(&s, ipa("1.2", "3"), &[("x-channel", "beta")]).await;
-    upload(&s, ipa("1.3", "4"), &[]).await;
+    s.upload_with(ipa("1.2", "3"), &[("x-channel", "beta")])
+        .await;
+    s.upload_with(ipa("1.3", "4"), &[]).await;
     let page = s.text(&url).await;
     assert!(page.contains("Version 1.2 (3)"), "the newest beta build");
     assert!(!page.contains("Version 1.3 (4)"));

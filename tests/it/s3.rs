@@ -8,11 +8,14 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
-use crate::support::{fixture, TestServer, TOKEN};
+use crate::support::share::{bare, get, install_from, link_for, INSTALLER, SAFARI};
+use crate::support::{app_ipa, fixture, sha256_hex, TestServer, TOKEN};
 
 const BUCKET: &str = "otadrop";
 const KEY: &str = "test-access-key";
 const SECRET: &str = "test-secret-key-0123456789";
+/// The share links' signing key every node (and a migrated folder's server) has.
+const SIGNING_KEY: &str = "shared-signing-key-0123456789abcdef";
 
 /// A running s3s-fs over a temporary root; killed when dropped.
 pub struct S3Server {
@@ -134,6 +137,12 @@ impl Drop for S3Server {
 /// A node on `s3://otadrop/<prefix>` with its own data folder (scratch and TLS only).
 fn node(s3: &S3Server, prefix: &str, extra: &[&str]) -> (TestServer, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
+    (start_node(s3, dir.path(), prefix, extra), dir)
+}
+
+/// A node on `s3://otadrop/<prefix>` with the data folder `data` (for restarts): a sync every
+/// second, the signing key all nodes share.
+fn start_node(s3: &S3Server, data: &Path, prefix: &str, extra: &[&str]) -> TestServer {
     let storage = format!("s3://{BUCKET}/{prefix}");
     let mut args = vec![
         "--storage",
@@ -141,27 +150,82 @@ fn node(s3: &S3Server, prefix: &str, extra: &[&str]) -> (TestServer, tempfile::T
         "--sync-interval",
         "1",
         "--signing-key",
-        "shared-signing-key-0123456789abcdef",
+        SIGNING_KEY,
     ];
     args.extend_from_slice(extra);
     let env = s3.env();
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    (TestServer::start_in_env(dir.path(), &args, &env), dir)
+    TestServer::start_in_env(data, &args, &env)
 }
 
-async fn wait_for<F, Fut>(what: &str, limit: Duration, mut check: F)
+/// Polls `check` until it holds; how long that took (a failure past `limit`).
+async fn wait_for<F, Fut>(what: &str, limit: Duration, mut check: F) -> Duration
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    let until = Instant::now() + limit;
+    let start = Instant::now();
+    let until = start + limit;
     loop {
         if check().await {
-            return;
+            let took = start.elapsed();
+            // Figures for the README (run with --no-capture to see them).
+            eprintln!("converged in {took:?}: {what}");
+            return took;
         }
         assert!(Instant::now() < until, "not within {limit:?}: {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// How long the nodes may take to agree (the issue's bound).
+const CONVERGE: Duration = Duration::from_secs(10);
+
+/// Two nodes on one prefix, and a release published on A that B lists.
+async fn two_nodes_and_a_release(
+    s3: &S3Server,
+    prefix: &str,
+) -> [(TestServer, tempfile::TempDir); 2] {
+    let a = node(s3, prefix, &[]);
+    let b = node(s3, prefix, &[]);
+    let bytes = app_ipa("com.example.nodes", "Nodes", "15.0", "1.0", "1");
+    let (st, up) = a.0.upload_with(bytes, &[]).await;
+    assert_eq!(st, 201, "{up}");
+    let id = up["id"].as_str().unwrap().to_string();
+    wait_for("B lists A's release", CONVERGE, || async {
+        b.0.releases().await.iter().any(|r| r["id"] == id.as_str())
+    })
+    .await;
+    [a, b]
+}
+
+/// `url` (a URL on `from`) on the node `to`.
+fn on(to: &TestServer, from: &TestServer, url: &str) -> String {
+    to.url(url.strip_prefix(from.base.as_str()).unwrap())
+}
+
+async fn status_of(s: &TestServer, url: &str) -> u16 {
+    get(&bare(s), url, SAFARI, None).await.status().as_u16()
+}
+
+async fn revoke(s: &TestServer, link: &serde_json::Value) -> u16 {
+    let id = link["id"].as_str().unwrap();
+    let r = s
+        .client
+        .delete(s.url(&format!("/api/links/{id}")))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    r.status().as_u16()
+}
+
+/// The ids of `GET /api/links`.
+async fn link_ids(s: &TestServer) -> Vec<String> {
+    let list: Vec<serde_json::Value> = s.admin_get(s.url("/api/links")).await.json().await.unwrap();
+    list.iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn sha(bytes: &[u8]) -> String {
@@ -441,11 +505,14 @@ fn migrate(data: &Path, to: &str, s3: &S3Server) -> (bool, String) {
 #[tokio::test]
 async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let Some(s3) = S3Server::start() else { return };
-    let mut local = TestServer::start(&[]);
+    let mut local = TestServer::start(&["--signing-key", SIGNING_KEY]);
     let one = local.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
     let two = local
         .publish(&fixture("ipa/bitrise__ios-simple-objc.ipa"))
         .await;
+    // A share link and an install: both carried over.
+    let link = link_for(&local, &one, serde_json::json!({})).await;
+    install(&local, one["manifest_url"].as_str().unwrap(), 1).await;
     local.terminate();
     let to = format!("s3://{BUCKET}/moved");
 
@@ -481,6 +548,17 @@ async fn migrate_copies_a_data_folder_verified_and_resumable() {
     let (node, _d) = node(&s3, "moved", &[]);
     let listed = node.releases().await;
     assert_eq!(listed.len(), 2);
+    // The node made the migrated links document one record per link, and counts the install.
+    assert_eq!(
+        status_of(&node, &on(&node, &local, link["url"].as_str().unwrap())).await,
+        200
+    );
+    assert_eq!(s3.files("moved/records/links").len(), 1);
+    assert!(s3
+        .files("moved/records/documents")
+        .iter()
+        .all(|f| f != "links.json"));
+    assert_eq!(total(&node, one["id"].as_str().unwrap()).await, 1);
     for (up, file) in [
         (one, "ipa/icyleaf__iphone.ipa"),
         (two, "ipa/bitrise__ios-simple-objc.ipa"),
@@ -546,4 +624,208 @@ async fn a_large_upload_to_the_bucket_keeps_memory_as_flat_as_the_local_folder()
     );
     let listed = bucket.releases().await;
     assert_eq!(listed[0]["size"].as_u64(), Some(ipa.len() as u64));
+}
+
+#[tokio::test]
+async fn a_share_link_made_on_one_node_opens_on_the_other_and_a_revocation_reaches_both() {
+    let Some(s3) = S3Server::start() else { return };
+    let [(a, _da), (b, _db)] = two_nodes_and_a_release(&s3, "links").await;
+    let release = a.releases().await.remove(0);
+    let link = link_for(&a, &release, serde_json::json!({"note": "for QA"})).await;
+    let on_b = on(&b, &a, link["url"].as_str().unwrap());
+
+    // B has not re-listed the links yet: the token's link is looked up in the bucket.
+    wait_for("B opens A's new link", CONVERGE, || async {
+        status_of(&b, &on_b).await == 200
+    })
+    .await;
+    let html = get(&bare(&b), &on_b, SAFARI, None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let ipa = install_from(&b, &html, &on_b).await;
+    assert_eq!(sha256_hex(&ipa), release["sha256"].as_str().unwrap());
+
+    // Revoked on B: A, which holds the link live in memory, answers 410.
+    assert_eq!(revoke(&b, &link).await, 204);
+    let on_a = link["url"].as_str().unwrap();
+    wait_for("A sees B's revocation", CONVERGE, || async {
+        status_of(&a, on_a).await == 410
+    })
+    .await;
+    assert_eq!(status_of(&a, &format!("{on_a}/manifest.plist")).await, 410);
+    assert_eq!(status_of(&b, &on_b).await, 410);
+
+    // Two links made at the same moment on A and B both survive, on both nodes; two
+    // revocations at the same moment too.
+    let (one, two) = tokio::join!(
+        link_for(&a, &release, serde_json::json!({"note": "one"})),
+        link_for(&b, &release, serde_json::json!({"note": "two"})),
+    );
+    let both = [one["id"].as_str().unwrap(), two["id"].as_str().unwrap()];
+    for s in [&a, &b] {
+        wait_for("both concurrent links listed", CONVERGE, || async {
+            let ids = link_ids(s).await;
+            both.iter().all(|id| ids.iter().any(|i| i == id))
+        })
+        .await;
+    }
+    assert_eq!(s3.files("links/records/links").len(), 3);
+    // Made on A and revoked on B at once, before B's sync has read it: B looks it up.
+    let three = link_for(&a, &release, serde_json::json!({"note": "three"})).await;
+    assert_eq!(revoke(&b, &three).await, 204);
+    let on_a = three["url"].as_str().unwrap();
+    wait_for(
+        "A sees B's revocation of a link B had not read",
+        CONVERGE,
+        || async { status_of(&a, on_a).await == 410 },
+    )
+    .await;
+    let (r1, r2) = tokio::join!(revoke(&a, &two), revoke(&b, &one));
+    assert_eq!((r1, r2), (204, 204));
+    for (s, from, link) in [
+        (&a, &a, &one),
+        (&a, &b, &two),
+        (&b, &a, &one),
+        (&b, &b, &two),
+    ] {
+        let url = on(s, from, link["url"].as_str().unwrap());
+        wait_for("both concurrent revocations seen", CONVERGE, || async {
+            status_of(s, &url).await == 410
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn notes_edited_on_one_node_show_on_the_other() {
+    let Some(s3) = S3Server::start() else { return };
+    let [(a, _da), (b, _db)] = two_nodes_and_a_release(&s3, "notes").await;
+    let first = a.releases().await.remove(0);
+    let (st, second) = b
+        .upload_with(
+            app_ipa("com.example.other", "Other", "15.0", "2.0", "2"),
+            &[],
+        )
+        .await;
+    assert_eq!(st, 201);
+    let ids = [
+        first["id"].as_str().unwrap().to_string(),
+        second["id"].as_str().unwrap().to_string(),
+    ];
+    wait_for("A lists B's release", CONVERGE, || async {
+        a.releases().await.len() == 2
+    })
+    .await;
+    // B renders (and caches) the page before the edit.
+    let page_on_b = b.url(&format!("/r/{}", ids[0]));
+    assert!(!b.text(&page_on_b).await.contains("Fixed on A"));
+
+    // At the same moment: A edits one release, B the other.
+    let (ea, eb) = tokio::join!(
+        a.patch_release(&ids[0], r#"{"notes": "**Fixed on A**"}"#, Some(TOKEN)),
+        b.patch_release(&ids[1], r#"{"notes": "Fixed on B"}"#, Some(TOKEN)),
+    );
+    assert_eq!((ea.0, eb.0), (200, 200));
+    let want = [(&ids[0], "**Fixed on A**"), (&ids[1], "Fixed on B")];
+    for s in [&a, &b] {
+        wait_for("both edits on both nodes", CONVERGE, || async {
+            let all = s.releases().await;
+            want.iter().all(|(id, notes)| {
+                all.iter()
+                    .any(|r| r["id"] == id.as_str() && r["notes"] == *notes)
+            })
+        })
+        .await;
+    }
+    // The page B cached is dropped: it shows the new notes, rendered.
+    assert!(b
+        .text(&page_on_b)
+        .await
+        .contains("<strong>Fixed on A</strong>"));
+}
+
+/// `n` manifest fetches by the device installer.
+async fn install(s: &TestServer, manifest: &str, n: usize) {
+    for _ in 0..n {
+        let r = s.get_with(manifest, &[("user-agent", INSTALLER)]).await;
+        assert_eq!(r.status(), 200);
+    }
+}
+
+/// A release's install count as a node reports it.
+async fn total(s: &TestServer, id: &str) -> u64 {
+    let url = s.url(&format!("/api/releases/{id}/installs"));
+    let counts: serde_json::Value = s.admin_get(&url).await.json().await.unwrap();
+    counts["total"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn install_counts_of_two_nodes_add_up() {
+    let Some(s3) = S3Server::start() else { return };
+    let [(a, _da), (mut b, db)] = two_nodes_and_a_release(&s3, "counts").await;
+    let release = a.releases().await.remove(0);
+    let id = release["id"].as_str().unwrap();
+    let manifest = release["manifest_url"].as_str().unwrap();
+    // Installs on both nodes at the same time: 3 on A, 2 on B.
+    let manifest_on_b = on(&b, &a, manifest);
+    tokio::join!(install(&a, manifest, 3), install(&b, &manifest_on_b, 2));
+    for s in [&a, &b] {
+        wait_for("install counts add up on both nodes", CONVERGE, || async {
+            total(s, id).await == 5
+        })
+        .await;
+    }
+    // Each node wrote only its own record.
+    assert_eq!(s3.files("counts/records/installs").len(), 2);
+    // B restarts (same data folder, same node name): its counts are still there, once.
+    assert!(b.terminate().success());
+    let b = start_node(&s3, db.path(), "counts", &[]);
+    install(&b, &on(&b, &a, manifest), 1).await;
+    for s in [&a, &b] {
+        wait_for("counts after a restart", CONVERGE, || async {
+            total(s, id).await == 6
+        })
+        .await;
+    }
+    assert_eq!(s3.files("counts/records/installs").len(), 2);
+}
+
+#[tokio::test]
+async fn an_upload_retried_on_another_node_with_the_same_key_gives_one_release() {
+    let Some(s3) = S3Server::start() else { return };
+    let a = node(&s3, "keys", &[]);
+    let b = node(&s3, "keys", &[]);
+    let (a, b) = (&a.0, &b.0);
+    let bytes = app_ipa("com.example.retry", "Retry", "15.0", "1.0", "1");
+    let key = [("idempotency-key", "retry-on-another-node")];
+    let (st, first) = a.upload_with(bytes.clone(), &key).await;
+    assert_eq!(st, 201, "{first}");
+    // At once, before B's sync has read A's release.
+    let (st, again) = b.upload_with(bytes.clone(), &key).await;
+    assert_eq!(st, 200, "{again}");
+    assert_eq!(again["id"], first["id"]);
+    let other = app_ipa("com.example.retry", "Retry", "15.0", "1.1", "2");
+    let (st, refused) = b.upload_with(other.clone(), &key).await;
+    assert_eq!(st, 422, "{refused}");
+
+    // Two attempts with one key at the same moment on A and B: one release.
+    let key = [("idempotency-key", "two-at-once")];
+    let ((s1, r1), (s2, r2)) = tokio::join!(
+        a.upload_with(other.clone(), &key),
+        b.upload_with(other.clone(), &key)
+    );
+    let mut statuses = [s1, s2];
+    statuses.sort();
+    assert_eq!(statuses, [200, 201], "{r1} {r2}");
+    assert_eq!(r1["id"], r2["id"]);
+    for s in [a, b] {
+        wait_for("both nodes list the two releases", CONVERGE, || async {
+            s.releases().await.len() == 2
+        })
+        .await;
+    }
+    assert_eq!(s3.files("keys/releases").len(), 2);
+    assert_eq!(s3.files("keys/records/idempotency").len(), 2);
 }

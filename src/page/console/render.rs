@@ -67,7 +67,7 @@ pub fn page(
                 h1 { (t.t("console-title")) }
                 nav.actions {
                     a.btn2 href=(site.public_url.join("/")) { (t.t("console-all-apps")) }
-                    (crate::page::forms::sign_out(site, &t.t("console-sign-out")))
+                    (crate::page::forms::sign_out(site, lang))
                 }
             }
             (upload(site, t))

@@ -7,6 +7,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+pub mod share;
+
 pub const TOKEN: &str = "test-token-0123456789";
 
 pub fn fixtures() -> PathBuf {
@@ -172,7 +174,7 @@ impl TestServer {
             .unwrap()
     }
 
-    /// A DELETE with the admin token (`url` absolute).
+    /// A DELETE with the admin token.
     pub async fn admin_delete(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
         self.client
             .delete(url)
@@ -284,6 +286,46 @@ impl TestServer {
             .send()
             .await
             .expect("upload request")
+    }
+
+    /// Uploads `bytes` as the raw body with extra headers (`Idempotency-Key`, notes,
+    /// channel); the answer's status and JSON.
+    pub async fn upload_with(
+        &self,
+        bytes: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
+        let mut req = self
+            .client
+            .post(self.url("/api/releases"))
+            .bearer_auth(TOKEN)
+            .header("content-type", "application/octet-stream");
+        for (n, v) in headers {
+            req = req.header(*n, *v);
+        }
+        let r = req.body(bytes).send().await.unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap())
+    }
+
+    /// `PATCH /api/releases/{id}` with a JSON body, with `token` if given; status and JSON.
+    pub async fn patch_release(
+        &self,
+        id: &str,
+        body: &str,
+        token: Option<&str>,
+    ) -> (u16, serde_json::Value) {
+        let mut req = self
+            .client
+            .patch(self.url(&format!("/api/releases/{id}")))
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap())
     }
 
     /// Uploads and returns the 201 answer's JSON.

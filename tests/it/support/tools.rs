@@ -114,6 +114,32 @@ pub async fn node_script(
     serde_json::from_slice(&run.stdout).expect("JSON results")
 }
 
+/// What every page must be in the browser, from a `browser-check.js` result: its screenshot
+/// taken, no request to another host, no sideways scrolling, no tap target under 44 px.
+pub fn assert_fits_a_phone(r: &serde_json::Value) {
+    let name = r["name"].as_str().unwrap_or("?");
+    assert!(
+        Path::new(r["screenshot"].as_str().unwrap()).is_file(),
+        "{name}: screenshot"
+    );
+    assert!(
+        r["blockedRequests"].as_array().unwrap().is_empty(),
+        "{name} asked for another host: {}",
+        r["blockedRequests"]
+    );
+    assert!(
+        r["scrollWidth"].as_i64() <= r["clientWidth"].as_i64(),
+        "{name}: scrolls sideways ({} > {})",
+        r["scrollWidth"],
+        r["clientWidth"]
+    );
+    assert!(
+        r["smallControls"].as_array().unwrap().is_empty(),
+        "{name}: tap targets under 44 px: {}",
+        r["smallControls"]
+    );
+}
+
 /// The result of the scenario called `name`.
 pub fn scenario(results: &[serde_json::Value], name: &str) -> serde_json::Value {
     results
