@@ -19,28 +19,14 @@ use crate::store::ReleaseId;
 /// signed-in viewer, who needs the admin token here).
 pub fn page(state: &Arc<State>, req: &Request<Incoming>) -> Resp {
     let headers = req.headers();
-    match auth::access(state, headers) {
-        auth::Access::Admin => {}
-        auth::Access::Viewer => {
-            return sign_in::form_to(
-                state,
-                Asked::of(state, req),
-                "/console",
-                StatusCode::FORBIDDEN,
-                Some("sign-in-admin-needed"),
-                Next::Console,
-            )
-        }
-        auth::Access::Anonymous => {
-            return sign_in::form_to(
-                state,
-                Asked::of(state, req),
-                "/console",
-                StatusCode::OK,
-                None,
-                Next::Console,
-            )
-        }
+    let refused = match auth::access(state, headers) {
+        auth::Access::Admin => None,
+        auth::Access::Viewer => Some((StatusCode::FORBIDDEN, Some("sign-in-admin-needed"))),
+        auth::Access::Anonymous => Some((StatusCode::OK, None)),
+    };
+    if let Some((status, error)) = refused {
+        let asked = Asked::of(state, req);
+        return sign_in::form_to(state, asked, "/console", status, error, Next::Console);
     }
     // A bearer-token visit has no session and so no CSRF token: it sees the lists, and the
     // script's changes are refused (browsers sign in instead).

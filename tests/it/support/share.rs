@@ -1,21 +1,14 @@
 //! Share links through the links API, followed the way the iOS installer follows them: with
 //! its User-Agent and no cookies.
 
-use std::time::Duration;
-
-use super::{rustls_client_config, TestServer, TOKEN};
+use super::{TestServer, TOKEN};
 
 pub const INSTALLER: &str = "com.apple.appstored/1.0 iOS/17.5 model/iPhone15,2 build/21F90";
 pub const SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
 /// A client that does not follow redirects (to see `303` and `Set-Cookie`) and keeps no cookies.
 pub fn bare(s: &TestServer) -> reqwest::Client {
-    reqwest::Client::builder()
-        .use_preconfigured_tls(rustls_client_config(&s.ca_path()))
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
+    s.bare_client()
 }
 
 /// `POST <path>` of the links API with the admin token; (status, JSON).
