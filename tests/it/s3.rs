@@ -739,11 +739,15 @@ async fn notes_edited_on_one_node_show_on_the_other() {
         })
         .await;
     }
-    // The page B cached is dropped: it shows the new notes, rendered.
-    assert!(b
-        .text(&page_on_b)
-        .await
-        .contains("<strong>Fixed on A</strong>"));
+    // The page B cached is dropped: it shows the new notes, rendered. (The sync updates the
+    // catalogue first and drops the cached pages right after, so the list may be new a moment
+    // before the page is.)
+    wait_for("B's page shows A's edit", CONVERGE, || async {
+        b.text(&page_on_b)
+            .await
+            .contains("<strong>Fixed on A</strong>")
+    })
+    .await;
 }
 
 /// `n` manifest fetches by the device installer.
