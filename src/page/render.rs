@@ -104,6 +104,22 @@ pub(super) struct Head<'a> {
     pub(super) own: Option<OwnAssets>,
 }
 
+impl Head<'_> {
+    /// The head of a page with no AMP version, no image and the landing pages' assets: the
+    /// front page, the forms, the console, error pages.
+    pub(super) fn plain(title: String, description: String) -> Head<'static> {
+        Head {
+            title,
+            description,
+            canonical: None,
+            amp: None,
+            image: None,
+            personal: false,
+            own: None,
+        }
+    }
+}
+
 /// A plain page's own script (a path under `/static/`) and the CSS added to the common one.
 #[derive(Clone, Copy)]
 pub(super) struct OwnAssets {
@@ -141,6 +157,25 @@ impl Languages {
                 .collect(),
         }
     }
+}
+
+/// A plain page with [`Head::plain`] and the default body: `main` under the common frame.
+pub(super) fn plain_document(
+    title: String,
+    description: String,
+    site: &Site,
+    langs: &Languages,
+    main: Markup,
+) -> String {
+    let head = Head::plain(title, description);
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        langs,
+        main,
+    )
 }
 
 pub(super) fn document(
@@ -861,15 +896,6 @@ fn check(t: T, w: &crate::ipa::Warning) -> String {
 
 pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) -> String {
     let t = T(lang);
-    let head = Head {
-        title: t.t("index-title"),
-        description: t.t("index-description"),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
         h1 { (t.t("index-title")) }
@@ -896,11 +922,10 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
         }
         @if signed_in { (super::forms::sign_out(site, lang)) }
     };
-    document(
-        &head,
+    plain_document(
+        t.t("index-title"),
+        t.t("index-description"),
         site,
-        Flavor::Plain,
-        BodyAttrs::default(),
         &langs,
         main,
     )
@@ -908,15 +933,6 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
 
 pub fn ca(site: &Site, lang: Lang) -> String {
     let t = T(lang);
-    let head = Head {
-        title: t.t("ca-title"),
-        description: t.t("ca-description"),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
         section.card {
@@ -932,14 +948,7 @@ pub fn ca(site: &Site, lang: Lang) -> String {
             p.note { (t.t("ca-other-device")) " " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } }
         }
     };
-    document(
-        &head,
-        site,
-        Flavor::Plain,
-        BodyAttrs::default(),
-        &langs,
-        main,
-    )
+    plain_document(t.t("ca-title"), t.t("ca-description"), site, &langs, main)
 }
 
 /// An error page in English with `message` as given (for callers with no message id).
@@ -959,26 +968,16 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         410 => t.t("error-gone-heading"),
         _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
     };
-    let head = Head {
-        title: format!("{status} · {heading}"),
-        description: message.to_owned(),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let main = html! {
         section.card {
             h1 { (status) " · " (heading) }
             p { (message) }
         }
     };
-    document(
-        &head,
+    plain_document(
+        format!("{status} · {heading}"),
+        message.to_owned(),
         site,
-        Flavor::Plain,
-        BodyAttrs::default(),
         &Languages::only(lang),
         main,
     )
