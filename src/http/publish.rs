@@ -27,15 +27,7 @@ const TAKEN_WAIT: Duration = Duration::from_secs(30);
 /// Publishes a received upload; on any error the staged files are removed and nothing is
 /// visible.
 pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published, UploadError> {
-    let Received {
-        staged,
-        size,
-        sha256,
-        notes,
-        channel,
-        idempotency_key,
-    } = received;
-    let ipa_path = staged.ipa_path();
+    let ipa_path = received.staged.ipa_path();
     let inspection = {
         let Ok(_one_of_few) = state.inspections.acquire().await else {
             return Err(UploadError::Storage("shutting down".into()));
@@ -51,7 +43,8 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
     let now = time::OffsetDateTime::now_utc();
     let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
         .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
-    if let Some(key) = &idempotency_key {
+    let sha256 = received.sha256;
+    if let Some(key) = &received.idempotency_key {
         // Before the commit: a crash after it still finds the key (see store::idempotency).
         let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
         let remembered = tokio::task::spawn_blocking(move || s.store.remember(&k, &sha, &rid))
@@ -75,16 +68,17 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
         id,
         created: now,
         sha256,
-        size,
-        notes,
-        channel,
+        size: received.size,
+        notes: received.notes,
+        channel: received.channel,
         edited: None,
         has_icon: inspection.icon.is_some(),
         app: inspection.info,
     };
     let s = state.clone();
     let release = tokio::task::spawn_blocking(move || {
-        s.store.commit(staged, release, inspection.icon.as_ref())
+        s.store
+            .commit(received.staged, release, inspection.icon.as_ref())
     })
     .await
     .map_err(|e| UploadError::Storage(e.to_string()))??;
