@@ -115,14 +115,9 @@ pub fn sign_out(site: &Site, lang: Lang) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::urls::PublicUrl;
 
     fn site() -> Site {
-        Site {
-            public_url: PublicUrl::parse("https://h").unwrap(),
-            own_ca: false,
-            default_lang: Lang::En,
-        }
+        Site::at("https://h")
     }
 
     fn page<'a>(lang: Lang, url: &'a str, action: &'a str, error: Option<&'a str>) -> FormPage<'a> {
