@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use std::time::{Duration, Instant};
 
-use super::upload::{Received, UploadError};
+use super::upload::{blocking, Received, UploadError};
 use super::State;
 use crate::ipa;
 use crate::store::{KeyRecord, Release, ReleaseId, Remembered};
@@ -32,13 +32,12 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
         let Ok(_one_of_few) = state.inspections.acquire().await else {
             return Err(UploadError::Storage("shutting down".into()));
         };
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             let found = ipa::inspect_path(&ipa_path);
             crate::memory::give_back();
             found
         })
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??
+        .await?
     };
     let now = time::OffsetDateTime::now_utc();
     let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
@@ -47,9 +46,7 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
     if let Some(key) = &received.idempotency_key {
         // Before the commit: a crash after it still finds the key (see store::idempotency).
         let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
-        let remembered = tokio::task::spawn_blocking(move || s.store.remember(&k, &sha, &rid))
-            .await
-            .map_err(|e| UploadError::Storage(e.to_string()))??;
+        let remembered = blocking(move || s.store.remember(&k, &sha, &rid)).await?;
         if let Remembered::Taken(seen) = remembered {
             if seen.sha256 != sha256 {
                 return Err(UploadError::KeyReused(seen.release.to_string()));
@@ -59,9 +56,7 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
             }
             tracing::warn!(release = %seen.release, "an Idempotency-Key's first attempt never committed; taking the key over");
             let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
-            tokio::task::spawn_blocking(move || s.store.remember_over(&k, &sha, &rid))
-                .await
-                .map_err(|e| UploadError::Storage(e.to_string()))??;
+            blocking(move || s.store.remember_over(&k, &sha, &rid)).await?;
         }
     }
     let release = Release {
@@ -76,12 +71,11 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
         app: inspection.info,
     };
     let s = state.clone();
-    let release = tokio::task::spawn_blocking(move || {
+    let release = blocking(move || {
         s.store
             .commit(received.staged, release, inspection.icon.as_ref())
     })
-    .await
-    .map_err(|e| UploadError::Storage(e.to_string()))??;
+    .await?;
     state.event(crate::webhook::EventKind::Published, release.clone());
     if let Some(keep) = state.config.keep {
         retain(state, &release.app.bundle_id, keep).await;
@@ -116,10 +110,7 @@ pub async fn load_release(
     id: &ReleaseId,
 ) -> Result<Option<Arc<Release>>, UploadError> {
     let (s, id) = (state.clone(), id.clone());
-    tokio::task::spawn_blocking(move || s.store.get_or_load(&id))
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))?
-        .map_err(|e| UploadError::Storage(e.to_string()))
+    blocking(move || s.store.get_or_load(&id)).await
 }
 
 /// Keeps the newest `keep` releases of an app; a failure is logged, not the upload's failure.
