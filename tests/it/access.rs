@@ -2,13 +2,15 @@
 //! sessions, share links (open, expiring, revoked, password) followed the way the iOS
 //! installer follows them: with its User-Agent and no cookies.
 
-use std::process::Command;
 use std::time::Duration;
 
 use crate::support::share::{
     bare, get, install_from, link_for, make_link, manifest_url_in, status, INSTALLER, SAFARI,
 };
-use crate::support::{cookie_of, make_ipa, noise, sha256_hex, TestServer, TOKEN};
+use crate::support::{
+    assert_success, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex, TestServer,
+    TOKEN,
+};
 
 const VIEWER_PASSWORD: &str = "viewer-pass-42";
 
@@ -723,13 +725,6 @@ async fn links_survive_a_restart_and_need_the_same_signing_key() {
     assert_eq!(status(&bare(&s), &s.url(&path)).await, 404);
 }
 
-fn otadrop(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn command_line_shares_lists_and_revokes() {
     let s = TestServer::start(&[]);
@@ -758,11 +753,7 @@ async fn command_line_shares_lists_and_revokes() {
         pw.to_str().unwrap(),
     ]);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let url = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(url.starts_with(&format!("{}/s/", s.base)), "{url}");
     let c = bare(&s);
@@ -787,11 +778,7 @@ async fn command_line_shares_lists_and_revokes() {
     ];
     args.extend(server);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let app_url = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert_eq!(status(&c, &app_url).await, 200);
 
@@ -810,11 +797,7 @@ async fn command_line_shares_lists_and_revokes() {
     let mut args = vec!["links", "revoke", id];
     args.extend(server);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert_eq!(status(&c, &app_url).await, 410);
 
     // Errors: one line, exit code 1.
@@ -836,7 +819,7 @@ async fn command_line_shares_lists_and_revokes() {
 fn the_start_banner_says_how_to_sign_in_and_share() {
     use std::io::{BufRead, BufReader};
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+    let mut child = otadrop_command()
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(dir.path())
         .stdout(std::process::Stdio::piped())

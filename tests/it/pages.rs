@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::tools;
+use crate::support::{run_ok, tools};
 use otadrop::client::detect;
 use otadrop::fixture;
 use otadrop::i18n::Lang;
@@ -297,18 +297,9 @@ fn the_qr_code_decodes_to_the_page_url() {
     let end = start + html[start..].find("</svg>").unwrap() + 6;
     let png = tools::artifacts("qr").join("qr-page.png");
     rasterise_qr(&html[start..end], &png);
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q"])
-        .arg(&png)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(Command::new("zbarimg").args(["--raw", "-q"]).arg(&png));
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
+        String::from_utf8_lossy(&out).trim(),
         "https://ota.example.com/r/01jd5x0000000000000000000a"
     );
 }

@@ -1,7 +1,7 @@
 //! The release manager's side through the API and the pages: channels, an app's history,
 //! editing Markdown notes, install counts.
 
-use crate::support::{make_ipa, tools, TestServer, TOKEN};
+use crate::support::{assert_success, make_ipa, otadrop_command, tools, TestServer, TOKEN};
 
 const BUNDLE: &str = "com.example.history";
 const APPSTORED: &str =
@@ -28,7 +28,7 @@ fn ipa(version: &str, build: &str) -> Vec<u8> {
 }
 
 async fn get_json(s: &TestServer, path: &str) -> (u16, serde_json::Value) {
-    let r = s.client.get(s.url(path)).send().await.unwrap();
+    let r = s.get(s.url(path)).await;
     let status = r.status().as_u16();
     (status, r.json().await.unwrap())
 }
@@ -73,14 +73,7 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
             "ipa",
             reqwest::multipart::Part::bytes(ipa("1.1", "2")).file_name("A.ipa"),
         );
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 201);
     let b: serde_json::Value = r.json().await.unwrap();
     assert_eq!(b["channel"], "beta");
@@ -128,19 +121,11 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
         "no other channel on a channel's page"
     );
     assert!(!page.contains("Previous builds"), "beta has one build");
-    let r = s
-        .client
-        .get(s.url(&format!("/apps/{BUNDLE}?channel=BAD")))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url(&format!("/apps/{BUNDLE}?channel=BAD"))).await;
     assert_eq!(r.status(), 400);
     let r = s
-        .client
         .get(s.url(&format!("/apps/{BUNDLE}?channel=nightly")))
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(r.status(), 404);
 }
 
@@ -200,12 +185,8 @@ async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
 
     // Deleting an earlier build takes it off the app page.
     let r = s
-        .client
-        .delete(s.url(&format!("/api/releases/{}", a["id"].as_str().unwrap())))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+        .admin_delete(s.url(&format!("/api/releases/{}", a["id"].as_str().unwrap())))
+        .await;
     assert_eq!(r.status(), 204);
     let html = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
     assert!(!html.contains("First build"));
@@ -318,7 +299,7 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
     // A HEAD is not an install either.
     s.head_with(&manifest, &[("user-agent", APPSTORED)]).await;
     let url = s.url(&format!("/api/releases/{id}/installs"));
-    let r = s.client.get(&url).send().await.unwrap();
+    let r = s.get(&url).await;
     assert_eq!(r.status(), 401, "counts need the token");
     let counts: serde_json::Value = s.admin_get(&url).await.json().await.unwrap();
     assert_eq!(counts["total"], 3, "{counts}");
@@ -409,7 +390,7 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
     let file = dir.path().join("History.ipa");
     std::fs::write(&file, ipa("2.0", "20")).unwrap();
     let publish = |channel: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
+        otadrop_command()
             .arg("publish")
             .arg(&file)
             .args(["--server", &s.base, "--token", TOKEN, "--json"])
@@ -418,11 +399,7 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
             .unwrap()
     };
     let out = publish("beta");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let up: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(up["channel"], "beta");
     // Checked before anything is sent: one line, a failure exit code.
@@ -440,19 +417,14 @@ async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
     let (st, _) = s.upload_with(ipa("1.0", "1"), &[]).await;
     assert_eq!(st, 201);
     let url = s.url(&format!("/api/apps/{BUNDLE}/releases"));
-    let anonymous = s.client.get(&url).send().await.unwrap();
+    let anonymous = s.get(&url).await;
     assert_eq!(anonymous.status(), 401);
     let r = s.client.get(&url).bearer_auth(TOKEN).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let list: serde_json::Value = r.json().await.unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     // The app page too: the same 404 as an unknown app, without a sign-in.
-    let page = s
-        .client
-        .get(s.url(&format!("/apps/{BUNDLE}")))
-        .send()
-        .await
-        .unwrap();
+    let page = s.get(s.url(&format!("/apps/{BUNDLE}"))).await;
     assert_eq!(page.status(), 404);
 }
 

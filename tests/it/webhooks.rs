@@ -219,18 +219,16 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     );
     // The slow receiver holds its answer until the upload has been answered: if publishing
     // waited for deliveries, this upload would never finish.
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .header("x-channel", "beta")
-        .header("x-release-notes", "Fixes%20**everything**")
-        .body(ipa)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    let release: serde_json::Value = r.json().await.unwrap();
+    let (status, release) = s
+        .upload_with(
+            ipa,
+            &[
+                ("x-channel", "beta"),
+                ("x-release-notes", "Fixes%20**everything**"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 201, "{release}");
     let id = release["id"].as_str().unwrap();
     let page = release["page_url"].as_str().unwrap();
     rx.wait_for("/slow", 1).await;
