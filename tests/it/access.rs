@@ -8,8 +8,8 @@ use crate::support::share::{
     bare, get, install_from, link_for, make_link, manifest_url_in, status, INSTALLER, SAFARI,
 };
 use crate::support::{
-    assert_success, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex, TestServer,
-    TOKEN,
+    assert_success, build_keys, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex,
+    TestServer, TOKEN,
 };
 
 const VIEWER_PASSWORD: &str = "viewer-pass-42";
@@ -17,12 +17,12 @@ const VIEWER_PASSWORD: &str = "viewer-pass-42";
 pub fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     make_ipa(
         &format!("{title}.app"),
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", version.into()),
-            ("CFBundleName", title.into()),
-        ],
+        &build_keys(
+            bundle,
+            version,
+            version,
+            vec![("CFBundleName", title.into())],
+        ),
         &[(&format!("Payload/{title}.app/filler.bin"), &noise(filler))],
     )
 }
@@ -165,20 +165,15 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
         .unwrap();
     assert_eq!(r.status(), 401);
     let id = list[0]["id"].as_str().unwrap();
-    let r = c
-        .delete(s.url(&format!("/api/releases/{id}")))
-        .header("cookie", &viewer)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-    let r = c
-        .post(s.url(&format!("/api/releases/{id}/links")))
-        .header("cookie", &viewer)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
+    for (method, path) in [
+        (reqwest::Method::DELETE, format!("/api/releases/{id}")),
+        (reqwest::Method::POST, format!("/api/releases/{id}/links")),
+    ] {
+        let r = s
+            .request_with(method.clone(), s.url(&path), &[("cookie", &viewer)])
+            .await;
+        assert_eq!(r.status(), 401, "{method} {path} with a viewer's session");
+    }
 
     // A session cookie changed by one character is no session.
     let mut forged = viewer.clone().into_bytes();
@@ -391,26 +386,15 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     assert_eq!(list[0]["url"], link["url"]);
     assert_eq!(status(&c, &s.url("/api/links")).await, 401);
 
-    let link_id = link["id"].as_str().unwrap();
-    let r = c
-        .delete(s.url(&format!("/api/links/{link_id}")))
-        .send()
-        .await
-        .unwrap();
+    let link_url = s.url(&format!("/api/links/{}", link["id"].as_str().unwrap()));
+    let r = s
+        .request_with(reqwest::Method::DELETE, &link_url, &[])
+        .await;
     assert_eq!(r.status(), 401);
-    let r = c
-        .delete(s.url(&format!("/api/links/{link_id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 204);
-    let r = c
-        .delete(s.url("/api/links/0123456789abcdef012345"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(s.admin_delete(&link_url).await.status(), 204);
+    let r = s
+        .admin_delete(s.url("/api/links/0123456789abcdef012345"))
+        .await;
     assert_eq!(r.status(), 404);
     for path in [
         "",

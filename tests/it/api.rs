@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::support::{
-    assert_success, fixture, make_ipa, otadrop_command, sha256_hex, TestServer, TOKEN,
+    assert_success, build_keys, fixture, make_ipa, otadrop_command, sha256_hex, TestServer, TOKEN,
 };
 
 const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
@@ -552,12 +552,12 @@ async fn stable_app_url_index_and_restart() {
     let ipa = |v: &str| {
         make_ipa(
             "Stable.app",
-            &[
-                ("CFBundleIdentifier", "com.example.stable".into()),
-                ("CFBundleShortVersionString", v.into()),
-                ("CFBundleVersion", v.into()),
-                ("CFBundleName", "Stable".into()),
-            ],
+            &build_keys(
+                "com.example.stable",
+                v,
+                v,
+                vec![("CFBundleName", "Stable".into())],
+            ),
             &[],
         )
     };

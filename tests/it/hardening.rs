@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::{fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
+use crate::support::{build_keys, fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
 
 /// Opens a TLS connection trusting only `ca`, offering `alpn`; returns the negotiated protocol
 /// and the server's leaf certificate.
@@ -497,11 +497,7 @@ async fn delete_and_retention_never_break_a_running_download() {
     let ipa = |v: &str, pad: usize| {
         make_ipa(
             "Keep.app",
-            &[
-                ("CFBundleIdentifier", "com.example.keep".into()),
-                ("CFBundleShortVersionString", v.into()),
-                ("CFBundleVersion", v.into()),
-            ],
+            &build_keys("com.example.keep", v, v, vec![]),
             &[("Payload/Keep.app/pad.bin", &vec![7u8; pad])],
         )
     };

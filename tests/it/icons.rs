@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use crate::support::{fixture, json_stdout, make_ipa, otadrop_command, tools, TestServer};
+use crate::support::{
+    build_keys, fixture, json_stdout, make_ipa, otadrop_command, tools, TestServer,
+};
 
 /// Decodes a served PNG: (width, height, RGBA pixels).
 fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
@@ -51,30 +53,32 @@ fn light_dark_ipa() -> Vec<u8> {
     .unwrap();
     make_ipa(
         "Moon.app",
-        &[
-            ("CFBundleIdentifier", "com.example.moon".into()),
-            ("CFBundleShortVersionString", "2.0".into()),
-            ("CFBundleVersion", "9".into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "CFBundleIcons",
-                plist::Value::Dictionary(
-                    [(
-                        "CFBundlePrimaryIcon".to_string(),
-                        plist::Value::Dictionary(
-                            [(
-                                "CFBundleIconName".to_string(),
-                                plist::Value::from("AppIcon"),
-                            )]
-                            .into_iter()
-                            .collect(),
-                        ),
-                    )]
-                    .into_iter()
-                    .collect(),
+        &build_keys(
+            "com.example.moon",
+            "2.0",
+            "9",
+            vec![
+                ("DTPlatformName", "iphoneos".into()),
+                (
+                    "CFBundleIcons",
+                    plist::Value::Dictionary(
+                        [(
+                            "CFBundlePrimaryIcon".to_string(),
+                            plist::Value::Dictionary(
+                                [(
+                                    "CFBundleIconName".to_string(),
+                                    plist::Value::from("AppIcon"),
+                                )]
+                                .into_iter()
+                                .collect(),
+                            ),
+                        )]
+                        .into_iter()
+                        .collect(),
+                    ),
                 ),
-            ),
-        ],
+            ],
+        ),
         &[("Payload/Moon.app/Assets.car", &car)],
     )
 }

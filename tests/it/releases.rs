@@ -1,7 +1,9 @@
 //! The release manager's side through the API and the pages: channels, an app's history,
 //! editing Markdown notes, install counts.
 
-use crate::support::{assert_success, make_ipa, otadrop_command, tools, TestServer, TOKEN};
+use crate::support::{
+    assert_success, build_keys, make_ipa, otadrop_command, tools, TestServer, TOKEN,
+};
 
 const BUNDLE: &str = "com.example.history";
 const APPSTORED: &str =
@@ -16,13 +18,15 @@ const RICH_NOTES: &str = "# Big changes\n\nFixes the **login** crash and makes *
 fn ipa(version: &str, build: &str) -> Vec<u8> {
     make_ipa(
         "History.app",
-        &[
-            ("CFBundleIdentifier", BUNDLE.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", build.into()),
-            ("CFBundleName", "History".into()),
-            ("MinimumOSVersion", "15.0".into()),
-        ],
+        &build_keys(
+            BUNDLE,
+            version,
+            build,
+            vec![
+                ("CFBundleName", "History".into()),
+                ("MinimumOSVersion", "15.0".into()),
+            ],
+        ),
         &[],
     )
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::support::{make_ipa, noise, TestServer, TOKEN};
+use crate::support::{build_keys, make_ipa, noise, TestServer, TOKEN};
 
 fn metric(text: &str, name: &str) -> Option<u64> {
     text.lines()
@@ -25,14 +25,12 @@ async fn metrics(s: &TestServer) -> String {
         .unwrap()
 }
 
-fn ipa(bundle: &str, keys: &[(&str, plist::Value)]) -> Vec<u8> {
-    let mut all: Vec<(&str, plist::Value)> = vec![
-        ("CFBundleIdentifier", bundle.into()),
-        ("CFBundleShortVersionString", "1.0".into()),
-        ("CFBundleVersion", "1".into()),
-    ];
-    all.extend(keys.iter().cloned());
-    make_ipa("R2.app", &all, &[])
+fn ipa(bundle: &str, keys: &[(&'static str, plist::Value)]) -> Vec<u8> {
+    make_ipa(
+        "R2.app",
+        &build_keys(bundle, "1.0", "1", keys.to_vec()),
+        &[],
+    )
 }
 
 fn safari(major: u16, minor: u16) -> String {

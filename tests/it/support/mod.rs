@@ -446,14 +446,37 @@ pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[
     out.into_inner()
 }
 
-/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
-pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", build.into()),
+/// The Info.plist keys that name a build: bundle id, version (`CFBundleShortVersionString`)
+/// and build (`CFBundleVersion`), followed by `more`.
+pub fn build_keys(
+    bundle: &str,
+    version: &str,
+    build: &str,
+    more: Vec<(&'static str, plist::Value)>,
+) -> Vec<(&'static str, plist::Value)> {
+    let mut keys = vec![
+        ("CFBundleIdentifier", bundle.into()),
+        ("CFBundleShortVersionString", version.into()),
+        ("CFBundleVersion", build.into()),
+    ];
+    keys.extend(more);
+    keys
+}
+
+/// The Info.plist keys of an installable-looking iPhone and iPad app with these names and
+/// versions.
+pub fn app_keys(
+    bundle: &str,
+    title: &str,
+    minimum_os: &str,
+    version: &str,
+    build: &str,
+) -> Vec<(&'static str, plist::Value)> {
+    build_keys(
+        bundle,
+        version,
+        build,
+        vec![
             ("CFBundleDisplayName", title.into()),
             ("MinimumOSVersion", minimum_os.into()),
             ("DTPlatformName", "iphoneos".into()),
@@ -462,6 +485,14 @@ pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build
                 plist::Value::Array(vec![1.into(), 2.into()]),
             ),
         ],
+    )
+}
+
+/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
+pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "Demo.app",
+        &app_keys(bundle, title, minimum_os, version, build),
         &[],
     )
 }
