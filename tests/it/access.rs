@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use crate::support::share::{
-    bare, get, install_from, link_for, make_link, manifest_url_in, status, INSTALLER, SAFARI,
+    bare, get, install_from, link_for, link_status, make_link, manifest_url_in, status, INSTALLER,
+    SAFARI,
 };
 use crate::support::{
     assert_success, build_keys, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex,
@@ -313,13 +314,8 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
-    let (st, _) = make_link(
-        &s,
-        "/api/releases/01jd5x0000000000000000000a/links",
-        serde_json::json!({}),
-    )
-    .await;
-    assert_eq!(st, 404);
+    let missing = "/api/releases/01jd5x0000000000000000000a/links";
+    assert_eq!(link_status(&s, missing).await, 404);
     let (st, e) = make_link(
         &s,
         &format!("/api/releases/{id}/links"),
@@ -431,13 +427,10 @@ async fn app_link_follows_the_newest_release() {
     .await;
     assert_eq!(st, 201, "{link}");
     assert_eq!(link["target"]["app"], "com.example.follow");
-    let (st, _) = make_link(
-        &s,
-        "/api/apps/com.example.none/links",
-        serde_json::json!({}),
-    )
-    .await;
-    assert_eq!(st, 404);
+    assert_eq!(
+        link_status(&s, "/api/apps/com.example.none/links").await,
+        404
+    );
     let url = link["url"].as_str().unwrap();
     let c = bare(&s);
     let page = get(&c, url, SAFARI, None).await.text().await.unwrap();

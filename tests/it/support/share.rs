@@ -29,6 +29,11 @@ pub async fn make_link(
     (status, r.json().await.unwrap_or(serde_json::Value::Null))
 }
 
+/// The status of `POST <path>` of the links API with no options (for refusals).
+pub async fn link_status(s: &TestServer, path: &str) -> u16 {
+    make_link(s, path, serde_json::json!({})).await.0
+}
+
 pub async fn link_for(
     s: &TestServer,
     release: &serde_json::Value,
