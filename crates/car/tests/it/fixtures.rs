@@ -43,21 +43,33 @@ fn assert_looks_like_an_icon(icon: &Icon) {
     assert!(icon.rgba.chunks(4).any(|p| p != first), "a single colour");
 }
 
+/// Checks that `catalog` has the one icon set `set` and that its best icon, chosen with no
+/// set named, is a `width`x`height` icon of that set.
+fn assert_the_one_set(catalog: &Catalog<'_>, set: &str, (width, height): (u32, u32)) -> Icon {
+    assert_eq!(catalog.icon_set_names(), [set]);
+    let icon = best(catalog, None);
+    assert_eq!(
+        (icon.width, icon.height, icon.set_name.as_str()),
+        (width, height, set)
+    );
+    assert_looks_like_an_icon(&icon);
+    icon
+}
+
+/// Whether every icon rendition of `catalog` is stored with `compression`.
+fn all_compressed_with(catalog: &Catalog<'_>, compression: Compression) -> bool {
+    catalog
+        .icon_renditions(None)
+        .iter()
+        .all(|r| r.compression == Some(compression))
+}
+
 #[test]
 fn iineva_bom_lzfse_chunks() {
     let bytes = read("iineva__bom__test_data.car");
     let catalog = open(&bytes);
-    assert_eq!(catalog.icon_set_names(), ["AppIcon"]);
-    let icon = best(&catalog, None);
-    assert_eq!(
-        (icon.width, icon.height, icon.set_name.as_str()),
-        (180, 180, "AppIcon")
-    );
-    assert_looks_like_an_icon(&icon);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Lzfse)));
+    assert_the_one_set(&catalog, "AppIcon", (180, 180));
+    assert!(all_compressed_with(&catalog, Compression::Lzfse));
 }
 
 #[test]
@@ -146,10 +158,7 @@ fn lzvn_catalog_matches_the_cgbi_loose_pngs() {
     assert_eq!(compared, 8);
     let bytes = read(car);
     let catalog = open(&bytes);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Lzvn)));
+    assert!(all_compressed_with(&catalog, Compression::Lzvn));
     let icon = best(&catalog, Some("AppIcon"));
     assert_eq!((icon.width, icon.height), (1024, 1024));
     assert_looks_like_an_icon(&icon);
@@ -232,13 +241,7 @@ fn dopamine_alternate_icon_sets() {
 fn tvos_layered_icon_uses_the_flattened_image() {
     let bytes = read("icyleaf__app-info__apple-tv-BilibiliLive.car");
     let catalog = open(&bytes);
-    assert_eq!(catalog.icon_set_names(), ["App Icon"]);
-    let icon = best(&catalog, None);
-    assert_eq!(
-        (icon.width, icon.height, icon.set_name.as_str()),
-        (800, 480, "App Icon")
-    );
-    assert_looks_like_an_icon(&icon);
+    assert_the_one_set(&catalog, "App Icon", (800, 480));
     // No dark flattened image: the light one is returned and says so.
     let dark = catalog
         .best_icon(Some("App Icon"), Appearance::Dark)
@@ -251,10 +254,7 @@ fn tvos_layered_icon_uses_the_flattened_image() {
 fn macos_zip_bitmaps_equal_the_icns_pngs() {
     let bytes = read("pbullett27786__DyKnowLogSender-sourcecode__macos-zip.car");
     let catalog = open(&bytes);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Zip)));
+    assert!(all_compressed_with(&catalog, Compression::Zip));
     let icon = best(&catalog, None);
     assert_eq!((icon.width, icon.height), (1024, 1024));
     let icns = read("pbullett27786__DyKnowLogSender-sourcecode__macos-zip__AppIcon.icns");
