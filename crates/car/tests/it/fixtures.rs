@@ -32,6 +32,11 @@ fn closest_rendition(catalog: &Catalog<'_>, set: &str, truth: &Truth) -> u8 {
         .unwrap_or_else(|| panic!("no {}x{} rendition in {set}", truth.width, truth.height))
 }
 
+/// The best icon of the set `AppIcon` of the catalog `car`.
+fn best_app_icon(car: &str) -> Icon {
+    best(&open(&read(car)), Some("AppIcon"))
+}
+
 fn assert_looks_like_an_icon(icon: &Icon) {
     assert_eq!(icon.rgba.len(), (icon.width * icon.height * 4) as usize);
     let opaque = icon.rgba.chunks(4).filter(|p| p[3] == 255).count();
@@ -89,24 +94,21 @@ fn xcode5_empty_catalog_has_no_icon() {
 
 #[test]
 fn haimanu_gray_atlas_crops_equal_the_loose_pngs() {
-    let compared = compare_where_sizes_exist(
-        "Haimanu__MobilApp__app.car",
-        "Haimanu__MobilApp__app__AppIcon",
-        0,
-    );
+    let compared = compare_where_sizes_exist("Haimanu__MobilApp__app.car", 0);
     // 40, 58, 80, 120 px have a rendition (9 loose files have those sizes); the other
     // loose sizes are not in this thinned car.
     assert_eq!(compared, 9);
-    let bytes = read("Haimanu__MobilApp__app.car");
-    let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
+    let icon = best_app_icon("Haimanu__MobilApp__app.car");
     assert_eq!((icon.width, icon.height), (120, 120));
     // GA8: gray.
     assert!(icon.rgba.chunks(4).all(|p| p[0] == p[1] && p[1] == p[2]));
 }
 
-/// The loose PNGs that have a same-sized rendition; the others are skipped.
-fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
+/// Compares the loose AppIcon PNGs shipped beside `car` (`<car name>__AppIcon*.png`) that
+/// have a same-sized rendition, within `tolerance`; the others are skipped. The number
+/// compared.
+fn compare_where_sizes_exist(car: &str, tolerance: u8) -> usize {
+    let prefix = format!("{}__AppIcon", car.trim_end_matches(".car"));
     let bytes = read(car);
     let catalog = open(&bytes);
     let sizes: Vec<(u32, u32)> = catalog
@@ -119,7 +121,7 @@ fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
     {
-        if !(name.starts_with(prefix) && name.ends_with(".png")) {
+        if !(name.starts_with(&prefix) && name.ends_with(".png")) {
             continue;
         }
         let truth = decode_png(&read(&name));
@@ -140,12 +142,10 @@ fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
 fn wdio_thinned_atlases_match_the_colour_converted_loose_pngs() {
     // SOURCES.md: the loose PNGs carry an iCCP profile; the car copy differs by up to 23/255.
     let car = "marcinkapturski__wdio-ios-app__thinned.car";
-    let compared =
-        compare_where_sizes_exist(car, "marcinkapturski__wdio-ios-app__thinned__AppIcon", 23);
+    let compared = compare_where_sizes_exist(car, 23);
     // 40, 58, 80 and 120 (twice: 40@3x and 60@2x) have a rendition in this thinned car.
     assert_eq!(compared, 5);
-    let bytes = read(car);
-    let icon = best(&open(&bytes), Some("AppIcon"));
+    let icon = best_app_icon(car);
     assert_eq!((icon.width, icon.height), (120, 120));
 }
 
@@ -153,8 +153,7 @@ fn wdio_thinned_atlases_match_the_colour_converted_loose_pngs() {
 fn lzvn_catalog_matches_the_cgbi_loose_pngs() {
     // Raw LZVN in KCBC chunks; CgBI loose PNGs colour-converted by up to 26/255.
     let car = "Mosquito1123__WTResign__Runner-lzvn.car";
-    let compared =
-        compare_where_sizes_exist(car, "Mosquito1123__WTResign__Runner-lzvn__AppIcon", 26);
+    let compared = compare_where_sizes_exist(car, 26);
     assert_eq!(compared, 8);
     let bytes = read(car);
     let catalog = open(&bytes);
@@ -167,10 +166,9 @@ fn lzvn_catalog_matches_the_cgbi_loose_pngs() {
 #[test]
 fn h3lix_bitmaps_and_atlas_crops_equal_the_cgbi_loose_pngs() {
     let car = "OpenSourceJailbreaks__H3lix__app.car";
-    let compared = compare_where_sizes_exist(car, "OpenSourceJailbreaks__H3lix__app__AppIcon", 0);
+    let compared = compare_where_sizes_exist(car, 0);
     assert_eq!(compared, 24);
-    let bytes = read(car);
-    let icon = best(&open(&bytes), Some("AppIcon"));
+    let icon = best_app_icon(car);
     assert_eq!((icon.width, icon.height), (1024, 1024));
     assert_looks_like_an_icon(&icon);
 }
@@ -178,11 +176,7 @@ fn h3lix_bitmaps_and_atlas_crops_equal_the_cgbi_loose_pngs() {
 #[test]
 fn flutter_unthinned_palette_pngs_equal_the_atlas_crops() {
     let car = "AppiumTestDistribution__appium-flutter-integration-driver__Runner.car";
-    let compared = compare_where_sizes_exist(
-        car,
-        "AppiumTestDistribution__appium-flutter-integration-driver__Runner__AppIcon",
-        0,
-    );
+    let compared = compare_where_sizes_exist(car, 0);
     assert_eq!(compared, 2);
     let bytes = read(car);
     let catalog = open(&bytes);
