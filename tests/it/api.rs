@@ -490,7 +490,7 @@ async fn range_head_and_conditional_requests() {
     let up = s.publish(&path).await;
     let url = up["ipa_url"].as_str().unwrap();
 
-    let head = s.head_with(url, &[]).await;
+    let head = s.request_with(reqwest::Method::HEAD, url, &[]).await;
     assert_eq!(head.status(), 200);
     assert_eq!(head.headers()["content-length"], len.to_string().as_str());
     assert_eq!(head.headers()["accept-ranges"], "bytes");

@@ -116,6 +116,14 @@ impl S3Server {
         out
     }
 
+    /// Whether nothing of an unfinished upload is left under `prefix`: no multipart upload in
+    /// progress, no staging marker, no blob.
+    pub fn no_upload_left(&self, prefix: &str) -> bool {
+        self.pending_parts().is_empty()
+            && self.files(&format!("{prefix}/staging")).is_empty()
+            && self.files(&format!("{prefix}/blobs")).is_empty()
+    }
+
     /// Multipart uploads in progress (s3s-fs keeps their parts and info at its root).
     pub fn pending_parts(&self) -> Vec<String> {
         std::fs::read_dir(self.dir.path())
@@ -275,7 +283,7 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
         .await;
     assert_eq!(stale.status(), 200);
     assert_eq!(stale.bytes().await.unwrap().len(), ipa.len());
-    let head = b.head_with(&ipa_url, &[]).await;
+    let head = b.request_with(reqwest::Method::HEAD, &ipa_url, &[]).await;
     assert_eq!(head.status(), 200);
     assert_eq!(
         head.headers()["content-length"],
@@ -352,11 +360,7 @@ async fn a_node_killed_mid_upload_leaves_nothing_visible_and_the_sweep_removes_i
     wait_for(
         "the sweep removes the stale upload",
         Duration::from_secs(20),
-        || async {
-            s3.pending_parts().is_empty()
-                && s3.files("crash/staging").is_empty()
-                && s3.files("crash/blobs").is_empty()
-        },
+        || async { s3.no_upload_left("crash") },
     )
     .await;
     assert!(b.releases().await.is_empty());
@@ -378,11 +382,7 @@ async fn a_failed_upload_aborts_its_multipart_upload_at_once() {
     wait_for(
         "the refused upload is cleaned up",
         Duration::from_secs(10),
-        || async {
-            s3.pending_parts().is_empty()
-                && s3.files("bad/staging").is_empty()
-                && s3.files("bad/blobs").is_empty()
-        },
+        || async { s3.no_upload_left("bad") },
     )
     .await;
     assert!(a.releases().await.is_empty());

@@ -239,16 +239,8 @@ impl TestServer {
         self.request_with(reqwest::Method::GET, url, headers).await
     }
 
-    /// A HEAD with extra request headers.
-    pub async fn head_with(
-        &self,
-        url: impl reqwest::IntoUrl,
-        headers: &[(&str, &str)],
-    ) -> reqwest::Response {
-        self.request_with(reqwest::Method::HEAD, url, headers).await
-    }
-
-    /// A request with extra headers and no body (a POST or DELETE without the token).
+    /// A request with extra headers and no body (a HEAD, or a POST or DELETE without the
+    /// token).
     pub async fn request_with(
         &self,
         method: reqwest::Method,
