@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use crate::support::share::{
-    bare, get, install_from, link_for, link_status, make_link, manifest_url_in, status, INSTALLER,
-    SAFARI,
+    bare, get, install_from, installer_status, link_for, link_status, make_link, manifest_url_in,
+    status, INSTALLER, SAFARI,
 };
 use crate::support::{
     assert_success, build_keys, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex,
@@ -26,6 +26,14 @@ pub fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u
         ),
         &[(&format!("Payload/{title}.app/filler.bin"), &noise(filler))],
     )
+}
+
+/// How many UDIDs the profile of the first release of a `/api/releases` list shows.
+fn udids_shown(list: &[serde_json::Value]) -> usize {
+    list[0]["app"]["profile"]["device_ids"]
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 pub async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
@@ -87,13 +95,7 @@ async fn nothing_is_listed_without_a_credential() {
 
     // The admin sees the profile's UDIDs.
     let list = s.releases().await;
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        100
-    );
+    assert_eq!(udids_shown(&list), 100);
 }
 
 #[tokio::test]
@@ -150,11 +152,7 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
     let list: Vec<serde_json::Value> = r.json().await.unwrap();
     let profile = &list[0]["app"]["profile"];
     assert_eq!(profile["devices"], 100, "the count stays");
-    assert_eq!(
-        profile["device_ids"].as_array().unwrap().len(),
-        0,
-        "UDIDs are the admin's"
-    );
+    assert_eq!(udids_shown(&list), 0, "UDIDs are the admin's");
     // Never the write side: not with a session, only with the token.
     let r = c
         .post(s.url("/api/releases"))
@@ -190,13 +188,7 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
     let (admin, _) = cookie_of(&r);
     let r = get(&c, &s.url("/api/releases"), SAFARI, Some(&admin)).await;
     let list: Vec<serde_json::Value> = r.json().await.unwrap();
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        100
-    );
+    assert_eq!(udids_shown(&list), 100);
 
     // Signing out clears the cookie.
     let r = c
@@ -253,13 +245,7 @@ async fn public_index_brings_back_the_open_listing_without_udids() {
         .json()
         .await
         .unwrap();
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
+    assert_eq!(udids_shown(&list), 0);
     assert_eq!(
         status(&c, &s.url("/metrics")).await,
         401,
@@ -401,8 +387,11 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
         "/icon.png",
         "/icon-57.png",
     ] {
-        let r = get(&c, &format!("{url}{path}"), INSTALLER, None).await;
-        assert_eq!(r.status(), 410, "{path}");
+        assert_eq!(
+            installer_status(&c, &format!("{url}{path}")).await,
+            410,
+            "{path}"
+        );
     }
     let page = get(&c, url, SAFARI, None).await.text().await.unwrap();
     assert!(
@@ -460,8 +449,12 @@ async fn every_changed_byte_of_a_token_gives_404() {
         bad[i] = B64[at ^ 1];
         let bad = String::from_utf8(bad).unwrap();
         let file = if i % 2 == 0 { "" } else { "/manifest.plist" };
-        let r = get(&c, &s.url(&format!("/s/{bad}{file}")), INSTALLER, None).await;
-        assert_eq!(r.status(), 404, "character {i}: {bad}");
+        let url = s.url(&format!("/s/{bad}{file}"));
+        assert_eq!(
+            installer_status(&c, &url).await,
+            404,
+            "character {i}: {bad}"
+        );
     }
     for bad in [
         &token[..token.len() - 1],
@@ -515,9 +508,7 @@ async fn expiring_link_is_private_and_gone_after_its_lifetime() {
     );
     for path in ["/amp", "/manifest.plist", "/app.ipa", "/icon.png"] {
         assert_eq!(
-            get(&c, &format!("{url}{path}"), INSTALLER, None)
-                .await
-                .status(),
+            installer_status(&c, &format!("{url}{path}")).await,
             410,
             "{path}"
         );
@@ -538,12 +529,7 @@ async fn a_download_started_before_expiry_finishes() {
     let mut got = r.chunk().await.unwrap().unwrap().to_vec();
     assert!(got.len() < bytes.len());
     wait_for_status(&c, url, 410).await;
-    assert_eq!(
-        get(&c, &format!("{url}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
-        410
-    );
+    assert_eq!(installer_status(&c, &format!("{url}/app.ipa")).await, 410);
     while let Some(chunk) = r.chunk().await.unwrap() {
         got.extend_from_slice(&chunk);
     }
@@ -574,9 +560,7 @@ async fn password_link_grants_the_installer_its_files() {
     assert!(!form.contains("itms-services") && !form.contains("Secret.app"));
     for path in ["/manifest.plist", "/app.ipa"] {
         assert_eq!(
-            get(&c, &format!("{url}{path}"), INSTALLER, None)
-                .await
-                .status(),
+            installer_status(&c, &format!("{url}{path}")).await,
             401,
             "{path}"
         );
@@ -637,17 +621,13 @@ async fn password_link_grants_the_installer_its_files() {
     bad[3] = if bad[3] == b'A' { b'B' } else { b'A' };
     let bad = String::from_utf8(bad).unwrap();
     assert_eq!(
-        get(&c, &format!("{url}/{bad}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
+        installer_status(&c, &format!("{url}/{bad}/app.ipa")).await,
         404
     );
     // Used after its lifetime, the grant fails.
     wait_for_status(&c, &manifest_url, 403).await;
     assert_eq!(
-        get(&c, &format!("{url}/{grant}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
+        installer_status(&c, &format!("{url}/{grant}/app.ipa")).await,
         403
     );
     // A fresh page view gives a fresh grant.

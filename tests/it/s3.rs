@@ -124,6 +124,12 @@ impl S3Server {
             && self.files(&format!("{prefix}/blobs")).is_empty()
     }
 
+    /// Waits (up to `limit`) until nothing of an unfinished upload is left under `prefix`.
+    pub async fn wait_until_no_upload_left(&self, prefix: &str, limit: Duration) {
+        let what = format!("nothing of an unfinished upload left under {prefix}/");
+        wait_for(&what, limit, || async { self.no_upload_left(prefix) }).await;
+    }
+
     /// Multipart uploads in progress (s3s-fs keeps their parts and info at its root).
     pub fn pending_parts(&self) -> Vec<String> {
         std::fs::read_dir(self.dir.path())
@@ -357,12 +363,8 @@ async fn a_node_killed_mid_upload_leaves_nothing_visible_and_the_sweep_removes_i
     assert!(b.releases().await.is_empty());
     assert!(s3.files("crash/releases").is_empty());
     // B's sweep (age 3 s) aborts the multipart upload and removes the marker and the blobs.
-    wait_for(
-        "the sweep removes the stale upload",
-        Duration::from_secs(20),
-        || async { s3.no_upload_left("crash") },
-    )
-    .await;
+    s3.wait_until_no_upload_left("crash", Duration::from_secs(20))
+        .await;
     assert!(b.releases().await.is_empty());
 }
 
@@ -379,12 +381,9 @@ async fn a_failed_upload_aborts_its_multipart_upload_at_once() {
     // 12 MiB that are not an IPA: one part is uploaded, then the inspection refuses it.
     let r = a.upload_bytes(vec![7u8; 12 * 1024 * 1024]).await;
     assert_eq!(r.status(), 400);
-    wait_for(
-        "the refused upload is cleaned up",
-        Duration::from_secs(10),
-        || async { s3.no_upload_left("bad") },
-    )
-    .await;
+    // The refused upload is cleaned up.
+    s3.wait_until_no_upload_left("bad", Duration::from_secs(10))
+        .await;
     assert!(a.releases().await.is_empty());
 }
 

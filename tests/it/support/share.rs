@@ -62,6 +62,11 @@ pub async fn status(c: &reqwest::Client, url: &str) -> u16 {
     get(c, url, SAFARI, None).await.status().as_u16()
 }
 
+/// The status the iOS installer (its User-Agent, no cookies) gets for `url`.
+pub async fn installer_status(c: &reqwest::Client, url: &str) -> u16 {
+    get(c, url, INSTALLER, None).await.status().as_u16()
+}
+
 /// The manifest URL inside a page's install link (`itms-services://...&amp;url=<encoded>`).
 pub fn manifest_url_in(html: &str) -> String {
     let start = "itms-services://?action=download-manifest&amp;url=";

@@ -32,9 +32,11 @@ fn closest_rendition(catalog: &Catalog<'_>, set: &str, truth: &Truth) -> u8 {
         .unwrap_or_else(|| panic!("no {}x{} rendition in {set}", truth.width, truth.height))
 }
 
-/// The best icon of the set `AppIcon` of the catalog `car`.
-fn best_app_icon(car: &str) -> Icon {
-    best(&open(&read(car)), Some("AppIcon"))
+/// The best icon of the set `AppIcon` of `catalog`, checked to be `width`x`height`.
+fn best_app_icon(catalog: &Catalog<'_>, (width, height): (u32, u32)) -> Icon {
+    let icon = best(catalog, Some("AppIcon"));
+    assert_eq!((icon.width, icon.height), (width, height));
+    icon
 }
 
 fn assert_looks_like_an_icon(icon: &Icon) {
@@ -98,8 +100,7 @@ fn haimanu_gray_atlas_crops_equal_the_loose_pngs() {
     // 40, 58, 80, 120 px have a rendition (9 loose files have those sizes); the other
     // loose sizes are not in this thinned car.
     assert_eq!(compared, 9);
-    let icon = best_app_icon("Haimanu__MobilApp__app.car");
-    assert_eq!((icon.width, icon.height), (120, 120));
+    let icon = best_app_icon(&open(&read("Haimanu__MobilApp__app.car")), (120, 120));
     // GA8: gray.
     assert!(icon.rgba.chunks(4).all(|p| p[0] == p[1] && p[1] == p[2]));
 }
@@ -145,8 +146,7 @@ fn wdio_thinned_atlases_match_the_colour_converted_loose_pngs() {
     let compared = compare_where_sizes_exist(car, 23);
     // 40, 58, 80 and 120 (twice: 40@3x and 60@2x) have a rendition in this thinned car.
     assert_eq!(compared, 5);
-    let icon = best_app_icon(car);
-    assert_eq!((icon.width, icon.height), (120, 120));
+    best_app_icon(&open(&read(car)), (120, 120));
 }
 
 #[test]
@@ -158,8 +158,7 @@ fn lzvn_catalog_matches_the_cgbi_loose_pngs() {
     let bytes = read(car);
     let catalog = open(&bytes);
     assert!(all_compressed_with(&catalog, Compression::Lzvn));
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&catalog, (1024, 1024));
     assert_looks_like_an_icon(&icon);
 }
 
@@ -168,8 +167,7 @@ fn h3lix_bitmaps_and_atlas_crops_equal_the_cgbi_loose_pngs() {
     let car = "OpenSourceJailbreaks__H3lix__app.car";
     let compared = compare_where_sizes_exist(car, 0);
     assert_eq!(compared, 24);
-    let icon = best_app_icon(car);
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&open(&read(car)), (1024, 1024));
     assert_looks_like_an_icon(&icon);
 }
 
@@ -180,8 +178,7 @@ fn flutter_unthinned_palette_pngs_equal_the_atlas_crops() {
     assert_eq!(compared, 2);
     let bytes = read(car);
     let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&catalog, (1024, 1024));
     let rle: Vec<_> = catalog
         .icon_renditions(None)
         .into_iter()
@@ -214,8 +211,7 @@ fn dopamine_alternate_icon_sets() {
             "AppIcon_Red"
         ]
     );
-    let primary = best(&catalog, Some("AppIcon"));
-    assert_eq!((primary.width, primary.height), (192, 192));
+    let primary = best_app_icon(&catalog, (192, 192));
     assert_looks_like_an_icon(&primary);
     let blue = best(&catalog, Some("AppIcon_Blue"));
     assert_eq!(
@@ -271,8 +267,7 @@ fn catalyst_icon_resembles_the_icns() {
     // No size overlaps (SOURCES.md): downscale the 1024 px icon to the 256 px ic13 entry.
     let bytes = read("axelfisch__AiXel-MIDI-Player__catalyst.car");
     let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&catalog, (1024, 1024));
     let icns = read("axelfisch__AiXel-MIDI-Player__catalyst__AppIcon.icns");
     let (_, png) = icns_pngs(&icns)
         .into_iter()
