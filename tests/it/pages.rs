@@ -70,16 +70,10 @@ fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
         }
         p
     });
-    fixture::release()
-        .created(datetime!(2026-05-20 9:30 UTC))
+    fixture::field_notes()
         .sha256(&"0123456789abcdef".repeat(4))
-        .size(48_234_112)
         .notes(Some("Fixes the crash on launch.\nFaster sync."))
         .has_icon(has_icon)
-        .bundle_id("com.example.fieldnotes")
-        .version("2.4.0", "318")
-        .title("Field Notes")
-        .minimum_os(Some("15.0"))
         .extensions(1)
         .profile(profile)
         .build()
