@@ -21,11 +21,7 @@ fn options(ca: Option<&std::path::Path>) -> Options {
 }
 
 fn status(r: &Report, check: &str) -> Option<Status> {
-    r.findings
-        .iter()
-        .filter(|f| f.check == check)
-        .map(|f| f.status)
-        .max()
+    doctor::worst_of(&r.findings, check)
 }
 
 /// `check`'s worst finding is `want`, or the whole report is shown.

@@ -178,7 +178,7 @@ fn flutter_unthinned_palette_pngs_equal_the_atlas_crops() {
     assert_eq!(compared, 2);
     let bytes = read(car);
     let catalog = open(&bytes);
-    let icon = best_app_icon(&catalog, (1024, 1024));
+    best_app_icon(&catalog, (1024, 1024));
     let rle: Vec<_> = catalog
         .icon_renditions(None)
         .into_iter()
