@@ -306,6 +306,23 @@ async fn edge_fixtures_are_refused_with_a_clear_400() {
     assert_eq!(s.staged(), 0);
 }
 
+/// A raw upload is taken without a Content-Type and with the zip types other tools send
+#[tokio::test]
+async fn raw_uploads_need_no_content_type_and_take_the_zip_types() {
+    let s = TestServer::start(&[]);
+    let ipa = std::fs::read(fixture("ipa/icyleaf__iphone.ipa")).unwrap();
+    for content_type in [None, Some("application/zip"), Some("application/x-ios-app")] {
+        let headers: Vec<(&str, &str)> = content_type
+            .map(|t| ("content-type", t))
+            .into_iter()
+            .collect();
+        let (status, up) = s.upload_as(ipa.clone(), &headers).await;
+        assert_eq!(status, 201, "{content_type:?}: {up}");
+        assert_eq!(up["app"]["bundle_id"], "com.icyleaf.AppInfoDemo");
+    }
+    assert_eq!(s.releases().await.len(), 3);
+}
+
 #[tokio::test]
 async fn tokens_types_and_sizes_are_checked() {
     let s = TestServer::start(&["--max-upload", "50000"]);

@@ -220,7 +220,7 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     // The slow receiver holds its answer until the upload has been answered: if publishing
     // waited for deliveries, this upload would never finish.
     let (status, release) = s
-        .upload_with(
+        .upload_as(
             ipa,
             &[
                 ("x-channel", "beta"),

@@ -286,11 +286,22 @@ impl TestServer {
         bytes: Vec<u8>,
         headers: &[(&str, &str)],
     ) -> (u16, serde_json::Value) {
+        let octets = [("content-type", "application/octet-stream")];
+        self.upload_as(bytes, &[&octets[..], headers].concat())
+            .await
+    }
+
+    /// Uploads `bytes` as the raw body with the token and exactly these headers (no
+    /// Content-Type unless given); the answer's status and JSON.
+    pub async fn upload_as(
+        &self,
+        bytes: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
         let mut req = self
             .client
             .post(self.url("/api/releases"))
-            .bearer_auth(TOKEN)
-            .header("content-type", "application/octet-stream");
+            .bearer_auth(TOKEN);
         for (n, v) in headers {
             req = req.header(*n, *v);
         }
