@@ -551,6 +551,9 @@ pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
     let out = cmd
         .output()
         .unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"));
+    if !out.status.success() {
+        eprintln!("failed: {cmd:?}");
+    }
     assert_success(&out);
     out.stdout
 }
