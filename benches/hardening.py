@@ -103,22 +103,28 @@ class Server:
     def conn(self, timeout=120):
         return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
-    def get(self, path, ua=None, timeout=120):
+    def request(self, method, path, body=None, headers=None, timeout=120):
         c = self.conn(timeout)
-        c.request("GET", path, headers={"User-Agent": ua} if ua else {})
+        c.request(method, path, body=body, headers=headers or {})
         r = c.getresponse()
-        body = r.read()
+        answer = r.read()
         c.close()
-        return r.status, body
+        return r.status, answer
+
+    def get(self, path, ua=None, timeout=120):
+        return self.request("GET", path, headers={"User-Agent": ua} if ua else {}, timeout=timeout)
 
     def upload(self, data):
-        c = self.conn(600)
-        c.request("POST", "/api/releases", body=data, headers={
+        return self.request("POST", "/api/releases", body=data, timeout=600, headers={
             "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/octet-stream"})
-        r = c.getresponse()
-        body = r.read()
-        c.close()
-        return r.status, body
+
+    def upload_from_idle(self, data):
+        """Uploads `data` once the server has settled: (idle RSS, status, peak RSS), in MiB."""
+        time.sleep(1)
+        idle = self.status("VmRSS")
+        self.reset_peak()
+        st, _ = self.upload(data)
+        return idle, st, self.status("VmHWM")
 
     def status(self, field):
         with open(f"/proc/{self.proc.pid}/status") as f:
@@ -163,11 +169,7 @@ def bench_icon(binary):
                [("Payload/A.app/Icon.png", icon)])
     s = Server(binary)
     try:
-        time.sleep(1)
-        idle = s.status("VmRSS")
-        s.reset_peak()
-        st, _ = s.upload(data)
-        one = s.status("VmHWM")
+        idle, st, one = s.upload_from_idle(data)
         s.reset_peak()
         threads = [threading.Thread(target=s.upload, args=(data,)) for _ in range(8)]
         [t.start() for t in threads]
@@ -184,11 +186,7 @@ def bench_entries(binary, n=499_990):
     data = many_entries(n)
     s = Server(binary)
     try:
-        time.sleep(1)
-        idle = s.status("VmRSS")
-        s.reset_peak()
-        st, _ = s.upload(data)
-        peak = s.status("VmHWM")
+        idle, st, peak = s.upload_from_idle(data)
         time.sleep(1)
         after = s.status("VmRSS")
         print(f"{n} entries ({len(data) // 1024} KiB IPA): status {st}; idle RSS {idle} MiB, "

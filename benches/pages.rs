@@ -27,15 +27,9 @@ fn release() -> Release {
     profile.team_name = Some("Example Corp".into());
     profile.expires = Some(datetime!(2027-01-10 0:00 UTC));
     profile.devices = 12;
-    fixture::release()
-        .created(datetime!(2026-05-20 9:30 UTC))
-        .size(48_234_112)
+    fixture::field_notes()
         .notes(Some("Fixes the crash on launch."))
         .has_icon(true)
-        .bundle_id("com.example.fieldnotes")
-        .version("2.4.0", "318")
-        .title("Field Notes")
-        .minimum_os(Some("15.0"))
         .profile(Some(profile))
         .build()
 }

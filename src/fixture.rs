@@ -34,6 +34,19 @@ pub fn release() -> ReleaseBuilder {
     })
 }
 
+/// The release the page tests and benches show: "Field Notes" 2.4.0 (318),
+/// `com.example.fieldnotes`, iOS 15.0+, 48,234,112 bytes, uploaded 2026-05-20 09:30 UTC; the
+/// rest as [`release`].
+pub fn field_notes() -> ReleaseBuilder {
+    release()
+        .created(datetime!(2026-05-20 9:30 UTC))
+        .size(48_234_112)
+        .bundle_id("com.example.fieldnotes")
+        .version("2.4.0", "318")
+        .title("Field Notes")
+        .minimum_os(Some("15.0"))
+}
+
 /// The default release's [`AppInfo`].
 pub fn app_info() -> AppInfo {
     AppInfo {

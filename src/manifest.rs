@@ -60,22 +60,24 @@ mod tests {
     use crate::store::ReleaseId;
     use crate::urls::PublicUrl;
 
-    fn release(title: &str, has_icon: bool) -> Release {
-        crate::fixture::release()
+    /// A release titled `title` and its URLs on `https://h.example`.
+    fn release(title: &str, has_icon: bool) -> (Release, ReleaseUrls) {
+        let r = crate::fixture::release()
             .id(ReleaseId::new(1))
             .bundle_id("com.example.app")
             .version("1.2", "42")
             .title(title)
             .has_icon(has_icon)
-            .build()
+            .build();
+        let urls = PublicUrl::parse("https://h.example")
+            .unwrap()
+            .release(&r.id);
+        (r, urls)
     }
 
     #[test]
     fn manifest_has_apples_keys_and_escapes_everything() {
-        let r = release("Tom & Jerry <beta> \"x\"", true);
-        let urls = PublicUrl::parse("https://h.example")
-            .unwrap()
-            .release(&r.id);
+        let (r, urls) = release("Tom & Jerry <beta> \"x\"", true);
         let xml = String::from_utf8(manifest_xml(&r, &urls)).unwrap();
         assert!(
             xml.contains("<string>Tom &amp; Jerry &lt;beta&gt;"),
@@ -106,10 +108,7 @@ mod tests {
 
     #[test]
     fn no_icon_no_images() {
-        let r = release("A", false);
-        let urls = PublicUrl::parse("https://h.example")
-            .unwrap()
-            .release(&r.id);
+        let (r, urls) = release("A", false);
         let v = manifest(&r, &urls);
         let item = &v.as_dictionary().unwrap()["items"].as_array().unwrap()[0];
         assert_eq!(
@@ -127,10 +126,7 @@ mod tests {
     fn the_doctor_passes_our_manifest() {
         use otadrop_doctor::manifest::check;
         use otadrop_doctor::Status;
-        let r = release("Tom & Jerry <beta>", true);
-        let urls = PublicUrl::parse("https://h.example")
-            .unwrap()
-            .release(&r.id);
+        let (r, urls) = release("Tom & Jerry <beta>", true);
         let (findings, summary) = check(200, Some("text/xml"), &manifest_xml(&r, &urls), false);
         let worst = findings
             .iter()

@@ -79,20 +79,7 @@ impl PublicUrl {
 
     pub fn release(&self, id: &ReleaseId) -> ReleaseUrls {
         let page = self.join(&format!("/r/{id}"));
-        let manifest = format!("{page}/manifest.plist");
-        let install = itms_services_link(&manifest);
-        ReleaseUrls {
-            amp: format!("{page}/amp"),
-            visitor: format!("{page}/visitor.json"),
-            ipa: format!("{page}/app.ipa"),
-            icon: format!("{page}/icon.png"),
-            icon_small: format!("{page}/icon-57.png"),
-            icon_large: format!("{page}/icon-512.png"),
-            icon_dark: format!("{page}/icon-dark.png"),
-            manifest,
-            install,
-            page,
-        }
+        release_urls(page.clone(), page)
     }
 
     /// The URLs of a release seen through share link `token`: everything lives under
@@ -104,19 +91,7 @@ impl PublicUrl {
             Some(g) => format!("{page}/{g}"),
             None => page.clone(),
         };
-        let manifest = format!("{files}/manifest.plist");
-        ReleaseUrls {
-            amp: format!("{page}/amp"),
-            visitor: format!("{page}/visitor.json"),
-            ipa: format!("{files}/app.ipa"),
-            icon: format!("{files}/icon.png"),
-            icon_small: format!("{files}/icon-57.png"),
-            icon_large: format!("{files}/icon-512.png"),
-            icon_dark: format!("{files}/icon-dark.png"),
-            install: itms_services_link(&manifest),
-            manifest,
-            page,
-        }
+        release_urls(page, files)
     }
 
     /// A share link's URL.
@@ -164,6 +139,24 @@ pub struct ReleaseUrls {
 /// The install link for a manifest URL: the doctor's canonical form, so that what the
 /// server writes and what the doctor calls correct cannot drift apart.
 pub use otadrop_doctor::link::itms_services_link;
+
+/// A release's URLs: its pages under `page`, and what the installer fetches (manifest, IPA,
+/// icons) under `files`.
+fn release_urls(page: String, files: String) -> ReleaseUrls {
+    let manifest = format!("{files}/manifest.plist");
+    ReleaseUrls {
+        amp: format!("{page}/amp"),
+        visitor: format!("{page}/visitor.json"),
+        ipa: format!("{files}/app.ipa"),
+        icon: format!("{files}/icon.png"),
+        icon_small: format!("{files}/icon-57.png"),
+        icon_large: format!("{files}/icon-512.png"),
+        icon_dark: format!("{files}/icon-dark.png"),
+        install: itms_services_link(&manifest),
+        manifest,
+        page,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -73,17 +73,7 @@ pub(super) fn new_link_body(
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => return super::fail(e),
-    };
-    match runtime.block_on(links(args.command)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => super::fail(message),
-    }
+    super::run_to_end(links(args.command))
 }
 
 async fn links(command: Command) -> Result<(), String> {

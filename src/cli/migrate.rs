@@ -34,12 +34,9 @@ pub fn run(args: Args) -> ExitCode {
         }
         Err(e) => return super::fail(format_args!("{}: {e}", args.data.display())),
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match super::runtime(true) {
         Ok(r) => r,
-        Err(e) => return super::fail(format_args!("starting the runtime: {e}")),
+        Err(code) => return code,
     };
     runtime.block_on(async move {
         let store = match s3::client(&loc) {

@@ -62,3 +62,30 @@ pub(crate) fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("otadrop: {message}");
     ExitCode::FAILURE
 }
+
+/// A tokio runtime for a command: on the machine's threads with `multi_thread`, else on this
+/// one. One that cannot start is a failure, printed as [`fail`] does.
+pub(crate) fn runtime(multi_thread: bool) -> Result<tokio::runtime::Runtime, ExitCode> {
+    let mut builder = if multi_thread {
+        tokio::runtime::Builder::new_multi_thread()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    builder
+        .enable_all()
+        .build()
+        .map_err(|e| fail(format_args!("starting the runtime: {e}")))
+}
+
+/// Runs a command's work on a one-thread runtime: success, or its message printed as [`fail`]
+/// does.
+pub(crate) fn run_to_end(work: impl std::future::Future<Output = Result<(), String>>) -> ExitCode {
+    let runtime = match runtime(false) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match runtime.block_on(work) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(message),
+    }
+}

@@ -33,17 +33,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => return super::fail(e),
-    };
-    match runtime.block_on(publish(args)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => super::fail(message),
-    }
+    super::run_to_end(publish(args))
 }
 
 async fn publish(args: Args) -> Result<(), String> {

@@ -36,12 +36,9 @@ fn serve(args: Args) -> ExitCode {
         Ok(c) => c,
         Err(e) => return super::fail(e),
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match super::runtime(true) {
         Ok(r) => r,
-        Err(e) => return super::fail(format_args!("starting the runtime: {e}")),
+        Err(code) => return code,
     };
     runtime.block_on(async move {
         let server = match Server::bind(config, public_url_given).await {

@@ -108,16 +108,11 @@ pub fn finish(resp: &mut Resp, place: Place, site: &Site, lang: impl FnOnce() ->
 mod tests {
     use super::*;
     use crate::http::response;
-    use crate::urls::PublicUrl;
     use http::StatusCode;
     use http_body_util::BodyExt;
 
     fn site() -> Site {
-        Site {
-            public_url: PublicUrl::parse("https://ota.example.com").unwrap(),
-            own_ca: false,
-            default_lang: Lang::En,
-        }
+        Site::at("https://ota.example.com")
     }
 
     async fn body(r: Resp) -> String {

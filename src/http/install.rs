@@ -144,42 +144,16 @@ pub async fn serve_asset(
         }
         _ => None,
     };
-    match &located {
-        Located::File(path) => {
-            files::serve(
-                req.method(),
-                req.headers(),
-                &rep,
-                Source::File(path),
-                on_complete,
-            )
-            .await
-        }
-        Located::Object(obj) if asset == Asset::Ipa => {
-            files::serve(
-                req.method(),
-                req.headers(),
-                &rep,
-                Source::Object(obj, release.size),
-                on_complete,
-            )
-            .await
-        }
-        // Icons are a few KB: read whole.
+    let source = match &located {
+        Located::File(path) => Source::File(path),
+        Located::Object(obj) if asset == Asset::Ipa => Source::Object(obj, release.size),
+        // Icons are a few KB: read whole (and no IPA download to count).
         Located::Object(obj) => match obj.bytes().await {
-            Ok(bytes) => {
-                files::serve(
-                    req.method(),
-                    req.headers(),
-                    &rep,
-                    Source::Bytes(bytes),
-                    None,
-                )
-                .await
-            }
-            Err(e) => storage_error(e),
+            Ok(bytes) => Source::Bytes(bytes),
+            Err(e) => return storage_error(e),
         },
-    }
+    };
+    files::serve(req.method(), req.headers(), &rep, source, on_complete).await
 }
 
 /// `--ipa-redirect presigned`: 302 to a short-lived presigned URL of the object, so the bytes

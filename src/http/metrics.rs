@@ -180,42 +180,44 @@ impl Metrics {
                 }
             }
         }
-        let mut counter = |name: &str, help: &str, v: u64| {
+        for (name, help, value) in [
+            (
+                "otadrop_http_response_bytes_total",
+                "Body bytes of responses sent (files counted as they are read).",
+                &self.bytes_sent,
+            ),
+            (
+                "otadrop_install_starts_total",
+                "Manifest fetches: installs the device has started.",
+                &self.install_starts,
+            ),
+            (
+                "otadrop_ipa_downloads_completed_total",
+                "Whole-IPA downloads sent to the end.",
+                &self.ipa_downloads_completed,
+            ),
+            (
+                "otadrop_upload_bytes_total",
+                "Bytes received in uploads.",
+                &self.upload_bytes,
+            ),
+            (
+                "otadrop_page_renders_total",
+                "Release pages rendered (page-cache misses).",
+                &self.page_renders,
+            ),
+            (
+                "otadrop_connections_total",
+                "Connections accepted.",
+                &self.connections_total,
+            ),
+        ] {
             let _ = writeln!(
                 out,
-                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}"
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}",
+                value.load(Relaxed)
             );
-        };
-        counter(
-            "otadrop_http_response_bytes_total",
-            "Body bytes of responses sent (files counted as they are read).",
-            self.bytes_sent.load(Relaxed),
-        );
-        counter(
-            "otadrop_install_starts_total",
-            "Manifest fetches: installs the device has started.",
-            self.install_starts.load(Relaxed),
-        );
-        counter(
-            "otadrop_ipa_downloads_completed_total",
-            "Whole-IPA downloads sent to the end.",
-            self.ipa_downloads_completed.load(Relaxed),
-        );
-        counter(
-            "otadrop_upload_bytes_total",
-            "Bytes received in uploads.",
-            self.upload_bytes.load(Relaxed),
-        );
-        counter(
-            "otadrop_page_renders_total",
-            "Release pages rendered (page-cache misses).",
-            self.page_renders.load(Relaxed),
-        );
-        counter(
-            "otadrop_connections_total",
-            "Connections accepted.",
-            self.connections_total.load(Relaxed),
-        );
+        }
         let _ = writeln!(
             out,
             "# HELP otadrop_uploads_total Uploads by result.\n# TYPE otadrop_uploads_total counter"

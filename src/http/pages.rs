@@ -98,9 +98,9 @@ impl Asked {
     }
 
     /// As [`Asked::of`], but a language the URL names (`…/amp/ja`) is the visitor's choice.
-    pub fn at(state: &State, req: &Request<Incoming>, page_lang: PageLang) -> Asked {
-        match page_lang {
-            PageLang::InUrl(Some(l)) => Asked {
+    pub fn at(state: &State, req: &Request<Incoming>, version: PageVersion) -> Asked {
+        match version {
+            PageVersion::Amp(Some(l)) => Asked {
                 lang: l,
                 chosen: Some(l),
             },
@@ -134,21 +134,46 @@ impl Asked {
     }
 }
 
-/// Which language a page is in: negotiated (plain pages) or named by the URL (AMP pages).
+/// Which version of a page a URL asks for: the plain page, in the language the visitor asks
+/// for (negotiated), or the AMP document, in the language its URL names.
 #[derive(Debug, Clone, Copy)]
-pub enum PageLang {
-    Negotiated,
+pub enum PageVersion {
+    Plain,
     /// `None`: the AMP URL without a language, which is the server's default language.
-    InUrl(Option<Lang>),
+    Amp(Option<Lang>),
 }
 
-impl PageLang {
-    fn resolve(self, state: &State, req: &Request<Incoming>) -> Lang {
-        match self {
-            PageLang::Negotiated => lang(state, req),
-            PageLang::InUrl(l) => l.unwrap_or(state.site.default_lang),
+impl PageVersion {
+    /// What follows a page's path: nothing (plain), `amp`, or `amp/<lang>`. `None` for anything
+    /// else, and for `amp/<lang>` with a language we do not have (see [`is_page_version`]).
+    pub fn parse(rest: &[&str]) -> Option<PageVersion> {
+        match rest {
+            [] => Some(PageVersion::Plain),
+            ["amp"] => Some(PageVersion::Amp(None)),
+            ["amp", lang] => lang_segment(lang).map(|l| PageVersion::Amp(Some(l))),
+            _ => None,
         }
     }
+
+    pub fn flavor(self) -> Flavor {
+        match self {
+            PageVersion::Plain => Flavor::Plain,
+            PageVersion::Amp(_) => Flavor::Amp,
+        }
+    }
+
+    fn resolve(self, state: &State, req: &Request<Incoming>) -> Lang {
+        match self {
+            PageVersion::Plain => lang(state, req),
+            PageVersion::Amp(l) => l.unwrap_or(state.site.default_lang),
+        }
+    }
+}
+
+/// Whether what follows a page's path has the form of a version (`amp/<lang>` with any
+/// `<lang>`: one we do not have is that page's 404).
+pub fn is_page_version(rest: &[&str]) -> bool {
+    matches!(rest, [] | ["amp"] | ["amp", _])
 }
 
 /// The language a URL's last segment names (`/r/<id>/amp/ja`): exactly one of our tags.
@@ -170,10 +195,10 @@ pub fn amp_lang_of_path(path: &str) -> Option<Lang> {
 async fn send_page(
     req: &Request<Incoming>,
     page: Rendered,
-    flavor: Flavor,
     private: bool,
-    page_lang: PageLang,
+    version: PageVersion,
 ) -> Resp {
+    let flavor = version.flavor();
     let rep = Representation {
         etag: page.etag.clone(),
         // No Last-Modified: the text changes with the day and at expiry instants, not when
@@ -197,7 +222,7 @@ async fn send_page(
         // One document for everyone, which AMP caches may keep unless it is private.
         Flavor::Amp => amp_cacheability(private).apply(r.headers_mut()),
     }
-    if matches!(page_lang, PageLang::Negotiated) {
+    if matches!(version, PageVersion::Plain) {
         r.headers_mut()
             .append(VARY, HeaderValue::from_static("Accept-Language"));
     }
@@ -223,12 +248,11 @@ async fn release_page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     release: &Release,
-    flavor: Flavor,
     private: bool,
-    page_lang: PageLang,
+    version: PageVersion,
     app: Option<AppPage>,
 ) -> Resp {
-    let lang = page_lang.resolve(state, req);
+    let (flavor, lang) = (version.flavor(), version.resolve(state, req));
     // The AMP document is the same for every visitor of its language: one cache entry each.
     let visitor = match flavor {
         Flavor::Plain => page::decision_visitor(release, visitor(req)),
@@ -273,7 +297,7 @@ async fn release_page(
             .await
         }
     };
-    send_page(req, page, flavor, private, page_lang).await
+    send_page(req, page, private, version).await
 }
 
 /// What an app page shows besides its newest build.
@@ -313,14 +337,14 @@ pub async fn shared_release(
     req: &Request<Incoming>,
     release: &Release,
     urls: &crate::urls::ReleaseUrls,
-    (flavor, page_lang): (Flavor, PageLang),
+    version: PageVersion,
     link: &crate::access::Link,
 ) -> Resp {
     let private = link.cache_policy() == crate::access::CachePolicy::PrivateNoStore;
     let cache_as = (!link.has_password()).then_some(&link.id);
     // As for /r/ pages: the AMP document is the same for every visitor of the language its
     // URL names; the plain page speaks the visitor's.
-    let lang = page_lang.resolve(state, req);
+    let (flavor, lang) = (version.flavor(), version.resolve(state, req));
     let visitor = match flavor {
         Flavor::Plain => page::decision_visitor(release, visitor(req)),
         Flavor::Amp => page::AMP_VISITOR,
@@ -361,7 +385,7 @@ pub async fn shared_release(
         }
         None => off_the_workers(state, make).await,
     };
-    send_page(req, page, flavor, private, page_lang).await
+    send_page(req, page, private, version).await
 }
 
 /// The QR code of a release's page URL, encoded once per release.
@@ -377,11 +401,10 @@ pub async fn release(
     state: &Arc<State>,
     req: &Request<Incoming>,
     id: &ReleaseId,
-    flavor: Flavor,
-    page_lang: PageLang,
+    version: PageVersion,
 ) -> Resp {
     match state.store.get(id) {
-        Some(r) => release_page(state, req, &r, flavor, false, page_lang, None).await,
+        Some(r) => release_page(state, req, &r, false, version, None).await,
         None => not_found(state, req),
     }
 }
@@ -393,8 +416,7 @@ pub async fn app(
     state: &Arc<State>,
     req: &Request<Incoming>,
     bundle: &str,
-    flavor: Flavor,
-    page_lang: PageLang,
+    version: PageVersion,
 ) -> Resp {
     if !auth::access(state, req.headers()).can_list(state) {
         return not_found(state, req);
@@ -425,9 +447,8 @@ pub async fn app(
         state,
         req,
         &newest,
-        flavor,
         !state.config.public_index,
-        page_lang,
+        version,
         Some(app),
     )
     .await

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use std::time::{Duration, Instant};
 
-use super::upload::{Received, UploadError};
+use super::upload::{blocking, Received, UploadError};
 use super::State;
 use crate::ipa;
 use crate::store::{KeyRecord, Release, ReleaseId, Remembered};
@@ -27,36 +27,26 @@ const TAKEN_WAIT: Duration = Duration::from_secs(30);
 /// Publishes a received upload; on any error the staged files are removed and nothing is
 /// visible.
 pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published, UploadError> {
-    let Received {
-        staged,
-        size,
-        sha256,
-        notes,
-        channel,
-        idempotency_key,
-    } = received;
-    let ipa_path = staged.ipa_path();
+    let ipa_path = received.staged.ipa_path();
     let inspection = {
         let Ok(_one_of_few) = state.inspections.acquire().await else {
             return Err(UploadError::Storage("shutting down".into()));
         };
-        tokio::task::spawn_blocking(move || {
+        blocking(move || {
             let found = ipa::inspect_path(&ipa_path);
             crate::memory::give_back();
             found
         })
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??
+        .await?
     };
     let now = time::OffsetDateTime::now_utc();
     let id = ReleaseId::generate((now.unix_timestamp_nanos() / 1_000_000) as u64)
         .map_err(|e| UploadError::Storage(format!("no randomness for the release id: {e}")))?;
-    if let Some(key) = &idempotency_key {
+    let sha256 = received.sha256;
+    if let Some(key) = &received.idempotency_key {
         // Before the commit: a crash after it still finds the key (see store::idempotency).
         let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
-        let remembered = tokio::task::spawn_blocking(move || s.store.remember(&k, &sha, &rid))
-            .await
-            .map_err(|e| UploadError::Storage(e.to_string()))??;
+        let remembered = blocking(move || s.store.remember(&k, &sha, &rid)).await?;
         if let Remembered::Taken(seen) = remembered {
             if seen.sha256 != sha256 {
                 return Err(UploadError::KeyReused(seen.release.to_string()));
@@ -66,28 +56,26 @@ pub async fn publish(state: &Arc<State>, received: Received) -> Result<Published
             }
             tracing::warn!(release = %seen.release, "an Idempotency-Key's first attempt never committed; taking the key over");
             let (s, k, sha, rid) = (state.clone(), key.clone(), sha256.clone(), id.clone());
-            tokio::task::spawn_blocking(move || s.store.remember_over(&k, &sha, &rid))
-                .await
-                .map_err(|e| UploadError::Storage(e.to_string()))??;
+            blocking(move || s.store.remember_over(&k, &sha, &rid)).await?;
         }
     }
     let release = Release {
         id,
         created: now,
         sha256,
-        size,
-        notes,
-        channel,
+        size: received.size,
+        notes: received.notes,
+        channel: received.channel,
         edited: None,
         has_icon: inspection.icon.is_some(),
         app: inspection.info,
     };
     let s = state.clone();
-    let release = tokio::task::spawn_blocking(move || {
-        s.store.commit(staged, release, inspection.icon.as_ref())
+    let release = blocking(move || {
+        s.store
+            .commit(received.staged, release, inspection.icon.as_ref())
     })
-    .await
-    .map_err(|e| UploadError::Storage(e.to_string()))??;
+    .await?;
     state.event(crate::webhook::EventKind::Published, release.clone());
     if let Some(keep) = state.config.keep {
         retain(state, &release.app.bundle_id, keep).await;
@@ -122,10 +110,7 @@ pub async fn load_release(
     id: &ReleaseId,
 ) -> Result<Option<Arc<Release>>, UploadError> {
     let (s, id) = (state.clone(), id.clone());
-    tokio::task::spawn_blocking(move || s.store.get_or_load(&id))
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))?
-        .map_err(|e| UploadError::Storage(e.to_string()))
+    blocking(move || s.store.get_or_load(&id)).await
 }
 
 /// Keeps the newest `keep` releases of an app; a failure is logged, not the upload's failure.

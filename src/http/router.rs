@@ -13,7 +13,7 @@ use hyper::body::Incoming;
 
 use super::body::Body;
 use super::metrics::Route;
-use super::pages::PageLang;
+use super::pages::{is_page_version, PageVersion};
 use super::response::{self, Resp};
 use super::{
     api, auth, ca, console, doctor, errors, install, pages, security_headers, share, sign_in,
@@ -21,7 +21,7 @@ use super::{
 };
 use crate::access::Target;
 use crate::config::TlsMode;
-use crate::page::{Flavor, Msg};
+use crate::page::Msg;
 use crate::store::{Asset, ReleaseId};
 
 /// Longest request target we look at; real ones are under 200 bytes.
@@ -144,9 +144,12 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         ),
         ["console"] if read => (Route::Console, console::page(state, &req)),
         ["console", "qr", file] if read => (Route::Console, console::qr(state, &req, file)),
-        ["s", token] if read => (
+        ["s", token, rest @ ..] if read && is_page_version(rest) => (
             Route::SharePage,
-            share::page(state, &req, token, Flavor::Plain, PageLang::Negotiated).await,
+            match PageVersion::parse(rest) {
+                Some(version) => share::page(state, &req, token, version).await,
+                None => pages::not_found(state, &req),
+            },
         ),
         ["s", token] if m == Method::POST => {
             let token = token.to_string();
@@ -155,18 +158,6 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
                 share::unlock(state, req, peer, &token).await,
             )
         }
-        ["s", token, "amp"] if read => (
-            Route::SharePage,
-            share::page(state, &req, token, Flavor::Amp, PageLang::InUrl(None)).await,
-        ),
-        ["s", token, "amp", lang] if read => match pages::lang_segment(lang) {
-            Some(lang) => {
-                let page_lang = PageLang::InUrl(Some(lang));
-                let r = share::page(state, &req, token, Flavor::Amp, page_lang).await;
-                (Route::SharePage, r)
-            }
-            None => (Route::SharePage, pages::not_found(state, &req)),
-        },
         ["s", token, "visitor.json"] => {
             (Route::AmpVisitor, share::visitor(state, &req, token).await)
         }
@@ -192,27 +183,19 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
         ["ca.mobileconfig"] if read => (Route::Ca, ca::serve(state, &req, ca::What::Profile).await),
         ["ca"] if read => (Route::Ca, pages::ca(state, &req)),
         ["doctor"] if read => (Route::Doctor, doctor::form(state, &req).await),
-        ["r", rid] if read => match id(rid) {
-            Some(rid) => (
-                Route::Page,
-                pages::release(state, &req, &rid, Flavor::Plain, PageLang::Negotiated).await,
-            ),
-            None => (Route::Page, pages::not_found(state, &req)),
-        },
-        ["r", rid, "amp"] if read => match id(rid) {
-            Some(rid) => (
-                Route::AmpPage,
-                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(None)).await,
-            ),
-            None => (Route::AmpPage, pages::not_found(state, &req)),
-        },
-        ["r", rid, "amp", lang] if read => match (id(rid), pages::lang_segment(lang)) {
-            (Some(rid), Some(lang)) => (
-                Route::AmpPage,
-                pages::release(state, &req, &rid, Flavor::Amp, PageLang::InUrl(Some(lang))).await,
-            ),
-            _ => (Route::AmpPage, pages::not_found(state, &req)),
-        },
+        ["r", rid, rest @ ..] if read && is_page_version(rest) => {
+            let route = if rest.is_empty() {
+                Route::Page
+            } else {
+                Route::AmpPage
+            };
+            match (id(rid), PageVersion::parse(rest)) {
+                (Some(rid), Some(version)) => {
+                    (route, pages::release(state, &req, &rid, version).await)
+                }
+                _ => (route, pages::not_found(state, &req)),
+            }
+        }
         ["r", rid, "visitor.json"] => (
             Route::AmpVisitor,
             visitor_json::visitor(state, &req, id(rid)),
@@ -236,28 +219,13 @@ async fn route(state: &Arc<State>, req: Request<Incoming>, peer: SocketAddr) -> 
             };
             (route, r)
         }
-        ["apps", bundle] if read => (
+        ["apps", bundle, rest @ ..] if read && is_page_version(rest) => (
             Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Plain, PageLang::Negotiated).await,
+            match PageVersion::parse(rest) {
+                Some(version) => pages::app(state, &req, bundle, version).await,
+                None => pages::not_found(state, &req),
+            },
         ),
-        ["apps", bundle, "amp"] if read => (
-            Route::AppPage,
-            pages::app(state, &req, bundle, Flavor::Amp, PageLang::InUrl(None)).await,
-        ),
-        ["apps", bundle, "amp", lang] if read => match pages::lang_segment(lang) {
-            Some(lang) => (
-                Route::AppPage,
-                pages::app(
-                    state,
-                    &req,
-                    bundle,
-                    Flavor::Amp,
-                    PageLang::InUrl(Some(lang)),
-                )
-                .await,
-            ),
-            None => (Route::AppPage, pages::not_found(state, &req)),
-        },
         ["api", "releases"] => match m {
             Method::GET | Method::HEAD => (Route::ApiList, api::list(state, &req)),
             Method::POST => (Route::ApiUpload, api::create(state, req).await),
@@ -374,13 +342,17 @@ mod tests {
 
     #[test]
     fn share_tokens_and_grants_are_cut_in_the_log() {
-        assert_eq!(redact("/r/abc/app.ipa"), "/r/abc/app.ipa");
-        assert_eq!(redact("/s/ABCDEFGHIJ"), "/s/ABCDEF…");
-        assert_eq!(redact("/s/ABCDEFGHIJ/amp"), "/s/ABCDEF…/amp");
-        assert_eq!(
-            redact("/s/ABCDEFGHIJ/KLMNOPQRST/app.ipa"),
-            "/s/ABCDEF…/KLMNOP…/app.ipa"
-        );
-        assert_eq!(redact("/s/"), "/s/");
+        for (path, logged) in [
+            ("/r/abc/app.ipa", "/r/abc/app.ipa"),
+            ("/s/ABCDEFGHIJ", "/s/ABCDEF…"),
+            ("/s/ABCDEFGHIJ/amp", "/s/ABCDEF…/amp"),
+            (
+                "/s/ABCDEFGHIJ/KLMNOPQRST/app.ipa",
+                "/s/ABCDEF…/KLMNOP…/app.ipa",
+            ),
+            ("/s/", "/s/"),
+        ] {
+            assert_eq!(redact(path), logged);
+        }
     }
 }

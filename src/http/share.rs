@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::auth;
 use super::errors::NOT_FOUND_PAGE;
-use super::pages::{Asked, PageLang};
+use super::pages::{Asked, PageVersion};
 use super::response::{self, Resp};
 use super::{form, install, pages, State};
 use crate::access::{now_millis, password, Link, LinkId, LinkState, Target};
@@ -291,18 +291,17 @@ pub async fn page(
     state: &Arc<State>,
     req: &Request<Incoming>,
     token: &str,
-    flavor: Flavor,
-    page_lang: PageLang,
+    version: PageVersion,
 ) -> Resp {
     let link = match resolve(state, token).await {
         Ok(l) => l,
         Err(why) => return refused(state, why),
     };
     if link.has_password() && !has_link_cookie(state, req, &link) {
-        let asked = Asked::at(state, req, page_lang);
+        let asked = Asked::at(state, req, version);
         return password_form(state, asked, token, StatusCode::OK, None);
     }
-    show(state, req, &link, token, flavor, page_lang).await
+    show(state, req, &link, token, version).await
 }
 
 async fn show(
@@ -310,8 +309,7 @@ async fn show(
     req: &Request<Incoming>,
     link: &Link,
     token: &str,
-    flavor: Flavor,
-    page_lang: PageLang,
+    version: PageVersion,
 ) -> Resp {
     let Some(release) = target_release(state, link) else {
         return pages::not_found(state, req);
@@ -326,10 +324,10 @@ async fn show(
         state.signer.grant(&link.id, &release.id, expires)
     });
     let mut urls = state.config.public_url.shared(token, grant.as_deref());
-    if flavor == Flavor::Plain && !policy.public_cache_allowed() {
+    if version.flavor() == Flavor::Plain && !policy.public_cache_allowed() {
         urls.amp.clear();
     }
-    pages::shared_release(state, req, &release, &urls, (flavor, page_lang), link).await
+    pages::shared_release(state, req, &release, &urls, version, link).await
 }
 
 fn password_form(
@@ -358,15 +356,7 @@ pub async fn unlock(
     };
     let Some(hash) = link.password_hash.clone() else {
         // An open link has nothing to unlock: show it.
-        return show(
-            state,
-            &req,
-            &link,
-            token,
-            Flavor::Plain,
-            PageLang::Negotiated,
-        )
-        .await;
+        return show(state, &req, &link, token, PageVersion::Plain).await;
     };
     let client = format!("{}|{}", link.id, auth::client_key(peer));
     let whole = link.id.to_string();

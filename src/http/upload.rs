@@ -90,6 +90,22 @@ impl From<crate::store::StoreError> for UploadError {
     }
 }
 
+/// Runs an upload's blocking work (storage, inspection) off the async workers; a task that
+/// died is a storage error.
+pub(crate) async fn blocking<T, E>(
+    work: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, UploadError>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+    UploadError: From<E>,
+{
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| UploadError::Storage(e.to_string()))?
+        .map_err(UploadError::from)
+}
+
 type Written = (u64, String, Option<Box<dyn Upstream>>);
 
 /// Writes chunks to a file on a blocking thread, hashing as it goes, and hands them to the
@@ -318,9 +334,7 @@ pub async fn receive(
     let mut channel = channel_from_header(headers)?;
     let idempotency_key = idempotency_key(headers)?;
     let s = state.clone();
-    let mut staged = tokio::task::spawn_blocking(move || s.store.stage())
-        .await
-        .map_err(|e| UploadError::Storage(e.to_string()))??;
+    let mut staged = blocking(move || s.store.stage()).await?;
     let mut sink = Sink::spawn(staged.ipa_path(), limit, staged.take_upstream());
     let body: SharedBody = Arc::new(tokio::sync::Mutex::new(body));
     let chunks = data_stream(body.clone(), state.config.body_timeout);

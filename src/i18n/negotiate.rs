@@ -80,6 +80,13 @@ mod tests {
         negotiate(None, Some(accept), Lang::En)
     }
 
+    /// Each `Accept-Language` header picks its language (the default being English).
+    fn picks(cases: &[(&str, Lang)]) {
+        for (accept, want) in cases {
+            assert_eq!(pick(accept), *want, "{accept:?}");
+        }
+    }
+
     #[test]
     fn q_values_decide_not_the_order() {
         assert_eq!(pick("fr;q=0.5, ja;q=0.9, de"), Lang::De);
@@ -96,25 +103,29 @@ mod tests {
 
     #[test]
     fn regional_fallbacks() {
-        assert_eq!(pick("zh-CN,zh;q=0.9,en;q=0.8"), Lang::ZhHans);
-        assert_eq!(pick("zh-SG"), Lang::ZhHans);
-        assert_eq!(pick("zh-TW,zh;q=0.9"), Lang::ZhHant);
-        assert_eq!(pick("zh-HK"), Lang::ZhHant);
-        assert_eq!(pick("zh-MO"), Lang::ZhHant);
-        assert_eq!(pick("zh-Hant-TW"), Lang::ZhHant);
-        assert_eq!(pick("pt-PT,pt;q=0.9"), Lang::PtBr);
-        assert_eq!(pick("en-US,en;q=0.9"), Lang::En);
+        picks(&[
+            ("zh-CN,zh;q=0.9,en;q=0.8", Lang::ZhHans),
+            ("zh-SG", Lang::ZhHans),
+            ("zh-TW,zh;q=0.9", Lang::ZhHant),
+            ("zh-HK", Lang::ZhHant),
+            ("zh-MO", Lang::ZhHant),
+            ("zh-Hant-TW", Lang::ZhHant),
+            ("pt-PT,pt;q=0.9", Lang::PtBr),
+            ("en-US,en;q=0.9", Lang::En),
+        ]);
     }
 
     #[test]
     fn refused_malformed_and_unknown_fall_to_the_default() {
-        assert_eq!(pick("ja;q=0, fr;q=0.1"), Lang::Fr);
-        assert_eq!(pick("ja;q=0"), Lang::En);
-        assert_eq!(pick("ja;q=2, ko;q=abc, de;q=0.3"), Lang::De);
-        assert_eq!(pick("it, nl"), Lang::En);
-        assert_eq!(pick("*"), Lang::En);
-        assert_eq!(pick(""), Lang::En);
-        assert_eq!(pick(",,;;q=,"), Lang::En);
+        picks(&[
+            ("ja;q=0, fr;q=0.1", Lang::Fr),
+            ("ja;q=0", Lang::En),
+            ("ja;q=2, ko;q=abc, de;q=0.3", Lang::De),
+            ("it, nl", Lang::En),
+            ("*", Lang::En),
+            ("", Lang::En),
+            (",,;;q=,", Lang::En),
+        ]);
         assert_eq!(negotiate(None, Some("it"), Lang::De), Lang::De);
         assert_eq!(negotiate(None, None, Lang::Ru), Lang::Ru);
         // A huge header is cut, not scanned to the end.
@@ -134,13 +145,17 @@ mod tests {
 
     #[test]
     fn q_values_parse_strictly() {
-        assert_eq!(parse_q("1"), Some(1000));
-        assert_eq!(parse_q("0.8"), Some(800));
-        assert_eq!(parse_q("0.125"), Some(125));
-        assert_eq!(parse_q("1.000"), Some(1000));
-        assert_eq!(parse_q("1.5"), None);
-        assert_eq!(parse_q("0.1234"), None);
-        assert_eq!(parse_q("-1"), None);
-        assert_eq!(parse_q(""), None);
+        for (text, thousandths) in [
+            ("1", Some(1000)),
+            ("0.8", Some(800)),
+            ("0.125", Some(125)),
+            ("1.000", Some(1000)),
+            ("1.5", None),
+            ("0.1234", None),
+            ("-1", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_q(text), thousandths, "{text:?}");
+        }
     }
 }

@@ -4,8 +4,8 @@
 
 use maud::{html, Markup};
 
-use super::render::{document, BodyAttrs, Head, Languages, T};
-use super::{Flavor, Site};
+use super::render::{plain_document, Languages, T};
+use super::Site;
 use crate::i18n::Lang;
 
 /// Where a form page is and where it posts, in the language it speaks.
@@ -22,26 +22,16 @@ pub struct FormPage<'a> {
 }
 
 fn form_document(f: &FormPage<'_>, site: &Site, t: T, prefix: &str, main: Markup) -> String {
-    let head = Head {
-        title: t.t(&format!("{prefix}-title")),
-        description: t.t(&format!("{prefix}-description")),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let main = html! {
         section.card {
             h1 { (t.t(&format!("{prefix}-heading"))) }
             (main)
         }
     };
-    document(
-        &head,
+    plain_document(
+        t.t(&format!("{prefix}-title")),
+        t.t(&format!("{prefix}-description")),
         site,
-        Flavor::Plain,
-        BodyAttrs::default(),
         &Languages::by_query(f.url, f.lang),
         main,
     )
@@ -125,14 +115,9 @@ pub fn sign_out(site: &Site, lang: Lang) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::urls::PublicUrl;
 
     fn site() -> Site {
-        Site {
-            public_url: PublicUrl::parse("https://h").unwrap(),
-            own_ca: false,
-            default_lang: Lang::En,
-        }
+        Site::at("https://h")
     }
 
     fn page<'a>(lang: Lang, url: &'a str, action: &'a str, error: Option<&'a str>) -> FormPage<'a> {

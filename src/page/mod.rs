@@ -46,6 +46,18 @@ pub struct Site {
     pub default_lang: Lang,
 }
 
+impl Site {
+    /// For tests: the site at `public_url` with a real certificate, in English.
+    #[cfg(test)]
+    pub(crate) fn at(public_url: &str) -> Site {
+        Site {
+            public_url: PublicUrl::parse(public_url).unwrap(),
+            own_ca: false,
+            default_lang: Lang::En,
+        }
+    }
+}
+
 /// Everything a release page is built from.
 pub struct ReleaseContext<'a> {
     pub release: &'a Release,

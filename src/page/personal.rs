@@ -41,7 +41,15 @@ pub struct Personal {
     pub restart_note: bool,
     /// A Mac User-Agent (a Mac, or an iPad in desktop mode): the QR page offers the button too.
     pub mac_or_ipad: bool,
-    /// The in-app browser's name, for the open-in-Safari steps (absent for an unnamed view).
+    /// The open-in-Safari steps' words (all absent for the other leads).
+    #[serde(flatten)]
+    pub in_app: InAppWords,
+}
+
+/// The in-app browser's words for the open-in-Safari steps, in the document's language.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct InAppWords {
+    /// The in-app browser's name (absent for an unnamed view).
     pub app_name: Option<String>,
     /// Where the in-app browser's menu is, and its "open in Safari" command.
     pub menu: Option<String>,
@@ -52,12 +60,16 @@ pub struct Personal {
 /// `command`) in `lang`, the language of the AMP document that asks.
 pub fn personal(release: &Release, visitor: Visitor, now: OffsetDateTime, lang: Lang) -> Personal {
     let view = release_view(release, visitor, now);
-    let (app_name, menu, command) = match view.lead {
+    let in_app = match view.lead {
         Lead::OpenInSafari(app) => {
-            let (name, menu, command) = safari_words(app, lang);
-            (name, Some(menu), Some(command))
+            let (app_name, menu, command) = safari_words(app, lang);
+            InAppWords {
+                app_name,
+                menu: Some(menu),
+                command: Some(command),
+            }
         }
-        _ => (None, None, None),
+        _ => InAppWords::default(),
     };
     let (os_too_old, needs, has) = match view.lead {
         Lead::Blocked(Blocker::OsTooOld { needs, has }) => {
@@ -82,9 +94,7 @@ pub fn personal(release: &Release, visitor: Visitor, now: OffsetDateTime, lang: 
         developer_mode: view.developer_mode,
         restart_note: view.restart_note,
         mac_or_ipad: view.touch_install,
-        app_name,
-        menu,
-        command,
+        in_app,
     }
 }
 

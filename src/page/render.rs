@@ -104,6 +104,22 @@ pub(super) struct Head<'a> {
     pub(super) own: Option<OwnAssets>,
 }
 
+impl Head<'_> {
+    /// The head of a page with no AMP version, no image and the landing pages' assets: the
+    /// front page, the forms, the console, error pages.
+    pub(super) fn plain(title: String, description: String) -> Head<'static> {
+        Head {
+            title,
+            description,
+            canonical: None,
+            amp: None,
+            image: None,
+            personal: false,
+            own: None,
+        }
+    }
+}
+
 /// A plain page's own script (a path under `/static/`) and the CSS added to the common one.
 #[derive(Clone, Copy)]
 pub(super) struct OwnAssets {
@@ -141,6 +157,25 @@ impl Languages {
                 .collect(),
         }
     }
+}
+
+/// A plain page with [`Head::plain`] and the default body: `main` under the common frame.
+pub(super) fn plain_document(
+    title: String,
+    description: String,
+    site: &Site,
+    langs: &Languages,
+    main: Markup,
+) -> String {
+    let head = Head::plain(title, description);
+    document(
+        &head,
+        site,
+        Flavor::Plain,
+        BodyAttrs::default(),
+        langs,
+        main,
+    )
 }
 
 pub(super) fn document(
@@ -276,6 +311,16 @@ fn page_url(ctx: &ReleaseContext<'_>, lang: Lang) -> String {
     }
 }
 
+/// What a lead section is drawn with: the release, the messages, the document's flavor and who
+/// the visitor-dependent parts are for.
+#[derive(Clone, Copy)]
+struct Draw<'c, 'a> {
+    ctx: &'c ReleaseContext<'a>,
+    t: T,
+    flavor: Flavor,
+    fill: Fill,
+}
+
 /// Who the visitor-dependent parts of a component are rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fill {
@@ -369,12 +414,18 @@ pub fn release_amp_with(ctx: &ReleaseContext<'_>, previous: &[PreviousBuild<'_>]
 /// The lead section(s) for one view.
 fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill) -> Markup {
     let t = T(ctx.lang);
+    let d = Draw {
+        ctx,
+        t,
+        flavor,
+        fill,
+    };
     match view.lead {
         Lead::Preview => preview(ctx, t),
-        Lead::Install => install(ctx, t, view, flavor, fill),
-        Lead::OpenInSafari(in_app) => open_in_safari(ctx, t, in_app, flavor, fill),
-        Lead::Qr => qr_section(ctx, t, view, flavor, fill),
-        Lead::IosOnly => ios_only(ctx, t, view, flavor, fill),
+        Lead::Install => install(d, view),
+        Lead::OpenInSafari(in_app) => open_in_safari(d, in_app),
+        Lead::Qr => qr_section(d, view),
+        Lead::IosOnly => ios_only(d, view),
         Lead::Blocked(b) => blocked(ctx, t, b, fill),
     }
 }
@@ -385,14 +436,20 @@ fn lead(ctx: &ReleaseContext<'_>, view: &ReleaseView, flavor: Flavor, fill: Fill
 fn personal_template(ctx: &ReleaseContext<'_>, first: &FirstViews) -> Markup {
     let f = Fill::Template;
     let t = T(ctx.lang);
+    let d = Draw {
+        ctx,
+        t,
+        flavor: Flavor::Amp,
+        fill: f,
+    };
     html! {
         @match view::build_problem(ctx.release, ctx.now) {
             Some(b) => (section("blocked", blocked(ctx, t, b, f))),
             None => {
-                (section("install", install(ctx, t, &first.ios, Flavor::Amp, f)))
-                (section("open_in_safari", open_in_safari(ctx, t, InApp::Webview, Flavor::Amp, f)))
-                (section("qr", qr_section(ctx, t, &first.other, Flavor::Amp, f)))
-                (section("ios_only", ios_only(ctx, t, &first.other, Flavor::Amp, f)))
+                (section("install", install(d, &first.ios)))
+                (section("open_in_safari", open_in_safari(d, InApp::Webview)))
+                (section("qr", qr_section(d, &first.other)))
+                (section("ios_only", ios_only(d, &first.other)))
                 (section("os_too_old", blocked(ctx, t, Blocker::OsTooOld { needs: OsVersion::new(0, 0), has: OsVersion::new(0, 0) }, f)))
                 (section("ipad_only", blocked(ctx, t, Blocker::IpadOnlyOnIphone, f)))
             }
@@ -561,13 +618,8 @@ fn copy_link(t: T, id: &str, url: &str, flavor: Flavor) -> Markup {
     }
 }
 
-fn install(
-    ctx: &ReleaseContext<'_>,
-    t: T,
-    view: &ReleaseView,
-    flavor: Flavor,
-    fill: Fill,
-) -> Markup {
+fn install(d: Draw<'_, '_>, view: &ReleaseView) -> Markup {
+    let (ctx, t) = (d.ctx, d.t);
     let team = ctx
         .release
         .app
@@ -575,28 +627,28 @@ fn install(
         .as_ref()
         .and_then(|p| p.team_name.as_deref());
     html! {
-        @if flavor == Flavor::Plain {
+        @if d.flavor == Flavor::Plain {
             section #telegram .card.warn hidden {
                 h2 { (t.t("telegram-heading")) }
                 p { (t.t("telegram-body")) }
             }
         }
         section.card {
-            (install_button(ctx, t, &fill.id("install"), "btn"))
+            (install_button(ctx, t, &d.fill.id("install"), "btn"))
             h2.mt { (t.t("steps-then")) }
             ol {
                 @for step in view.install_steps(team) {
                     @let item = html! { li { (rich(&t.msg(&step.msg))) } };
                     @match step.when {
                         None => (item),
-                        Some((key, holds)) => (when(fill, key, holds, item)),
+                        Some((key, holds)) => (when(d.fill, key, holds, item)),
                     }
                 }
             }
-            details id=(fill.id("fallback")) {
+            details id=(d.fill.id("fallback")) {
                 summary { (t.t("fallback-summary")) }
                 p { (t.t("fallback-body")) }
-                (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
+                (copy_link(t, &d.fill.id("link"), &ctx.urls.page, d.flavor))
             }
         }
     }
@@ -620,13 +672,8 @@ pub(super) fn safari_words(app: InApp, lang: Lang) -> (Option<String>, String, S
     (name, word(0), word(1))
 }
 
-fn open_in_safari(
-    ctx: &ReleaseContext<'_>,
-    t: T,
-    app: InApp,
-    flavor: Flavor,
-    fill: Fill,
-) -> Markup {
+fn open_in_safari(d: Draw<'_, '_>, app: InApp) -> Markup {
+    let (ctx, t) = (d.ctx, d.t);
     let (name, menu, command) = safari_words(app, t.0);
     let x_safari = ctx
         .urls
@@ -637,39 +684,39 @@ fn open_in_safari(
         "safari-cannot-named",
         &[(
             "app",
-            fill.arg("app_name", name.clone().unwrap_or_default()),
+            d.fill.arg("app_name", name.clone().unwrap_or_default()),
         )],
     );
     let generic = t.t("safari-cannot-generic");
     let menu_step = t.with(
         "safari-step-menu",
         &[
-            ("menu", fill.arg("menu", menu)),
-            ("command", fill.arg("command", command)),
+            ("menu", d.fill.arg("menu", menu)),
+            ("command", d.fill.arg("command", command)),
         ],
     );
     html! {
         section.card {
             h2 { (t.t("safari-heading")) }
             p {
-                (when(fill, "app_name", name.is_some(), html! { (named) }))
-                @match fill {
+                (when(d.fill, "app_name", name.is_some(), html! { (named) }))
+                @match d.fill {
                     Fill::Now => @if name.is_none() { (generic) },
                     Fill::Template => { (PreEscaped("{{^app_name}}")) (generic) (PreEscaped("{{/app_name}}")) },
                 }
             }
             ol {
                 li { (rich(&menu_step)) }
-                li { (t.t("safari-step-copy")) (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor)) }
+                li { (t.t("safari-step-copy")) (copy_link(t, &d.fill.id("link"), &ctx.urls.page, d.flavor)) }
                 li { (t.rich("safari-step-install")) }
             }
-            @if let (Flavor::Plain, Some(x)) = (flavor, x_safari) {
+            @if let (Flavor::Plain, Some(x)) = (d.flavor, x_safari) {
                 p { a.btn2 href=(x) { (t.t("safari-open-button")) } }
             }
         }
         section.card {
             p.note { (t.t("safari-already")) }
-            (install_button(ctx, t, &fill.id("install"), "btn"))
+            (install_button(ctx, t, &d.fill.id("install"), "btn"))
         }
     }
 }
@@ -680,13 +727,8 @@ fn qr_figure(ctx: &ReleaseContext<'_>) -> Markup {
     }
 }
 
-fn qr_section(
-    ctx: &ReleaseContext<'_>,
-    t: T,
-    view: &ReleaseView,
-    flavor: Flavor,
-    fill: Fill,
-) -> Markup {
+fn qr_section(d: Draw<'_, '_>, view: &ReleaseView) -> Markup {
+    let (ctx, t) = (d.ctx, d.t);
     // A Mac User-Agent: a Mac, or an iPad in desktop mode (never read from `ctx.visitor`: the
     // AMP document is the same for everyone).
     let on_mac = view.touch_install;
@@ -696,8 +738,8 @@ fn qr_section(
             (qr_figure(ctx))
             p.note { (t.t("qr-note")) }
             p { a href=(ctx.urls.page) { (ctx.urls.page) } }
-            @if on_mac || fill == Fill::Template {
-                @match flavor {
+            @if on_mac || d.fill == Fill::Template {
+                @match d.flavor {
                     Flavor::Plain => {
                         div #touch-install hidden {
                             p { (t.t("qr-on-this-ipad")) }
@@ -705,7 +747,7 @@ fn qr_section(
                         }
                         noscript { p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } } }
                     }
-                    Flavor::Amp => (when(fill, "mac_or_ipad", on_mac, html! {
+                    Flavor::Amp => (when(d.fill, "mac_or_ipad", on_mac, html! {
                         p.note { (t.t("qr-on-an-ipad")) " " a href=(ctx.urls.install) { (t.t("qr-install-here")) } }
                     })),
                 }
@@ -714,20 +756,15 @@ fn qr_section(
     }
 }
 
-fn ios_only(
-    ctx: &ReleaseContext<'_>,
-    t: T,
-    view: &ReleaseView,
-    flavor: Flavor,
-    fill: Fill,
-) -> Markup {
+fn ios_only(d: Draw<'_, '_>, view: &ReleaseView) -> Markup {
+    let (ctx, t) = (d.ctx, d.t);
     let device = runs_on(t, view);
     html! {
         section.card.qrbox {
             h2 { (t.with("ios-only-heading", &[("devices", device.clone().into())])) }
             p { (t.with("ios-only-body", &[("title", ctx.release.app.title.as_str().into()), ("devices", device.into())])) }
             (qr_figure(ctx))
-            (copy_link(t, &fill.id("link"), &ctx.urls.page, flavor))
+            (copy_link(t, &d.fill.id("link"), &ctx.urls.page, d.flavor))
         }
     }
 }
@@ -861,15 +898,6 @@ fn check(t: T, w: &crate::ipa::Warning) -> String {
 
 pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) -> String {
     let t = T(lang);
-    let head = Head {
-        title: t.t("index-title"),
-        description: t.t("index-description"),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let langs = Languages::by_query(&site.public_url.join("/"), lang);
     let main = html! {
         h1 { (t.t("index-title")) }
@@ -896,11 +924,10 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
         }
         @if signed_in { (super::forms::sign_out(site, lang)) }
     };
-    document(
-        &head,
+    plain_document(
+        t.t("index-title"),
+        t.t("index-description"),
         site,
-        Flavor::Plain,
-        BodyAttrs::default(),
         &langs,
         main,
     )
@@ -908,15 +935,6 @@ pub fn index(apps: &[Arc<Release>], site: &Site, signed_in: bool, lang: Lang) ->
 
 pub fn ca(site: &Site, lang: Lang) -> String {
     let t = T(lang);
-    let head = Head {
-        title: t.t("ca-title"),
-        description: t.t("ca-description"),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let langs = Languages::by_query(&site.public_url.join("/ca"), lang);
     let main = html! {
         section.card {
@@ -932,14 +950,7 @@ pub fn ca(site: &Site, lang: Lang) -> String {
             p.note { (t.t("ca-other-device")) " " a href=(site.public_url.join("/ca.crt")) { "ca.crt" } }
         }
     };
-    document(
-        &head,
-        site,
-        Flavor::Plain,
-        BodyAttrs::default(),
-        &langs,
-        main,
-    )
+    plain_document(t.t("ca-title"), t.t("ca-description"), site, &langs, main)
 }
 
 /// An error page in English with `message` as given (for callers with no message id).
@@ -959,26 +970,16 @@ fn error_page(status: u16, message: &str, site: &Site, lang: Lang) -> String {
         410 => t.t("error-gone-heading"),
         _ => t.with("error-heading", &[("status", Arg::Str(status.to_string()))]),
     };
-    let head = Head {
-        title: format!("{status} · {heading}"),
-        description: message.to_owned(),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
-        own: None,
-    };
     let main = html! {
         section.card {
             h1 { (status) " · " (heading) }
             p { (message) }
         }
     };
-    document(
-        &head,
+    plain_document(
+        format!("{status} · {heading}"),
+        message.to_owned(),
         site,
-        Flavor::Plain,
-        BodyAttrs::default(),
         &Languages::only(lang),
         main,
     )

@@ -816,3 +816,22 @@ impl Store {
         self.releases.write().unwrap_or_else(|e| e.into_inner())
     }
 }
+
+/// For each backend's tests: records by key on `store` (which has none of kind `share`):
+/// `abc` written twice and `second` (sorting after it) once, read back and listed, then `abc`
+/// deleted twice (deleting what is gone is no error).
+#[cfg(test)]
+pub(crate) fn check_records_by_key(store: &Store, second: &str) {
+    assert_eq!(store.get_record("share", "abc").unwrap(), None);
+    store.put_record("share", "abc", b"one").unwrap();
+    store.put_record("share", "abc", b"two").unwrap();
+    store.put_record("share", second, b"3").unwrap();
+    assert_eq!(
+        store.get_record("share", "abc").unwrap().as_deref(),
+        Some(&b"two"[..])
+    );
+    assert_eq!(store.list_records("share").unwrap(), vec!["abc", second]);
+    store.delete_record("share", "abc").unwrap();
+    store.delete_record("share", "abc").unwrap();
+    assert_eq!(store.list_records("share").unwrap(), vec![second]);
+}

@@ -2,27 +2,38 @@
 //! sessions, share links (open, expiring, revoked, password) followed the way the iOS
 //! installer follows them: with its User-Agent and no cookies.
 
-use std::process::Command;
 use std::time::Duration;
 
 use crate::support::share::{
-    bare, get, install_from, link_for, make_link, manifest_url_in, status, INSTALLER, SAFARI,
+    bare, get, install_from, installer_status, link_for, link_status, make_link, manifest_url_in,
+    status, INSTALLER, SAFARI,
 };
-use crate::support::{cookie_of, make_ipa, noise, sha256_hex, TestServer, TOKEN};
+use crate::support::{
+    assert_success, build_keys, cookie_of, make_ipa, noise, otadrop, otadrop_command, sha256_hex,
+    TestServer, TOKEN,
+};
 
 const VIEWER_PASSWORD: &str = "viewer-pass-42";
 
 pub fn app_ipa(bundle: &str, title: &str, version: &str, filler: usize) -> Vec<u8> {
     make_ipa(
         &format!("{title}.app"),
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", version.into()),
-            ("CFBundleName", title.into()),
-        ],
+        &build_keys(
+            bundle,
+            version,
+            version,
+            vec![("CFBundleName", title.into())],
+        ),
         &[(&format!("Payload/{title}.app/filler.bin"), &noise(filler))],
     )
+}
+
+/// How many UDIDs the profile of the first release of a `/api/releases` list shows.
+fn udids_shown(list: &[serde_json::Value]) -> usize {
+    list[0]["app"]["profile"]["device_ids"]
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 pub async fn upload(s: &TestServer, bytes: Vec<u8>) -> serde_json::Value {
@@ -84,13 +95,7 @@ async fn nothing_is_listed_without_a_credential() {
 
     // The admin sees the profile's UDIDs.
     let list = s.releases().await;
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        100
-    );
+    assert_eq!(udids_shown(&list), 100);
 }
 
 #[tokio::test]
@@ -147,11 +152,7 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
     let list: Vec<serde_json::Value> = r.json().await.unwrap();
     let profile = &list[0]["app"]["profile"];
     assert_eq!(profile["devices"], 100, "the count stays");
-    assert_eq!(
-        profile["device_ids"].as_array().unwrap().len(),
-        0,
-        "UDIDs are the admin's"
-    );
+    assert_eq!(udids_shown(&list), 0, "UDIDs are the admin's");
     // Never the write side: not with a session, only with the token.
     let r = c
         .post(s.url("/api/releases"))
@@ -163,20 +164,15 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
         .unwrap();
     assert_eq!(r.status(), 401);
     let id = list[0]["id"].as_str().unwrap();
-    let r = c
-        .delete(s.url(&format!("/api/releases/{id}")))
-        .header("cookie", &viewer)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-    let r = c
-        .post(s.url(&format!("/api/releases/{id}/links")))
-        .header("cookie", &viewer)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
+    for (method, path) in [
+        (reqwest::Method::DELETE, format!("/api/releases/{id}")),
+        (reqwest::Method::POST, format!("/api/releases/{id}/links")),
+    ] {
+        let r = s
+            .request_with(method.clone(), s.url(&path), &[("cookie", &viewer)])
+            .await;
+        assert_eq!(r.status(), 401, "{method} {path} with a viewer's session");
+    }
 
     // A session cookie changed by one character is no session.
     let mut forged = viewer.clone().into_bytes();
@@ -192,13 +188,7 @@ async fn signing_in_makes_a_session_viewers_read_but_never_write() {
     let (admin, _) = cookie_of(&r);
     let r = get(&c, &s.url("/api/releases"), SAFARI, Some(&admin)).await;
     let list: Vec<serde_json::Value> = r.json().await.unwrap();
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        100
-    );
+    assert_eq!(udids_shown(&list), 100);
 
     // Signing out clears the cookie.
     let r = c
@@ -255,13 +245,7 @@ async fn public_index_brings_back_the_open_listing_without_udids() {
         .json()
         .await
         .unwrap();
-    assert_eq!(
-        list[0]["app"]["profile"]["device_ids"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0
-    );
+    assert_eq!(udids_shown(&list), 0);
     assert_eq!(
         status(&c, &s.url("/metrics")).await,
         401,
@@ -316,13 +300,8 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
-    let (st, _) = make_link(
-        &s,
-        "/api/releases/01jd5x0000000000000000000a/links",
-        serde_json::json!({}),
-    )
-    .await;
-    assert_eq!(st, 404);
+    let missing = "/api/releases/01jd5x0000000000000000000a/links";
+    assert_eq!(link_status(&s, missing).await, 404);
     let (st, e) = make_link(
         &s,
         &format!("/api/releases/{id}/links"),
@@ -389,26 +368,15 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
     assert_eq!(list[0]["url"], link["url"]);
     assert_eq!(status(&c, &s.url("/api/links")).await, 401);
 
-    let link_id = link["id"].as_str().unwrap();
-    let r = c
-        .delete(s.url(&format!("/api/links/{link_id}")))
-        .send()
-        .await
-        .unwrap();
+    let link_url = s.url(&format!("/api/links/{}", link["id"].as_str().unwrap()));
+    let r = s
+        .request_with(reqwest::Method::DELETE, &link_url, &[])
+        .await;
     assert_eq!(r.status(), 401);
-    let r = c
-        .delete(s.url(&format!("/api/links/{link_id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 204);
-    let r = c
-        .delete(s.url("/api/links/0123456789abcdef012345"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(s.admin_delete(&link_url).await.status(), 204);
+    let r = s
+        .admin_delete(s.url("/api/links/0123456789abcdef012345"))
+        .await;
     assert_eq!(r.status(), 404);
     for path in [
         "",
@@ -419,8 +387,11 @@ async fn share_link_installs_with_no_cookie_and_revocation_turns_it_off() {
         "/icon.png",
         "/icon-57.png",
     ] {
-        let r = get(&c, &format!("{url}{path}"), INSTALLER, None).await;
-        assert_eq!(r.status(), 410, "{path}");
+        assert_eq!(
+            installer_status(&c, &format!("{url}{path}")).await,
+            410,
+            "{path}"
+        );
     }
     let page = get(&c, url, SAFARI, None).await.text().await.unwrap();
     assert!(
@@ -445,13 +416,10 @@ async fn app_link_follows_the_newest_release() {
     .await;
     assert_eq!(st, 201, "{link}");
     assert_eq!(link["target"]["app"], "com.example.follow");
-    let (st, _) = make_link(
-        &s,
-        "/api/apps/com.example.none/links",
-        serde_json::json!({}),
-    )
-    .await;
-    assert_eq!(st, 404);
+    assert_eq!(
+        link_status(&s, "/api/apps/com.example.none/links").await,
+        404
+    );
     let url = link["url"].as_str().unwrap();
     let c = bare(&s);
     let page = get(&c, url, SAFARI, None).await.text().await.unwrap();
@@ -481,8 +449,12 @@ async fn every_changed_byte_of_a_token_gives_404() {
         bad[i] = B64[at ^ 1];
         let bad = String::from_utf8(bad).unwrap();
         let file = if i % 2 == 0 { "" } else { "/manifest.plist" };
-        let r = get(&c, &s.url(&format!("/s/{bad}{file}")), INSTALLER, None).await;
-        assert_eq!(r.status(), 404, "character {i}: {bad}");
+        let url = s.url(&format!("/s/{bad}{file}"));
+        assert_eq!(
+            installer_status(&c, &url).await,
+            404,
+            "character {i}: {bad}"
+        );
     }
     for bad in [
         &token[..token.len() - 1],
@@ -536,9 +508,7 @@ async fn expiring_link_is_private_and_gone_after_its_lifetime() {
     );
     for path in ["/amp", "/manifest.plist", "/app.ipa", "/icon.png"] {
         assert_eq!(
-            get(&c, &format!("{url}{path}"), INSTALLER, None)
-                .await
-                .status(),
+            installer_status(&c, &format!("{url}{path}")).await,
             410,
             "{path}"
         );
@@ -559,12 +529,7 @@ async fn a_download_started_before_expiry_finishes() {
     let mut got = r.chunk().await.unwrap().unwrap().to_vec();
     assert!(got.len() < bytes.len());
     wait_for_status(&c, url, 410).await;
-    assert_eq!(
-        get(&c, &format!("{url}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
-        410
-    );
+    assert_eq!(installer_status(&c, &format!("{url}/app.ipa")).await, 410);
     while let Some(chunk) = r.chunk().await.unwrap() {
         got.extend_from_slice(&chunk);
     }
@@ -595,9 +560,7 @@ async fn password_link_grants_the_installer_its_files() {
     assert!(!form.contains("itms-services") && !form.contains("Secret.app"));
     for path in ["/manifest.plist", "/app.ipa"] {
         assert_eq!(
-            get(&c, &format!("{url}{path}"), INSTALLER, None)
-                .await
-                .status(),
+            installer_status(&c, &format!("{url}{path}")).await,
             401,
             "{path}"
         );
@@ -658,17 +621,13 @@ async fn password_link_grants_the_installer_its_files() {
     bad[3] = if bad[3] == b'A' { b'B' } else { b'A' };
     let bad = String::from_utf8(bad).unwrap();
     assert_eq!(
-        get(&c, &format!("{url}/{bad}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
+        installer_status(&c, &format!("{url}/{bad}/app.ipa")).await,
         404
     );
     // Used after its lifetime, the grant fails.
     wait_for_status(&c, &manifest_url, 403).await;
     assert_eq!(
-        get(&c, &format!("{url}/{grant}/app.ipa"), INSTALLER, None)
-            .await
-            .status(),
+        installer_status(&c, &format!("{url}/{grant}/app.ipa")).await,
         403
     );
     // A fresh page view gives a fresh grant.
@@ -723,13 +682,6 @@ async fn links_survive_a_restart_and_need_the_same_signing_key() {
     assert_eq!(status(&bare(&s), &s.url(&path)).await, 404);
 }
 
-fn otadrop(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn command_line_shares_lists_and_revokes() {
     let s = TestServer::start(&[]);
@@ -758,11 +710,7 @@ async fn command_line_shares_lists_and_revokes() {
         pw.to_str().unwrap(),
     ]);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let url = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(url.starts_with(&format!("{}/s/", s.base)), "{url}");
     let c = bare(&s);
@@ -787,11 +735,7 @@ async fn command_line_shares_lists_and_revokes() {
     ];
     args.extend(server);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let app_url = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert_eq!(status(&c, &app_url).await, 200);
 
@@ -810,11 +754,7 @@ async fn command_line_shares_lists_and_revokes() {
     let mut args = vec!["links", "revoke", id];
     args.extend(server);
     let out = otadrop(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert_eq!(status(&c, &app_url).await, 410);
 
     // Errors: one line, exit code 1.
@@ -836,7 +776,7 @@ async fn command_line_shares_lists_and_revokes() {
 fn the_start_banner_says_how_to_sign_in_and_share() {
     use std::io::{BufRead, BufReader};
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_otadrop"))
+    let mut child = otadrop_command()
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(dir.path())
         .stdout(std::process::Stdio::piped())

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{json_of, make_ipa, tools, TestServer, TOKEN};
+use crate::support::{build_keys, json_of, make_ipa, tools, TestServer, TOKEN};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_and_password_forms_work_without_javascript() {
@@ -14,12 +14,12 @@ async fn sign_in_and_password_forms_work_without_javascript() {
     let s = TestServer::start(&[]);
     let ipa = make_ipa(
         "Locked.app",
-        &[
-            ("CFBundleIdentifier", "com.example.locked".into()),
-            ("CFBundleShortVersionString", "3.1".into()),
-            ("CFBundleVersion", "7".into()),
-            ("CFBundleDisplayName", "Locked Notes".into()),
-        ],
+        &build_keys(
+            "com.example.locked",
+            "3.1",
+            "7",
+            vec![("CFBundleDisplayName", "Locked Notes".into())],
+        ),
         &[],
     );
     let up: serde_json::Value = s.upload_bytes(ipa).await.json().await.unwrap();

@@ -2,9 +2,12 @@
 //! an iPhone would fetch and check every byte that matters.
 
 use std::io::{Read, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::support::{fixture, make_ipa, sha256_hex, TestServer, TOKEN};
+use crate::support::{
+    assert_success, build_keys, fixture, make_ipa, otadrop_command, sha256_hex, TestServer, TOKEN,
+};
 
 const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
 
@@ -121,12 +124,7 @@ async fn check_manifest(
     bundle: &str,
     version: &str,
 ) {
-    let r = s
-        .client
-        .get(up["manifest_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(up["manifest_url"].as_str().unwrap()).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "text/xml");
     let xml = r.bytes().await.unwrap();
@@ -153,7 +151,7 @@ async fn check_manifest(
             Some("software-package" | "display-image" | "full-size-image")
         ));
         // Every URL in the manifest answers.
-        let r = s.client.get(url).send().await.unwrap();
+        let r = s.get(url).await;
         assert_eq!(r.status(), 200, "{url}");
     }
     if up["icon_url"].is_string() {
@@ -256,12 +254,7 @@ async fn every_valid_fixture_installs_end_to_end() {
         check_manifest(&s, &up, title, bundle, version).await;
 
         // The IPA comes back byte for byte.
-        let r = s
-            .client
-            .get(up["ipa_url"].as_str().unwrap())
-            .send()
-            .await
-            .unwrap();
+        let r = s.get(up["ipa_url"].as_str().unwrap()).await;
         assert_eq!(r.status(), 200);
         assert_eq!(r.headers()["content-type"], "application/octet-stream");
         assert_eq!(
@@ -313,6 +306,23 @@ async fn edge_fixtures_are_refused_with_a_clear_400() {
     assert_eq!(s.staged(), 0);
 }
 
+/// A raw upload is taken without a Content-Type and with the zip types other tools send
+#[tokio::test]
+async fn raw_uploads_need_no_content_type_and_take_the_zip_types() {
+    let s = TestServer::start(&[]);
+    let ipa = std::fs::read(fixture("ipa/icyleaf__iphone.ipa")).unwrap();
+    for content_type in [None, Some("application/zip"), Some("application/x-ios-app")] {
+        let headers: Vec<(&str, &str)> = content_type
+            .map(|t| ("content-type", t))
+            .into_iter()
+            .collect();
+        let (status, up) = s.upload_as(ipa.clone(), &headers).await;
+        assert_eq!(status, 201, "{content_type:?}: {up}");
+        assert_eq!(up["app"]["bundle_id"], "com.icyleaf.AppInfoDemo");
+    }
+    assert_eq!(s.releases().await.len(), 3);
+}
+
 #[tokio::test]
 async fn tokens_types_and_sizes_are_checked() {
     let s = TestServer::start(&["--max-upload", "50000"]);
@@ -329,13 +339,7 @@ async fn tokens_types_and_sizes_are_checked() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
-    let r = post()
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/octet-stream")
-        .body(Vec::new())
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_bytes(Vec::new()).await;
     assert_eq!(r.status(), 400);
     assert!(r.text().await.unwrap().contains("empty"));
     let r = post()
@@ -355,23 +359,11 @@ async fn tokens_types_and_sizes_are_checked() {
             .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
             .collect::<Vec<_>>(),
     );
-    let r = post()
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/octet-stream")
-        .body(reqwest::Body::wrap_stream(stream))
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_bytes(reqwest::Body::wrap_stream(stream)).await;
     assert_eq!(r.status(), 413);
     assert!(r.text().await.unwrap().contains("--max-upload"));
     // The real IPA is under the limit and goes through.
-    let r = post()
-        .bearer_auth(TOKEN)
-        .header("content-type", "application/octet-stream")
-        .body(ipa)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_bytes(ipa).await;
     assert_eq!(r.status(), 201);
     assert_eq!(s.staged(), 0);
 }
@@ -515,7 +507,7 @@ async fn range_head_and_conditional_requests() {
     let up = s.publish(&path).await;
     let url = up["ipa_url"].as_str().unwrap();
 
-    let head = s.client.head(url).send().await.unwrap();
+    let head = s.request_with(reqwest::Method::HEAD, url, &[]).await;
     assert_eq!(head.status(), 200);
     assert_eq!(head.headers()["content-length"], len.to_string().as_str());
     assert_eq!(head.headers()["accept-ranges"], "bytes");
@@ -577,12 +569,12 @@ async fn stable_app_url_index_and_restart() {
     let ipa = |v: &str| {
         make_ipa(
             "Stable.app",
-            &[
-                ("CFBundleIdentifier", "com.example.stable".into()),
-                ("CFBundleShortVersionString", v.into()),
-                ("CFBundleVersion", v.into()),
-                ("CFBundleName", "Stable".into()),
-            ],
+            &build_keys(
+                "com.example.stable",
+                v,
+                v,
+                vec![("CFBundleName", "Stable".into())],
+            ),
             &[],
         )
     };
@@ -608,78 +600,48 @@ async fn stable_app_url_index_and_restart() {
     assert_eq!(std::fs::read(s.ca_path()).unwrap(), first_ca, "CA reused");
     let list: Vec<serde_json::Value> = s.releases().await;
     assert_eq!(list.len(), 3);
-    let page = s.client.get(s.url(&app_url)).send().await.unwrap();
+    let page = s.get(s.url(&app_url)).await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("1.1"));
-    let r = s
-        .client
-        .get(s.url("/apps/com.example.nope"))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url("/apps/com.example.nope")).await;
     assert_eq!(r.status(), 404);
 }
 
 #[tokio::test]
 async fn publish_command_uploads_and_prints_json() {
     let s = TestServer::start(&[]);
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .arg("publish")
-        .arg(fixture("ipa/pliney__pliney-test.ipa"))
-        .args([
-            "--server",
-            &s.base,
-            "--token",
-            TOKEN,
-            "--json",
-            "--notes",
-            "from the CLI",
-        ])
-        .arg("--ca")
-        .arg(s.ca_path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let ca = s.ca_path();
+    // `otadrop publish` of one fixture to this server with `token`, trusting `ca` if given.
+    let publish = |token: &str, ca: Option<&Path>, extra: &[&str]| {
+        let mut cmd = otadrop_command();
+        cmd.arg("publish")
+            .arg(fixture("ipa/pliney__pliney-test.ipa"))
+            .args(["--server", &s.base, "--token", token])
+            .args(extra);
+        if let Some(ca) = ca {
+            cmd.arg("--ca").arg(ca);
+        }
+        cmd.output().expect("run otadrop publish")
+    };
+    let out = publish(TOKEN, Some(&ca), &["--json", "--notes", "from the CLI"]);
+    assert_success(&out);
     let up: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(up["app"]["bundle_id"], "computer.versus.pliney-test");
     assert_eq!(up["notes"], "from the CLI");
 
     // Without --json: the page URL alone.
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .arg("publish")
-        .arg(fixture("ipa/pliney__pliney-test.ipa"))
-        .args(["--server", &s.base, "--token", TOKEN])
-        .arg("--ca")
-        .arg(s.ca_path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let out = publish(TOKEN, Some(&ca), &[]);
+    assert_success(&out);
     let url = String::from_utf8(out.stdout).unwrap();
     assert!(url.trim().starts_with(&format!("{}/r/", s.base)), "{url}");
 
     // Without the CA the server is not trusted: a clear error and a failure exit code.
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .arg("publish")
-        .arg(fixture("ipa/pliney__pliney-test.ipa"))
-        .args(["--server", &s.base, "--token", TOKEN])
-        .output()
-        .unwrap();
+    let out = publish(TOKEN, None, &[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("otadrop:"));
 
     // A wrong token: the server's message is shown.
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .arg("publish")
-        .arg(fixture("ipa/pliney__pliney-test.ipa"))
-        .args(["--server", &s.base, "--token", "nope-nope-nope"])
-        .arg("--ca")
-        .arg(s.ca_path())
-        .output()
-        .unwrap();
+    let out = publish("nope-nope-nope", Some(&ca), &[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("wrong upload token"));
 }

@@ -21,11 +21,7 @@ fn options(ca: Option<&std::path::Path>) -> Options {
 }
 
 fn status(r: &Report, check: &str) -> Option<Status> {
-    r.findings
-        .iter()
-        .filter(|f| f.check == check)
-        .map(|f| f.status)
-        .max()
+    doctor::worst_of(&r.findings, check)
 }
 
 /// `check`'s worst finding is `want`, or the whole report is shown.
@@ -43,7 +39,7 @@ fn failures(r: &Report) -> Vec<String> {
 
 const SMALL: usize = 20_000;
 
-/// A host with a good certificate serving a correct release of `ipa`.
+/// A host with a good certificate serving a correct release of an IPA of about `filler` bytes.
 struct GoodHost {
     _dir: tempfile::TempDir,
     pki: support::Pki,
@@ -51,11 +47,11 @@ struct GoodHost {
     urls: otadrop::urls::ReleaseUrls,
 }
 
-async fn good_host(ipa: Vec<u8>) -> GoodHost {
+async fn good_host(filler: usize) -> GoodHost {
     let dir = tempfile::tempdir().unwrap();
     let pki = pki(dir.path());
     let server = TestServer::start(Some(&pki.good)).await;
-    let urls = serve_release(&server, ipa, |x| x);
+    let urls = serve_release(&server, make_ipa("com.example.doctor", filler), |x| x);
     GoodHost {
         _dir: dir,
         pki,
@@ -73,13 +69,8 @@ async fn diagnose(input: &str, pki: &support::Pki) -> Report {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_correct_setup_passes_with_every_group_checked() {
-    let GoodHost {
-        _dir,
-        pki,
-        server: _server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
-    let r = diagnose(&urls.install, &pki).await;
+    let host = good_host(SMALL).await;
+    let r = diagnose(&host.urls.install, &host.pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     for check in [
         "link.scheme",
@@ -109,7 +100,7 @@ async fn a_correct_setup_passes_with_every_group_checked() {
             r.render_text()
         );
     }
-    assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
+    assert_eq!(r.repaired_link.as_deref(), Some(host.urls.install.as_str()));
 }
 
 /// Which certificate the OTA host presents.
@@ -280,50 +271,43 @@ async fn a_big_ipa_is_inspected_with_a_tiny_fraction_of_its_bytes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_with_a_double_escaped_link_fails_and_is_repaired() {
-    let GoodHost {
-        _dir,
-        pki,
-        server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
-    let broken = urls.install.replace('&', "&amp;amp;");
-    server.route(
+    let host = good_host(SMALL).await;
+    let broken = host.urls.install.replace('&', "&amp;amp;");
+    host.server.route(
         "/page",
         Route::ok(
             "text/html; charset=utf-8",
             format!("<!doctype html><p><a href=\"{broken}\">Install</a></p>"),
         ),
     );
-    let page = format!("{}/page", server.base);
-    let r = diagnose(&page, &pki).await;
+    let page = format!("{}/page", host.server.base);
+    let r = diagnose(&page, &host.pki).await;
     assert_eq!(status(&r, "input.page"), Some(Status::Pass));
     expect(&r, "link.escaping", Status::Fail);
-    assert_eq!(r.repaired_link.as_deref(), Some(urls.install.as_str()));
+    assert_eq!(r.repaired_link.as_deref(), Some(host.urls.install.as_str()));
     // The rest is checked through the repaired link, and is fine.
     assert_eq!(r.counts.fail, 1, "{:?}", failures(&r));
 
     // A page escaped correctly passes.
-    let right = urls.install.replace('&', "&amp;");
-    server.route(
+    let right = host.urls.install.replace('&', "&amp;");
+    host.server.route(
         "/page",
         Route::ok("text/html", format!("<a href='{right}'>Install</a>")),
     );
-    let r = diagnose(&page, &pki).await;
+    let r = diagnose(&page, &host.pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_manifest_url_as_input_is_checked_and_linked() {
-    let GoodHost {
-        _dir,
-        pki,
-        server: _server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
-    let r = diagnose(&urls.manifest, &pki).await;
+    let host = good_host(SMALL).await;
+    let r = diagnose(&host.urls.manifest, &host.pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
-    assert_eq!(r.repaired_link, Some(itms_services_link(&urls.manifest)));
+    assert_eq!(
+        r.repaired_link,
+        Some(itms_services_link(&host.urls.manifest))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,46 +331,37 @@ async fn unreachable_hosts_and_bad_status_fail_without_hanging() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn redirects_are_reported_and_an_http_hop_fails() {
-    let GoodHost {
-        _dir,
-        pki,
-        server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
-    server.route("/old.plist", Route::redirect(&urls.manifest));
-    let link = itms_services_link(&format!("{}/old.plist", server.base));
-    let r = diagnose(&link, &pki).await;
+    let host = good_host(SMALL).await;
+    host.server
+        .route("/old.plist", Route::redirect(&host.urls.manifest));
+    let link = itms_services_link(&format!("{}/old.plist", host.server.base));
+    let r = diagnose(&link, &host.pki).await;
     expect(&r, "manifest.redirect", Status::Pass);
     assert!(!r.install_would_fail, "{}", r.render_text());
 
     // Through a plain-HTTP host on the way.
     let plain = TestServer::start(None).await;
-    plain.route("/hop", Route::redirect(&urls.manifest));
-    server.route(
+    plain.route("/hop", Route::redirect(&host.urls.manifest));
+    host.server.route(
         "/old.plist",
         Route::redirect(&format!("{}/hop", plain.base)),
     );
-    let r = diagnose(&link, &pki).await;
+    let r = diagnose(&link, &host.pki).await;
     expect(&r, "manifest.redirect", Status::Fail);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
-    let GoodHost {
-        _dir,
-        pki,
-        server: _server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let host = good_host(SMALL).await;
     let html = format!(
         "<a class=\"btn\" href=\"{}\">Install</a>",
-        urls.install.replace('&', "&amp;")
+        host.urls.install.replace('&', "&amp;")
     );
-    let r = diagnose(&html, &pki).await;
+    let r = diagnose(&html, &host.pki).await;
     assert_eq!(status(&r, "input"), Some(Status::Pass));
     assert!(!r.install_would_fail, "{}", r.render_text());
-    let log = format!("2026-11-23 INFO install link: {} (sent)", urls.install);
-    let r = diagnose(&log, &pki).await;
+    let log = format!("2026-11-23 INFO install link: {} (sent)", host.urls.install);
+    let r = diagnose(&log, &host.pki).await;
     assert!(!r.install_would_fail, "{}", r.render_text());
     assert_eq!(status(&r, "ipa.bundle-id"), Some(Status::Pass));
 }
@@ -395,15 +370,10 @@ async fn a_link_inside_pasted_html_or_a_log_line_is_found() {
 /// current-thread runtime (as a caller's `#[tokio::main(flavor = "current_thread")]` would be).
 #[tokio::test(flavor = "current_thread")]
 async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
-    let GoodHost {
-        _dir,
-        pki,
-        server: _server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", 300_000)).await;
+    let host = good_host(300_000).await;
     let r = tokio::time::timeout(
         Duration::from_secs(60),
-        doctor::diagnose(&urls.install, &options(Some(&pki.ca_file))),
+        doctor::diagnose(&host.urls.install, &options(Some(&host.pki.ca_file))),
     )
     .await
     .expect("the doctor hung")
@@ -414,12 +384,8 @@ async fn the_ipa_is_read_on_a_current_thread_runtime_too() {
 /// The web form's options never connect to this machine's (or any private) addresses.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn public_only_refuses_local_addresses_without_connecting() {
-    let GoodHost {
-        _dir,
-        pki: _pki,
-        server,
-        urls,
-    } = good_host(make_ipa("com.example.doctor", SMALL)).await;
+    let host = good_host(SMALL).await;
+    let (server, urls) = (&host.server, &host.urls);
     let options = doctor::web::web_options(vec![]).unwrap();
     for input in [
         urls.install.clone(),

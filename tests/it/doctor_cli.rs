@@ -2,14 +2,13 @@
 //! passes clean (exit 0, `--json`); a broken link exits 1 and unusable input exits 2.
 
 use crate::support::hosts as support;
+use crate::support::{assert_success, otadrop, otadrop_command};
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
-
-const BIN: &str = env!("CARGO_BIN_EXE_otadrop");
 
 /// `otadrop serve` on 127.0.0.1, killed when dropped.
 struct Serve {
@@ -30,7 +29,7 @@ fn serve(data: &Path) -> Serve {
         l.local_addr().unwrap().port()
     };
     let base = format!("https://127.0.0.1:{port}");
-    let mut child = Command::new(BIN)
+    let mut child = otadrop_command()
         .args(["serve", "--data"])
         .arg(data)
         .args(["--listen", &format!("127.0.0.1:{port}")])
@@ -54,10 +53,6 @@ fn serve(data: &Path) -> Serve {
     serve
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
 #[test]
 fn a_release_published_on_otadrop_passes_clean() {
     let dir = tempfile::tempdir().unwrap();
@@ -69,7 +64,7 @@ fn a_release_published_on_otadrop_passes_clean() {
     let ipa = support::make_ipa("com.example.published", 16 * 1024 * 1024);
     let ipa_path = dir.path().join("app.ipa");
     std::fs::write(&ipa_path, &ipa).unwrap();
-    let published = run(&[
+    let published = otadrop(&[
         "publish",
         ipa_path.to_str().unwrap(),
         "--server",
@@ -79,11 +74,7 @@ fn a_release_published_on_otadrop_passes_clean() {
         "--ca",
         ca,
     ]);
-    assert!(
-        published.status.success(),
-        "{}",
-        String::from_utf8_lossy(&published.stderr)
-    );
+    assert_success(&published);
     let page = String::from_utf8(published.stdout)
         .unwrap()
         .trim()
@@ -91,7 +82,7 @@ fn a_release_published_on_otadrop_passes_clean() {
     assert!(page.starts_with(&server.base), "{page}");
 
     // The page as input: the link is taken from its HTML.
-    let out = run(&["doctor", &page, "--ca", ca, "--json"]);
+    let out = otadrop(&["doctor", &page, "--ca", ca, "--json"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -121,13 +112,13 @@ fn a_release_published_on_otadrop_passes_clean() {
 
     // The text form, from the install link itself.
     let link = report["repaired_link"].as_str().unwrap().to_string();
-    let out = run(&["doctor", &link, "--ca", ca]);
+    let out = otadrop(&["doctor", &link, "--ca", ca]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("Nothing here stops an install"), "{text}");
 
     // Without the CA, the certificate is not one a device trusts: exit 1.
-    let out = run(&["doctor", &link]);
+    let out = otadrop(&["doctor", &link]);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -138,7 +129,7 @@ fn a_release_published_on_otadrop_passes_clean() {
 
     // The same link double-escaped, as pasted from a broken page: exit 1, repaired link given.
     let broken = link.replace('&', "&amp;amp;");
-    let out = run(&["doctor", &broken, "--ca", ca, "--json"]);
+    let out = otadrop(&["doctor", &broken, "--ca", ca, "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["install_would_fail"], true);
@@ -147,10 +138,10 @@ fn a_release_published_on_otadrop_passes_clean() {
 
 #[test]
 fn unusable_input_exits_2() {
-    let out = run(&["doctor", "not a link at all"]);
+    let out = otadrop(&["doctor", "not a link at all"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("neither an itms-services"));
-    let out = run(&[
+    let out = otadrop(&[
         "doctor",
         "itms-services://?x",
         "--ca",

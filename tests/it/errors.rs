@@ -31,7 +31,7 @@ async fn every_missing_release_path_gives_the_same_404_page() {
         // A release without an icon has no icon file.
         format!("{page}/icon-512.png"),
     ] {
-        let r = s.client.get(&url).send().await.unwrap();
+        let r = s.get(&url).await;
         assert_eq!(r.status(), 404, "{url}");
         let h = r.headers();
         assert!(
@@ -65,16 +65,17 @@ async fn api_errors_are_json_with_security_headers() {
         let v: serde_json::Value = r.json().await.unwrap();
         assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
     }
-    let r = s.client.get(s.url("/api/releases")).send().await.unwrap();
+    let r = s.get(s.url("/api/releases")).await;
     assert_eq!(r.status(), 401);
     assert_eq!(r.headers()["content-type"], "application/json");
     // A page path with a wrong method is an HTML page, not JSON.
     let r = s
-        .client
-        .post(s.url("/r/01jd5x0000000000000000000a"))
-        .send()
-        .await
-        .unwrap();
+        .request_with(
+            reqwest::Method::POST,
+            s.url("/r/01jd5x0000000000000000000a"),
+            &[],
+        )
+        .await;
     assert_eq!(r.status(), 405);
     assert!(r.headers()["content-type"]
         .to_str()

@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::support::{fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
+use crate::support::{build_keys, fixture, make_ipa, rustls_client_config, TestServer, TOKEN};
 
 /// Opens a TLS connection trusting only `ca`, offering `alpn`; returns the negotiated protocol
 /// and the server's leaf certificate.
@@ -110,39 +110,31 @@ async fn ca_certificate_and_configuration_profile() {
             .unwrap()
             .to_vec()
     };
-    let r = s
-        .client
-        .get(s.url("/ca.mobileconfig"))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url("/ca.mobileconfig")).await;
     assert_eq!(r.status(), 200);
     assert_eq!(
         r.headers()["content-type"],
         "application/x-apple-aspen-config"
     );
-    let profile: plist::Value = plist::from_bytes(&r.bytes().await.unwrap()).unwrap();
-    let root = profile.as_dictionary().unwrap();
-    assert_eq!(root["PayloadType"].as_string(), Some("Configuration"));
-    let payload = root["PayloadContent"].as_array().unwrap()[0]
-        .as_dictionary()
-        .unwrap();
+    // Byte for byte the profile that carries this server's CA and names its public host (the
+    // profile's structure, a root payload with the certificate, is checked in
+    // src/mobileconfig.rs).
+    let host = s.base.split_once("://").unwrap().1;
     assert_eq!(
-        payload["PayloadType"].as_string(),
-        Some("com.apple.security.root")
+        r.bytes().await.unwrap().as_ref(),
+        &otadrop::mobileconfig::ca_profile(&ca_der, host)[..]
     );
-    assert_eq!(payload["PayloadContent"].as_data().unwrap(), &ca_der[..]);
 
-    let r = s.client.get(s.url("/ca.crt")).send().await.unwrap();
+    let r = s.get(s.url("/ca.crt")).await;
     assert_eq!(r.headers()["content-type"], "application/x-x509-ca-cert");
     assert_eq!(r.bytes().await.unwrap().as_ref(), &ca_der[..]);
-    let page = s.client.get(s.url("/ca")).send().await.unwrap();
+    let page = s.get(s.url("/ca")).await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("/ca.mobileconfig"));
     assert!(html.contains("Certificate Trust Settings"));
     // No HSTS on a private CA.
-    let r = s.client.get(s.url("/")).send().await.unwrap();
+    let r = s.get(s.url("/")).await;
     assert!(!r.headers().contains_key("strict-transport-security"));
 }
 
@@ -336,7 +328,7 @@ async fn compression_caching_and_security_headers() {
     let s = TestServer::start(&[]);
     let up = s.publish(&fixture("ipa/icyleaf__iphone.ipa")).await;
     let page = up["page_url"].as_str().unwrap();
-    let plain = s.client.get(page).send().await.unwrap();
+    let plain = s.get(page).await;
     assert_eq!(plain.headers()["cache-control"], "no-cache");
     let vary: Vec<&str> = plain
         .headers()
@@ -502,38 +494,21 @@ async fn delete_and_retention_never_break_a_running_download() {
     let ipa = |v: &str, pad: usize| {
         make_ipa(
             "Keep.app",
-            &[
-                ("CFBundleIdentifier", "com.example.keep".into()),
-                ("CFBundleShortVersionString", v.into()),
-                ("CFBundleVersion", v.into()),
-            ],
+            &build_keys("com.example.keep", v, v, vec![]),
             &[("Payload/Keep.app/pad.bin", &vec![7u8; pad])],
         )
     };
     let first = ipa("1", 8 * 1024 * 1024);
     let up1: serde_json::Value = s.upload_bytes(first.clone()).await.json().await.unwrap();
     // Start downloading release 1, read a little, then make it go away.
-    let mut dl = s
-        .client
-        .get(up1["ipa_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let mut dl = s.get(up1["ipa_url"].as_str().unwrap()).await;
     let mut got = dl.chunk().await.unwrap().unwrap().to_vec();
+    let release_url = s.url(&format!("/api/releases/{}", up1["id"].as_str().unwrap()));
     let r = s
-        .client
-        .delete(s.url(&format!("/api/releases/{}", up1["id"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap();
+        .request_with(reqwest::Method::DELETE, &release_url, &[])
+        .await;
     assert_eq!(r.status(), 401, "deleting needs the token");
-    let r = s
-        .client
-        .delete(s.url(&format!("/api/releases/{}", up1["id"].as_str().unwrap())))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = s.admin_delete(&release_url).await;
     assert_eq!(r.status(), 204);
     assert_eq!(
         s.client
@@ -582,12 +557,7 @@ async fn graceful_shutdown_lets_a_download_finish() {
         )],
     );
     let up: serde_json::Value = s.upload_bytes(big.clone()).await.json().await.unwrap();
-    let mut dl = s
-        .client
-        .get(up["ipa_url"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let mut dl = s.get(up["ipa_url"].as_str().unwrap()).await;
     let mut got = dl.chunk().await.unwrap().unwrap().to_vec();
     // SIGTERM while the download runs (terminate() waits for exit, so signal by hand).
     std::process::Command::new("kill")
@@ -636,17 +606,12 @@ fn config_file_settings() {
 #[tokio::test]
 async fn doctor_web_form_diagnoses_without_reaching_local_addresses() {
     let s = TestServer::start(&["--http"]);
-    let form = s.client.get(s.url("/doctor")).send().await.unwrap();
+    let form = s.get(s.url("/doctor")).await;
     assert_eq!(form.status(), 200);
     assert!(form.text().await.unwrap().contains("<form"));
     let link = "itms-services://?action=download-manifest&amp;amp;url=https://127.0.0.1:9/m.plist";
     let encoded = percent_encoding::utf8_percent_encode(link, percent_encoding::NON_ALPHANUMERIC);
-    let r = s
-        .client
-        .get(s.url(&format!("/doctor?link={encoded}")))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url(&format!("/doctor?link={encoded}"))).await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(

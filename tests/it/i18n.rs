@@ -15,7 +15,7 @@ use otadrop::page::Flavor;
 use reqwest::header::{ACCEPT_LANGUAGE, VARY};
 
 use crate::pages::{releases, render_in, VISITORS};
-use crate::support::{make_ipa, tools, TestServer};
+use crate::support::{app_keys, make_ipa, tools, TestServer};
 
 /// What each language's pages must say, by page kind. `trust` and `developer_mode` are the
 /// iOS Settings paths as iOS shows them in that language; `safari` is the chat app's
@@ -435,23 +435,19 @@ fn the_english_sentence_check_can_fail() {
     assert!(hits >= 5, "{hits}");
 }
 
-fn ipa() -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", "com.example.fieldnotes".into()),
-            ("CFBundleShortVersionString", "2.4.0".into()),
-            ("CFBundleVersion", "318".into()),
-            ("CFBundleDisplayName", "Field Notes".into()),
-            ("MinimumOSVersion", "14.0".into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
-        &[],
+/// The Info.plist keys of Field Notes 2.4.0 (318).
+fn field_notes() -> Vec<(&'static str, plist::Value)> {
+    app_keys(
+        "com.example.fieldnotes",
+        "Field Notes",
+        "14.0",
+        "2.4.0",
+        "318",
     )
+}
+
+fn ipa() -> Vec<u8> {
+    make_ipa("Demo.app", &field_notes(), &[])
 }
 
 const IPHONE: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
@@ -648,18 +644,7 @@ fn enterprise_ipa() -> Vec<u8> {
 </dict></plist>"#;
     make_ipa(
         "Demo.app",
-        &[
-            ("CFBundleIdentifier", "com.example.fieldnotes".into()),
-            ("CFBundleShortVersionString", "2.4.0".into()),
-            ("CFBundleVersion", "318".into()),
-            ("CFBundleDisplayName", "Field Notes".into()),
-            ("MinimumOSVersion", "14.0".into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "UIDeviceFamily",
-                plist::Value::Array(vec![1.into(), 2.into()]),
-            ),
-        ],
+        &field_notes(),
         &[(
             "Payload/Demo.app/embedded.mobileprovision",
             profile.as_bytes(),

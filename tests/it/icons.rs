@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use crate::support::{fixture, make_ipa, tools, TestServer};
+use crate::support::{
+    build_keys, fixture, json_stdout, make_ipa, otadrop_command, tools, TestServer,
+};
 
 /// Decodes a served PNG: (width, height, RGBA pixels).
 fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
@@ -51,30 +53,32 @@ fn light_dark_ipa() -> Vec<u8> {
     .unwrap();
     make_ipa(
         "Moon.app",
-        &[
-            ("CFBundleIdentifier", "com.example.moon".into()),
-            ("CFBundleShortVersionString", "2.0".into()),
-            ("CFBundleVersion", "9".into()),
-            ("DTPlatformName", "iphoneos".into()),
-            (
-                "CFBundleIcons",
-                plist::Value::Dictionary(
-                    [(
-                        "CFBundlePrimaryIcon".to_string(),
-                        plist::Value::Dictionary(
-                            [(
-                                "CFBundleIconName".to_string(),
-                                plist::Value::from("AppIcon"),
-                            )]
-                            .into_iter()
-                            .collect(),
-                        ),
-                    )]
-                    .into_iter()
-                    .collect(),
+        &build_keys(
+            "com.example.moon",
+            "2.0",
+            "9",
+            vec![
+                ("DTPlatformName", "iphoneos".into()),
+                (
+                    "CFBundleIcons",
+                    plist::Value::Dictionary(
+                        [(
+                            "CFBundlePrimaryIcon".to_string(),
+                            plist::Value::Dictionary(
+                                [(
+                                    "CFBundleIconName".to_string(),
+                                    plist::Value::from("AppIcon"),
+                                )]
+                                .into_iter()
+                                .collect(),
+                            ),
+                        )]
+                        .into_iter()
+                        .collect(),
+                    ),
                 ),
-            ),
-        ],
+            ],
+        ),
         &[("Payload/Moon.app/Assets.car", &car)],
     )
 }
@@ -127,20 +131,14 @@ fn inspect_writes_the_catalog_icon_and_the_dark_one() {
     let ipa = dir.path().join("moon.ipa");
     std::fs::write(&ipa, light_dark_ipa()).unwrap();
     let (light, dark) = (dir.path().join("light.png"), dir.path().join("dark.png"));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(["inspect", "--json", "--icon"])
-        .arg(&light)
-        .arg("--icon-dark")
-        .arg(&dark)
-        .arg(&ipa)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = json_stdout(
+        otadrop_command()
+            .args(["inspect", "--json", "--icon"])
+            .arg(&light)
+            .arg("--icon-dark")
+            .arg(&dark)
+            .arg(&ipa),
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         v["icon"],
         serde_json::json!({"source": "assets-car", "file": "Payload/Moon.app/Assets.car",
@@ -156,7 +154,7 @@ fn inspect_writes_the_catalog_icon_and_the_dark_one() {
     );
 
     // No dark icon: --icon-dark fails and says why.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
+    let out = otadrop_command()
         .args(["inspect", "--icon-dark"])
         .arg(dir.path().join("none.png"))
         .arg(fixture("ipa/ipa-server__ipa.ipa"))

@@ -1,13 +1,6 @@
 //! `otadrop inspect`: the JSON contract, the text report, `--icon`, and failures.
 
-use std::process::Command;
-
-fn otadrop(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use crate::support::{assert_success, otadrop};
 
 const ITANKY: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -17,11 +10,7 @@ const ITANKY: &str = concat!(
 #[test]
 fn json_output_is_the_documented_contract() {
     let out = otadrop(&["inspect", ITANKY, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     for key in [
@@ -99,7 +88,7 @@ fn missing_icon_is_null() {
 #[test]
 fn text_output_is_aligned_and_complete() {
     let out = otadrop(&["inspect", ITANKY]);
-    assert!(out.status.success());
+    assert_success(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     for line in [
         "Title           iTanky\n",
@@ -125,11 +114,7 @@ fn icon_flag_writes_a_standard_png_at_its_own_size() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("icon.png");
     let out = otadrop(&["inspect", ITANKY, "--icon", path.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let bytes = std::fs::read(&path).unwrap();
     let header = otadrop::ipa::cgbi::header(&bytes).unwrap();
     assert_eq!(

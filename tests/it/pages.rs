@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::tools;
+use crate::support::{run_ok, tools};
 use otadrop::client::detect;
 use otadrop::fixture;
 use otadrop::i18n::Lang;
@@ -70,16 +70,10 @@ fn release(kind: Option<ProfileType>, has_icon: bool) -> Release {
         }
         p
     });
-    fixture::release()
-        .created(datetime!(2026-05-20 9:30 UTC))
+    fixture::field_notes()
         .sha256(&"0123456789abcdef".repeat(4))
-        .size(48_234_112)
         .notes(Some("Fixes the crash on launch.\nFaster sync."))
         .has_icon(has_icon)
-        .bundle_id("com.example.fieldnotes")
-        .version("2.4.0", "318")
-        .title("Field Notes")
-        .minimum_os(Some("15.0"))
         .extensions(1)
         .profile(profile)
         .build()
@@ -297,18 +291,9 @@ fn the_qr_code_decodes_to_the_page_url() {
     let end = start + html[start..].find("</svg>").unwrap() + 6;
     let png = tools::artifacts("qr").join("qr-page.png");
     rasterise_qr(&html[start..end], &png);
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q"])
-        .arg(&png)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(Command::new("zbarimg").args(["--raw", "-q"]).arg(&png));
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
+        String::from_utf8_lossy(&out).trim(),
         "https://ota.example.com/r/01jd5x0000000000000000000a"
     );
 }

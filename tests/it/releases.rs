@@ -1,7 +1,9 @@
 //! The release manager's side through the API and the pages: channels, an app's history,
 //! editing Markdown notes, install counts.
 
-use crate::support::{make_ipa, tools, TestServer, TOKEN};
+use crate::support::{
+    assert_success, build_keys, make_ipa, otadrop_command, tools, TestServer, TOKEN,
+};
 
 const BUNDLE: &str = "com.example.history";
 const APPSTORED: &str =
@@ -16,19 +18,36 @@ const RICH_NOTES: &str = "# Big changes\n\nFixes the **login** crash and makes *
 fn ipa(version: &str, build: &str) -> Vec<u8> {
     make_ipa(
         "History.app",
-        &[
-            ("CFBundleIdentifier", BUNDLE.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", build.into()),
-            ("CFBundleName", "History".into()),
-            ("MinimumOSVersion", "15.0".into()),
-        ],
+        &build_keys(
+            BUNDLE,
+            version,
+            build,
+            vec![
+                ("CFBundleName", "History".into()),
+                ("MinimumOSVersion", "15.0".into()),
+            ],
+        ),
         &[],
     )
 }
 
+/// Uploads `ipa(version, build)` with release notes (`notes`, percent-encoded as the header
+/// wants them); the 201 answer's JSON.
+async fn upload_noted(
+    s: &TestServer,
+    version: &str,
+    build: &str,
+    notes: &str,
+) -> serde_json::Value {
+    let (status, up) = s
+        .upload_with(ipa(version, build), &[("x-release-notes", notes)])
+        .await;
+    assert_eq!(status, 201, "{up}");
+    up
+}
+
 async fn get_json(s: &TestServer, path: &str) -> (u16, serde_json::Value) {
-    let r = s.client.get(s.url(path)).send().await.unwrap();
+    let r = s.get(s.url(path)).await;
     let status = r.status().as_u16();
     (status, r.json().await.unwrap())
 }
@@ -73,14 +92,7 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
             "ipa",
             reqwest::multipart::Part::bytes(ipa("1.1", "2")).file_name("A.ipa"),
         );
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 201);
     let b: serde_json::Value = r.json().await.unwrap();
     assert_eq!(b["channel"], "beta");
@@ -128,31 +140,19 @@ async fn channels_keep_builds_apart_and_the_app_lists_them_newest_first() {
         "no other channel on a channel's page"
     );
     assert!(!page.contains("Previous builds"), "beta has one build");
-    let r = s
-        .client
-        .get(s.url(&format!("/apps/{BUNDLE}?channel=BAD")))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url(&format!("/apps/{BUNDLE}?channel=BAD"))).await;
     assert_eq!(r.status(), 400);
     let r = s
-        .client
         .get(s.url(&format!("/apps/{BUNDLE}?channel=nightly")))
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(r.status(), 404);
 }
 
 #[tokio::test]
 async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
     let s = TestServer::start(&["--http", "--public-index"]);
-    let (_, a) = s
-        .upload_with(ipa("1.0", "1"), &[("x-release-notes", "First%20build")])
-        .await;
-    let (_, b) = s
-        .upload_with(ipa("1.1", "2"), &[("x-release-notes", "Second%20*build*")])
-        .await;
+    let a = upload_noted(&s, "1.0", "1", "First%20build").await;
+    let b = upload_noted(&s, "1.1", "2", "Second%20*build*").await;
     let (_, c) = s.upload_with(ipa("1.2", "3"), &[]).await;
     let install_of =
         |r: &serde_json::Value| r["install_url"].as_str().unwrap().replace('&', "&amp;");
@@ -200,12 +200,8 @@ async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
 
     // Deleting an earlier build takes it off the app page.
     let r = s
-        .client
-        .delete(s.url(&format!("/api/releases/{}", a["id"].as_str().unwrap())))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+        .admin_delete(s.url(&format!("/api/releases/{}", a["id"].as_str().unwrap())))
+        .await;
     assert_eq!(r.status(), 204);
     let html = s.text(&s.url(&format!("/apps/{BUNDLE}"))).await;
     assert!(!html.contains("First build"));
@@ -215,12 +211,8 @@ async fn the_app_page_lists_previous_builds_with_their_notes_and_installs() {
 #[tokio::test]
 async fn notes_are_markdown_sanitised_and_editable() {
     let s = TestServer::start(&["--http", "--public-index"]);
-    let (_, old) = s
-        .upload_with(ipa("1.0", "1"), &[("x-release-notes", "Old%20notes")])
-        .await;
-    let (_, r) = s
-        .upload_with(ipa("1.1", "2"), &[("x-release-notes", "Plain%20notes")])
-        .await;
+    let old = upload_noted(&s, "1.0", "1", "Old%20notes").await;
+    let r = upload_noted(&s, "1.1", "2", "Plain%20notes").await;
     let id = r["id"].as_str().unwrap();
     let page_url = r["page_url"].as_str().unwrap().to_string();
     let amp_url = r["amp_url"].as_str().unwrap().to_string();
@@ -261,20 +253,21 @@ async fn notes_are_markdown_sanitised_and_editable() {
     let plain = s.text(&page_url).await;
     let amp = s.text(&amp_url).await;
     for html in [&plain, &amp] {
-        assert!(!html.contains("Plain notes"));
-        assert!(html.contains("<h3>Big changes</h3>"));
-        assert!(html.contains("<strong>login</strong>"));
-        assert!(html.contains("<del>slow</del>"));
-        assert!(html.contains("fast.<br>"));
-        assert!(html.contains("<h4>Details</h4>"));
-        assert!(html.contains("<ol start=\"3\">"));
-        assert!(html.contains(
-            r#"<a href="https://example.com/docs" rel="noopener noreferrer nofollow">docs</a>"#
-        ));
-        assert!(!html.contains("javascript:"));
-        assert!(!html.contains("<script>alert"));
-        assert!(!html.contains("<img"));
-        assert!(html.contains("&lt;b&gt;raw&lt;/b&gt;"));
+        for kept in [
+            "<h3>Big changes</h3>",
+            "<strong>login</strong>",
+            "<del>slow</del>",
+            "fast.<br>",
+            "<h4>Details</h4>",
+            "<ol start=\"3\">",
+            r#"<a href="https://example.com/docs" rel="noopener noreferrer nofollow">docs</a>"#,
+            "&lt;b&gt;raw&lt;/b&gt;",
+        ] {
+            assert!(html.contains(kept), "{kept} missing from\n{html}");
+        }
+        for dropped in ["Plain notes", "javascript:", "<script>alert", "<img"] {
+            assert!(!html.contains(dropped), "{dropped} in\n{html}");
+        }
     }
     // Editing an earlier build's notes changes the app page too.
     let (st, _) = s
@@ -316,9 +309,14 @@ async fn installs_are_counted_from_the_device_installer_only_and_kept() {
         assert_eq!(resp.status(), 200);
     }
     // A HEAD is not an install either.
-    s.head_with(&manifest, &[("user-agent", APPSTORED)]).await;
+    s.request_with(
+        reqwest::Method::HEAD,
+        &manifest,
+        &[("user-agent", APPSTORED)],
+    )
+    .await;
     let url = s.url(&format!("/api/releases/{id}/installs"));
-    let r = s.client.get(&url).send().await.unwrap();
+    let r = s.get(&url).await;
     assert_eq!(r.status(), 401, "counts need the token");
     let counts: serde_json::Value = s.admin_get(&url).await.json().await.unwrap();
     assert_eq!(counts["total"], 3, "{counts}");
@@ -409,7 +407,7 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
     let file = dir.path().join("History.ipa");
     std::fs::write(&file, ipa("2.0", "20")).unwrap();
     let publish = |channel: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_otadrop"))
+        otadrop_command()
             .arg("publish")
             .arg(&file)
             .args(["--server", &s.base, "--token", TOKEN, "--json"])
@@ -418,11 +416,7 @@ async fn publish_command_takes_a_channel_and_refuses_a_bad_one() {
             .unwrap()
     };
     let out = publish("beta");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let up: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(up["channel"], "beta");
     // Checked before anything is sent: one line, a failure exit code.
@@ -440,19 +434,14 @@ async fn an_apps_history_is_read_with_the_same_access_as_the_release_list() {
     let (st, _) = s.upload_with(ipa("1.0", "1"), &[]).await;
     assert_eq!(st, 201);
     let url = s.url(&format!("/api/apps/{BUNDLE}/releases"));
-    let anonymous = s.client.get(&url).send().await.unwrap();
+    let anonymous = s.get(&url).await;
     assert_eq!(anonymous.status(), 401);
     let r = s.client.get(&url).bearer_auth(TOKEN).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let list: serde_json::Value = r.json().await.unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     // The app page too: the same 404 as an unknown app, without a sign-in.
-    let page = s
-        .client
-        .get(s.url(&format!("/apps/{BUNDLE}")))
-        .send()
-        .await
-        .unwrap();
+    let page = s.get(s.url(&format!("/apps/{BUNDLE}"))).await;
     assert_eq!(page.status(), 404);
 }
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::support::{make_ipa, noise, TestServer, TOKEN};
+use crate::support::{build_keys, make_ipa, noise, TestServer, TOKEN};
 
 fn metric(text: &str, name: &str) -> Option<u64> {
     text.lines()
@@ -25,14 +25,12 @@ async fn metrics(s: &TestServer) -> String {
         .unwrap()
 }
 
-fn ipa(bundle: &str, keys: &[(&str, plist::Value)]) -> Vec<u8> {
-    let mut all: Vec<(&str, plist::Value)> = vec![
-        ("CFBundleIdentifier", bundle.into()),
-        ("CFBundleShortVersionString", "1.0".into()),
-        ("CFBundleVersion", "1".into()),
-    ];
-    all.extend(keys.iter().cloned());
-    make_ipa("R2.app", &all, &[])
+fn ipa(bundle: &str, keys: &[(&'static str, plist::Value)]) -> Vec<u8> {
+    make_ipa(
+        "R2.app",
+        &build_keys(bundle, "1.0", "1", keys.to_vec()),
+        &[],
+    )
 }
 
 fn safari(major: u16, minor: u16) -> String {
@@ -63,12 +61,8 @@ async fn a_flood_of_distinct_ios_versions_costs_cache_hits() {
     for major in 14..=26u16 {
         for minor in 0..=6u16 {
             let r = s
-                .client
-                .get(&page)
-                .header("user-agent", safari(major, minor))
-                .send()
-                .await
-                .unwrap();
+                .get_with(&page, &[("user-agent", &safari(major, minor))])
+                .await;
             assert_eq!(r.status(), 200);
             seen.insert(r.text().await.unwrap());
         }
@@ -162,12 +156,7 @@ async fn bad_records_do_not_stop_the_server() {
     let list = s.releases().await;
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["id"], good_id.as_str());
-    let page = s
-        .client
-        .get(s.url(&format!("/r/{good_id}")))
-        .send()
-        .await
-        .unwrap();
+    let page = s.get(s.url(&format!("/r/{good_id}"))).await;
     assert_eq!(page.status(), 200);
     let m = metrics(&s).await;
     assert_eq!(metric(&m, "otadrop_release_records_skipped"), Some(3));
@@ -191,22 +180,16 @@ async fn pages_have_no_false_last_modified() {
         "/static/otadrop.js".to_string(),
     ] {
         let r = s
-            .client
-            .get(s.url(&path))
-            .header("if-modified-since", "Sun, 01 Jan 2090 00:00:00 GMT")
-            .send()
-            .await
-            .unwrap();
+            .get_with(
+                s.url(&path),
+                &[("if-modified-since", "Sun, 01 Jan 2090 00:00:00 GMT")],
+            )
+            .await;
         assert!(r.headers().get("last-modified").is_none(), "{path}");
         assert_eq!(r.status(), 200, "{path}: only the ETag validates");
     }
     // The IPA never changes after the upload: its date is true and stays.
-    let r = s
-        .client
-        .get(s.url(&format!("/r/{id}/app.ipa")))
-        .send()
-        .await
-        .unwrap();
+    let r = s.get(s.url(&format!("/r/{id}/app.ipa"))).await;
     assert!(r.headers().get("last-modified").is_some());
     let _ = TOKEN;
 }
@@ -243,14 +226,7 @@ async fn control_characters_are_dropped_from_notes_and_refused_in_ids() {
             reqwest::multipart::Part::bytes(ipa("com.example.notes", &[])).file_name("a.ipa"),
         )
         .text("notes", "line one\0\r\nline two\r\u{1b}[2J\tend");
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = s.upload_form(form).await;
     assert_eq!(r.status(), 201);
     let up: serde_json::Value = r.json().await.unwrap();
     assert_eq!(up["notes"], "line one\nline two\n[2J\tend");
@@ -271,11 +247,8 @@ async fn control_characters_are_dropped_from_notes_and_refused_in_ids() {
 async fn long_queries_get_414_and_compressed_transfer_codings_501() {
     let s = TestServer::start(&["--http"]);
     let r = s
-        .client
         .get(s.url(&format!("/api/releases?{}", "q".repeat(3000))))
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(r.status(), 414);
     let e: serde_json::Value = r.json().await.expect("a JSON body");
     assert!(e["error"].is_string());
@@ -308,14 +281,8 @@ async fn an_oversize_multipart_upload_gets_its_413() {
             "ipa",
             reqwest::multipart::Part::stream(body).file_name("a.ipa"),
         );
-        let r = s
-            .client
-            .post(s.url("/api/releases"))
-            .bearer_auth(TOKEN)
-            .multipart(form)
-            .send()
-            .await
-            .expect("an answer, not a reset");
+        // upload_form fails the test on a reset connection: the answer must come.
+        let r = s.upload_form(form).await;
         assert_eq!(r.status(), 413);
         let e: serde_json::Value = r.json().await.unwrap();
         assert!(e["error"].as_str().unwrap().contains("--max-upload"), "{e}");

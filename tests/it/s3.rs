@@ -116,6 +116,20 @@ impl S3Server {
         out
     }
 
+    /// Whether nothing of an unfinished upload is left under `prefix`: no multipart upload in
+    /// progress, no staging marker, no blob.
+    pub fn no_upload_left(&self, prefix: &str) -> bool {
+        self.pending_parts().is_empty()
+            && self.files(&format!("{prefix}/staging")).is_empty()
+            && self.files(&format!("{prefix}/blobs")).is_empty()
+    }
+
+    /// Waits (up to `limit`) until nothing of an unfinished upload is left under `prefix`.
+    pub async fn wait_until_no_upload_left(&self, prefix: &str, limit: Duration) {
+        let what = format!("nothing of an unfinished upload left under {prefix}/");
+        wait_for(&what, limit, || async { self.no_upload_left(prefix) }).await;
+    }
+
     /// Multipart uploads in progress (s3s-fs keeps their parts and info at its root).
     pub fn pending_parts(&self) -> Vec<String> {
         std::fs::read_dir(self.dir.path())
@@ -210,13 +224,7 @@ async fn status_of(s: &TestServer, url: &str) -> u16 {
 
 async fn revoke(s: &TestServer, link: &serde_json::Value) -> u16 {
     let id = link["id"].as_str().unwrap();
-    let r = s
-        .client
-        .delete(s.url(&format!("/api/links/{id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = s.admin_delete(s.url(&format!("/api/links/{id}"))).await;
     r.status().as_u16()
 }
 
@@ -249,12 +257,8 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     // B serves the page, the manifest and the IPA (bytes equal, Range and HEAD right).
     let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1.2 Mobile/15E148 Safari/604.1";
     let page = b
-        .client
-        .get(b.url(&format!("/r/{id}")))
-        .header("user-agent", iphone)
-        .send()
-        .await
-        .unwrap();
+        .get_with(b.url(&format!("/r/{id}")), &[("user-agent", iphone)])
+        .await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains(&format!("/r/{id}")), "{html}");
@@ -267,50 +271,31 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     let got = b.fetch(&ipa_url).await;
     assert_eq!(sha(&got), sha(&ipa));
     assert_eq!(up["sha256"].as_str(), Some(sha(&ipa).as_str()));
-    let part = b
-        .client
-        .get(&ipa_url)
-        .header("range", "bytes=1000-4999")
-        .send()
-        .await
-        .unwrap();
+    let part = b.get_with(&ipa_url, &[("range", "bytes=1000-4999")]).await;
     assert_eq!(part.status(), 206);
     assert_eq!(
         part.headers()["content-range"],
         format!("bytes 1000-4999/{}", ipa.len()).as_str()
     );
     assert_eq!(&part.bytes().await.unwrap()[..], &ipa[1000..5000]);
-    let tail = b
-        .client
-        .get(&ipa_url)
-        .header("range", "bytes=-100")
-        .send()
-        .await
-        .unwrap();
+    let tail = b.get_with(&ipa_url, &[("range", "bytes=-100")]).await;
     assert_eq!(&tail.bytes().await.unwrap()[..], &ipa[ipa.len() - 100..]);
     // If-Range with another validator: the whole file.
     let stale = b
-        .client
-        .get(&ipa_url)
-        .header("range", "bytes=0-9")
-        .header("if-range", "\"not-this-one\"")
-        .send()
-        .await
-        .unwrap();
+        .get_with(
+            &ipa_url,
+            &[("range", "bytes=0-9"), ("if-range", "\"not-this-one\"")],
+        )
+        .await;
     assert_eq!(stale.status(), 200);
     assert_eq!(stale.bytes().await.unwrap().len(), ipa.len());
-    let head = b.client.head(&ipa_url).send().await.unwrap();
+    let head = b.request_with(reqwest::Method::HEAD, &ipa_url, &[]).await;
     assert_eq!(head.status(), 200);
     assert_eq!(
         head.headers()["content-length"],
         ipa.len().to_string().as_str()
     );
-    let icon = b
-        .client
-        .get(b.url(&format!("/r/{id}/icon.png")))
-        .send()
-        .await
-        .unwrap();
+    let icon = b.get(b.url(&format!("/r/{id}/icon.png"))).await;
     if up["icon_url"].is_string() {
         assert_eq!(icon.status(), 200);
         assert!(icon.bytes().await.unwrap().starts_with(b"\x89PNG"));
@@ -319,30 +304,14 @@ async fn two_nodes_on_one_bucket_converge_on_publish_and_delete() {
     }
 
     // Delete on B: A answers 404 within 10 s, and the objects are gone.
-    let del = b
-        .client
-        .delete(b.url(&format!("/api/releases/{id}")))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let del = b.admin_delete(b.url(&format!("/api/releases/{id}"))).await;
     assert!(del.status().is_success(), "{}", del.status());
     wait_for(
         "A forgets the deleted release",
         Duration::from_secs(10),
         || async {
-            let p = a
-                .client
-                .get(a.url(&format!("/r/{id}")))
-                .send()
-                .await
-                .unwrap();
-            let i = a
-                .client
-                .get(a.url(&format!("/r/{id}/app.ipa")))
-                .send()
-                .await
-                .unwrap();
+            let p = a.get(a.url(&format!("/r/{id}"))).await;
+            let i = a.get(a.url(&format!("/r/{id}/app.ipa"))).await;
             p.status() == 404 && i.status() == 404
         },
     )
@@ -394,16 +363,8 @@ async fn a_node_killed_mid_upload_leaves_nothing_visible_and_the_sweep_removes_i
     assert!(b.releases().await.is_empty());
     assert!(s3.files("crash/releases").is_empty());
     // B's sweep (age 3 s) aborts the multipart upload and removes the marker and the blobs.
-    wait_for(
-        "the sweep removes the stale upload",
-        Duration::from_secs(20),
-        || async {
-            s3.pending_parts().is_empty()
-                && s3.files("crash/staging").is_empty()
-                && s3.files("crash/blobs").is_empty()
-        },
-    )
-    .await;
+    s3.wait_until_no_upload_left("crash", Duration::from_secs(20))
+        .await;
     assert!(b.releases().await.is_empty());
 }
 
@@ -420,16 +381,9 @@ async fn a_failed_upload_aborts_its_multipart_upload_at_once() {
     // 12 MiB that are not an IPA: one part is uploaded, then the inspection refuses it.
     let r = a.upload_bytes(vec![7u8; 12 * 1024 * 1024]).await;
     assert_eq!(r.status(), 400);
-    wait_for(
-        "the refused upload is cleaned up",
-        Duration::from_secs(10),
-        || async {
-            s3.pending_parts().is_empty()
-                && s3.files("bad/staging").is_empty()
-                && s3.files("bad/blobs").is_empty()
-        },
-    )
-    .await;
+    // The refused upload is cleaned up.
+    s3.wait_until_no_upload_left("bad", Duration::from_secs(10))
+        .await;
     assert!(a.releases().await.is_empty());
 }
 
@@ -600,15 +554,7 @@ async fn a_large_upload_to_the_bucket_keeps_memory_as_flat_as_the_local_folder()
     for s in [&local, &bucket] {
         let body = ipa.clone();
         let g = peak_growth_kib(s.pid(), async {
-            let r = s
-                .client
-                .post(s.url("/api/releases"))
-                .bearer_auth(TOKEN)
-                .header("content-type", "application/octet-stream")
-                .body(body)
-                .send()
-                .await
-                .unwrap();
+            let r = s.upload_bytes(body).await;
             assert_eq!(r.status(), 201);
         })
         .await;

@@ -12,7 +12,7 @@ use hyper::body::Incoming;
 use hyper::{Request, Response};
 use tokio::sync::Notify;
 
-use crate::support::{make_ipa, TestServer, TOKEN};
+use crate::support::{build_keys, make_ipa, TestServer, TOKEN};
 
 const SECRET: &str = "webhook-secret-42";
 
@@ -209,28 +209,26 @@ async fn every_format_is_delivered_signed_and_retried_without_delaying_the_uploa
     ]);
     let ipa = make_ipa(
         "Hooked.app",
-        &[
-            ("CFBundleIdentifier", "com.example.hooked".into()),
-            ("CFBundleShortVersionString", "3.1".into()),
-            ("CFBundleVersion", "31".into()),
-            ("CFBundleName", "Hooked".into()),
-        ],
+        &build_keys(
+            "com.example.hooked",
+            "3.1",
+            "31",
+            vec![("CFBundleName", "Hooked".into())],
+        ),
         &[],
     );
     // The slow receiver holds its answer until the upload has been answered: if publishing
     // waited for deliveries, this upload would never finish.
-    let r = s
-        .client
-        .post(s.url("/api/releases"))
-        .bearer_auth(TOKEN)
-        .header("x-channel", "beta")
-        .header("x-release-notes", "Fixes%20**everything**")
-        .body(ipa)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 201);
-    let release: serde_json::Value = r.json().await.unwrap();
+    let (status, release) = s
+        .upload_as(
+            ipa,
+            &[
+                ("x-channel", "beta"),
+                ("x-release-notes", "Fixes%20**everything**"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 201, "{release}");
     let id = release["id"].as_str().unwrap();
     let page = release["page_url"].as_str().unwrap();
     rx.wait_for("/slow", 1).await;
@@ -352,12 +350,12 @@ async fn retention_sends_release_deleted() {
     let ipa = |build: &str| {
         make_ipa(
             "Kept.app",
-            &[
-                ("CFBundleIdentifier", "com.example.kept".into()),
-                ("CFBundleShortVersionString", "1.0".into()),
-                ("CFBundleVersion", build.into()),
-                ("CFBundleName", "Kept".into()),
-            ],
+            &build_keys(
+                "com.example.kept",
+                "1.0",
+                build,
+                vec![("CFBundleName", "Kept".into())],
+            ),
             &[],
         )
     };

@@ -2,27 +2,24 @@
 //! a truncated catalog turns into an error at the call site instead of a panic.
 
 pub(crate) fn u16_le(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(
-        d.get(at..at.checked_add(2)?)?.try_into().ok()?,
-    ))
+    array(d, at).map(u16::from_le_bytes)
 }
 
 pub(crate) fn u32_le(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(
-        d.get(at..at.checked_add(4)?)?.try_into().ok()?,
-    ))
+    array(d, at).map(u32::from_le_bytes)
 }
 
 pub(crate) fn u16_be(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(
-        d.get(at..at.checked_add(2)?)?.try_into().ok()?,
-    ))
+    array(d, at).map(u16::from_be_bytes)
 }
 
 pub(crate) fn u32_be(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(
-        d.get(at..at.checked_add(4)?)?.try_into().ok()?,
-    ))
+    array(d, at).map(u32::from_be_bytes)
+}
+
+/// The `N` bytes at `at`, if they are all inside `d`.
+fn array<const N: usize>(d: &[u8], at: usize) -> Option<[u8; N]> {
+    slice(d, at, N)?.try_into().ok()
 }
 
 /// `len` bytes at `at`, if they are all inside `d`.

@@ -79,18 +79,21 @@ fn unpremultiply(c: u8, a: u8) -> u8 {
 mod tests {
     use super::*;
 
+    fn rect(x: usize, y: usize, width: usize, height: usize) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
     #[test]
     fn argb_is_bgra_premultiplied() {
         // One opaque red pixel, one half-transparent white pixel, then 4 bytes of row padding.
         let raw = [0, 0, 255, 255, 128, 128, 128, 128, 9, 9, 9, 9];
-        let rect = Rect {
-            x: 0,
-            y: 0,
-            width: 2,
-            height: 1,
-        };
         assert_eq!(
-            to_rgba(PixelFormat::Argb, raw.to_vec(), 12, rect),
+            to_rgba(PixelFormat::Argb, raw.to_vec(), 12, rect(0, 0, 2, 1)),
             [255, 0, 0, 255, 255, 255, 255, 128]
         );
     }
@@ -98,14 +101,8 @@ mod tests {
     #[test]
     fn ga8_is_gray_then_alpha() {
         let raw = [64, 128, 0, 0];
-        let rect = Rect {
-            x: 0,
-            y: 0,
-            width: 2,
-            height: 1,
-        };
         assert_eq!(
-            to_rgba(PixelFormat::Ga8, raw.to_vec(), 4, rect),
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 4, rect(0, 0, 2, 1)),
             [128, 128, 128, 128, 0, 0, 0, 0]
         );
     }
@@ -114,25 +111,13 @@ mod tests {
     fn crops_with_stride() {
         // 3x2 GA8 image, stride 8; take the pixel at (1, 1).
         let raw = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 200, 255, 0, 0, 0, 0];
-        let rect = Rect {
-            x: 1,
-            y: 1,
-            width: 1,
-            height: 1,
-        };
         assert_eq!(
-            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, rect),
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, rect(1, 1, 1, 1)),
             [200, 200, 200, 255]
         );
         // A rect outside the data gives transparent pixels, not a panic.
-        let far = Rect {
-            x: 5,
-            y: 5,
-            width: 1,
-            height: 1,
-        };
         assert_eq!(
-            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, far),
+            to_rgba(PixelFormat::Ga8, raw.to_vec(), 8, rect(5, 5, 1, 1)),
             [0, 0, 0, 0]
         );
     }
@@ -141,12 +126,7 @@ mod tests {
     fn argb_crop_in_place_matches_the_copying_path() {
         // 3x3 ARGB, stride 16 (4 bytes of padding), crop the 2x2 at (1, 1).
         let raw: Vec<u8> = (0..48u8).map(|i| i.wrapping_mul(37) | 1).collect();
-        let rect = Rect {
-            x: 1,
-            y: 1,
-            width: 2,
-            height: 2,
-        };
+        let rect = rect(1, 1, 2, 2);
         let copied = copy_to_rgba(PixelFormat::Argb, &raw, 16, rect);
         assert_eq!(to_rgba(PixelFormat::Argb, raw.clone(), 16, rect), copied);
         // Data too short for the rect: the copying path, transparent where missing.

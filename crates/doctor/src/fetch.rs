@@ -12,6 +12,8 @@ use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{Method, StatusCode, Url};
 use thiserror::Error;
 
+use crate::finding::Finding;
+
 pub const MAX_REDIRECTS: usize = 5;
 
 #[derive(Debug, Error)]
@@ -207,4 +209,43 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
+}
+
+/// What a file fetched for an install must be served as, for [`content_type_finding`].
+pub(crate) struct ServedAs {
+    /// The check's id (`manifest.content-type`).
+    pub check: &'static str,
+    /// The file, as messages name it (`the manifest`).
+    pub what: &'static str,
+    /// The types that are right.
+    pub right: &'static [&'static str],
+    /// Types an error or sign-in page comes as, and what to say of them.
+    pub page_like: &'static [&'static str],
+    pub page_like_means: &'static str,
+    /// The fix, without its full stop (`Serve manifest.plist as text/xml`).
+    pub fix: &'static str,
+}
+
+/// The finding on a response's media type (`None`: no `Content-Type`): a pass for a right
+/// one, a failure for what a page comes as, a warning otherwise.
+pub(crate) fn content_type_finding(served: &ServedAs, media_type: Option<&str>) -> Finding {
+    let ServedAs { check, what, .. } = *served;
+    match media_type {
+        Some(t) if served.right.contains(&t) => Finding::pass(check, format!("Content-Type {t}")),
+        Some(t) if served.page_like.contains(&t) => Finding::fail(
+            check,
+            format!("{what} is served as {t}, {}", served.page_like_means),
+            format!("{}.", served.fix),
+        ),
+        Some(t) => Finding::warn(
+            check,
+            format!("{what} is served as {t}"),
+            format!("{}, the type Apple documents.", served.fix),
+        ),
+        None => Finding::warn(
+            check,
+            format!("{what} is served without a Content-Type"),
+            format!("{}.", served.fix),
+        ),
+    }
 }

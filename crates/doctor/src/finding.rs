@@ -51,3 +51,12 @@ impl Finding {
         }
     }
 }
+
+/// The worst status among `findings` of the check `check`; `None` when it was not run.
+pub fn worst_of(findings: &[Finding], check: &str) -> Option<Status> {
+    findings
+        .iter()
+        .filter(|f| f.check == check)
+        .map(|f| f.status)
+        .max()
+}

@@ -8,7 +8,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use reqwest::Method;
 use time::OffsetDateTime;
 
-use super::fetch::Fetcher;
+use super::fetch::{content_type_finding, Fetcher, ServedAs};
 use super::finding::Finding;
 use super::manifest::ManifestSummary;
 use otadrop_ipa::{self as ipa, AppInfo, ProfileType};
@@ -218,7 +218,10 @@ pub async fn check(fetcher: &Fetcher, url: &str) -> IpaOutcome {
                     "Serve the IPA with Content-Length so that iOS can show progress and resume.",
                 ),
             });
-            f.push(ipa_content_type(r.media_type().as_deref()));
+            f.push(content_type_finding(
+                &IPA_SERVED_AS,
+                r.media_type().as_deref(),
+            ));
         }
     }
     if head.is_err() {
@@ -332,28 +335,14 @@ pub async fn check(fetcher: &Fetcher, url: &str) -> IpaOutcome {
     out
 }
 
-fn ipa_content_type(media_type: Option<&str>) -> Finding {
-    match media_type {
-        Some("application/octet-stream") => {
-            Finding::pass("ipa.content-type", "Content-Type application/octet-stream")
-        }
-        Some(t @ ("text/html" | "application/xhtml+xml" | "text/plain")) => Finding::fail(
-            "ipa.content-type",
-            format!("the IPA is served as {t}, which is what an error or login page looks like"),
-            "Serve the .ipa as application/octet-stream.",
-        ),
-        Some(t) => Finding::warn(
-            "ipa.content-type",
-            format!("the IPA is served as {t}"),
-            "Serve the .ipa as application/octet-stream, the type Apple documents.",
-        ),
-        None => Finding::warn(
-            "ipa.content-type",
-            "the IPA is served without a Content-Type",
-            "Serve the .ipa as application/octet-stream.",
-        ),
-    }
-}
+const IPA_SERVED_AS: ServedAs = ServedAs {
+    check: "ipa.content-type",
+    what: "the IPA",
+    right: &["application/octet-stream"],
+    page_like: &["text/html", "application/xhtml+xml", "text/plain"],
+    page_like_means: "which is what an error or login page looks like",
+    fix: "Serve the .ipa as application/octet-stream",
+};
 
 /// Warning codes of [`AppInfo::warnings`] (the `ipa::warnings` constants) that [`compare`]
 /// reports itself from the profile.

@@ -35,7 +35,7 @@ mod report;
 pub mod tls;
 pub mod web;
 
-pub use finding::{Finding, Status};
+pub use finding::{worst_of, Finding, Status};
 pub use report::{Counts, Report};
 pub use tls::{load_ca_file, TrustRoots};
 

@@ -449,11 +449,7 @@ mod tests {
     }
 
     fn status_of(d: &LinkDiagnosis, check: &str) -> Option<Status> {
-        d.findings
-            .iter()
-            .filter(|f| f.check == check)
-            .map(|f| f.status)
-            .max()
+        crate::worst_of(&d.findings, check)
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use plist::{Dictionary, Value};
 
+use super::fetch::{content_type_finding, ServedAs};
 use super::finding::{Finding, Status};
 
 /// Largest manifest read (real ones are well under 2 KiB).
@@ -37,7 +38,7 @@ pub fn check(
         return (out, None);
     }
     out.push(Finding::pass("manifest.status", "HTTP 200"));
-    out.push(content_type(media_type));
+    out.push(content_type_finding(&SERVED_AS, media_type));
     if truncated {
         out.push(Finding::fail(
             "manifest.plist",
@@ -71,28 +72,19 @@ pub fn check(
     (out, Some(summary))
 }
 
-fn content_type(media_type: Option<&str>) -> Finding {
-    match media_type {
-        Some("text/xml" | "application/xml" | "application/x-plist" | "application/xml-plist") => {
-            Finding::pass("manifest.content-type", format!("Content-Type {}", media_type.unwrap_or("")))
-        }
-        Some(t @ ("text/html" | "application/xhtml+xml")) => Finding::fail(
-            "manifest.content-type",
-            format!("the manifest is served as {t}, which is what a login or error page looks like to iOS"),
-            "Serve manifest.plist as text/xml.",
-        ),
-        Some(t) => Finding::warn(
-            "manifest.content-type",
-            format!("the manifest is served as {t}"),
-            "Serve manifest.plist as text/xml, the type Apple documents.",
-        ),
-        None => Finding::warn(
-            "manifest.content-type",
-            "the manifest is served without a Content-Type",
-            "Serve manifest.plist as text/xml.",
-        ),
-    }
-}
+const SERVED_AS: ServedAs = ServedAs {
+    check: "manifest.content-type",
+    what: "the manifest",
+    right: &[
+        "text/xml",
+        "application/xml",
+        "application/x-plist",
+        "application/xml-plist",
+    ],
+    page_like: &["text/html", "application/xhtml+xml"],
+    page_like_means: "which is what a login or error page looks like to iOS",
+    fix: "Serve manifest.plist as text/xml",
+};
 
 fn structure(value: &Value, out: &mut Vec<Finding>) -> ManifestSummary {
     let mut summary = ManifestSummary::default();

@@ -93,143 +93,146 @@ pub async fn check(
     public_only: bool,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let addrs = match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await {
-        Ok(Ok(a)) => match super::guard::filter(a.collect(), public_only, host) {
-            Ok(allowed) => allowed,
-            Err(refused) => {
-                out.push(Finding::fail(
-                    "dns",
-                    refused,
-                    "Give the doctor a link whose hosts are on the public internet.",
-                ));
-                return out;
-            }
-        },
-        Ok(Err(e)) => {
-            out.push(Finding::fail(
-                "dns",
-                format!("{what} {host} does not resolve: {e}"),
-                "Fix the DNS record, or use a host name the devices can resolve.",
-            ));
-            return out;
-        }
-        Err(_) => {
-            out.push(Finding::fail(
-                "dns",
-                format!("resolving {what} {host} took longer than {timeout:?}"),
-                "Check the DNS servers for this name.",
-            ));
-            return out;
-        }
-    };
-    let Some(first) = addrs.first() else {
-        out.push(Finding::fail(
-            "dns",
-            format!("{what} {host} has no address"),
-            "Add an A or AAAA record for it.",
-        ));
-        return out;
-    };
-    if host.parse::<IpAddr>().is_err() {
-        out.push(Finding::pass(
-            "dns",
-            format!("{host} resolves to {}", first.ip()),
-        ));
-    }
-
-    let mut stream = None;
-    let mut last_error = String::new();
-    for addr in &addrs {
-        match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
-            Ok(Ok(s)) => {
-                stream = Some(s);
-                break;
-            }
-            Ok(Err(e)) => last_error = format!("{addr}: {e}"),
-            Err(_) => last_error = format!("{addr}: no answer within {timeout:?}"),
-        }
-    }
-    let Some(stream) = stream else {
-        out.push(Finding::fail(
-            "tls.connect",
-            format!("cannot connect to {what} {host}:{port} ({last_error})"),
-            "Make sure the server listens on this port and no firewall blocks it.",
-        ));
-        return out;
-    };
-
-    let Ok(server_name) = ServerName::try_from(host.to_string()) else {
-        out.push(Finding::fail(
-            "tls.handshake",
-            format!("{host:?} is not a valid TLS server name"),
-            "Use a plain DNS name or IP address in the URL.",
-        ));
-        return out;
-    };
-    let capture = Arc::new(Capture::new(provider()));
-    let config = match rustls::ClientConfig::builder_with_provider(provider())
-        .with_safe_default_protocol_versions()
-    {
-        Ok(b) => b
-            .dangerous()
-            .with_custom_certificate_verifier(capture.clone())
-            .with_no_client_auth(),
-        Err(e) => {
-            out.push(Finding::fail(
-                "tls.handshake",
-                format!("TLS set-up failed: {e}"),
-                "This is a bug in otadrop; please report it.",
-            ));
-            return out;
-        }
-    };
-    let connector = TlsConnector::from(Arc::new(config));
-    let version =
-        match tokio::time::timeout(timeout, connector.connect(server_name.clone(), stream)).await {
-            Ok(Ok(tls)) => tls
-                .get_ref()
-                .1
-                .protocol_version()
-                .map(|v| format!("{v:?}").replace('_', "."))
-                .unwrap_or_default(),
+    // Findings up to the first failure, which ends the check.
+    let checked: Result<(), Finding> = async {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let addrs = match tokio::time::timeout(timeout, tokio::net::lookup_host((host, port))).await
+        {
+            Ok(Ok(a)) => match super::guard::filter(a.collect(), public_only, host) {
+                Ok(allowed) => allowed,
+                Err(refused) => {
+                    return Err(Finding::fail(
+                        "dns",
+                        refused,
+                        "Give the doctor a link whose hosts are on the public internet.",
+                    ));
+                }
+            },
             Ok(Err(e)) => {
-                out.push(Finding::fail(
-                    "tls.handshake",
-                    format!("TLS handshake with {what} {host}:{port} failed: {e}"),
-                    "Serve TLS 1.2 or 1.3 with a certificate and key that match, on this port.",
+                return Err(Finding::fail(
+                    "dns",
+                    format!("{what} {host} does not resolve: {e}"),
+                    "Fix the DNS record, or use a host name the devices can resolve.",
                 ));
-                return out;
             }
             Err(_) => {
-                out.push(Finding::fail(
-                    "tls.handshake",
-                    format!("TLS handshake with {what} {host}:{port} took longer than {timeout:?}"),
-                    "Make sure this port speaks TLS (not plain HTTP).",
+                return Err(Finding::fail(
+                    "dns",
+                    format!("resolving {what} {host} took longer than {timeout:?}"),
+                    "Check the DNS servers for this name.",
                 ));
-                return out;
             }
         };
-    let Some((leaf, intermediates)) = capture.take() else {
-        out.push(Finding::fail(
+        let Some(first) = addrs.first() else {
+            return Err(Finding::fail(
+                "dns",
+                format!("{what} {host} has no address"),
+                "Add an A or AAAA record for it.",
+            ));
+        };
+        if host.parse::<IpAddr>().is_err() {
+            out.push(Finding::pass(
+                "dns",
+                format!("{host} resolves to {}", first.ip()),
+            ));
+        }
+
+        let mut stream = None;
+        let mut last_error = String::new();
+        for addr in &addrs {
+            match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+                Ok(Ok(s)) => {
+                    stream = Some(s);
+                    break;
+                }
+                Ok(Err(e)) => last_error = format!("{addr}: {e}"),
+                Err(_) => last_error = format!("{addr}: no answer within {timeout:?}"),
+            }
+        }
+        let Some(stream) = stream else {
+            return Err(Finding::fail(
+                "tls.connect",
+                format!("cannot connect to {what} {host}:{port} ({last_error})"),
+                "Make sure the server listens on this port and no firewall blocks it.",
+            ));
+        };
+
+        let Ok(server_name) = ServerName::try_from(host.to_string()) else {
+            return Err(Finding::fail(
+                "tls.handshake",
+                format!("{host:?} is not a valid TLS server name"),
+                "Use a plain DNS name or IP address in the URL.",
+            ));
+        };
+        let capture = Arc::new(Capture::new(provider()));
+        let config = match rustls::ClientConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()
+        {
+            Ok(b) => b
+                .dangerous()
+                .with_custom_certificate_verifier(capture.clone())
+                .with_no_client_auth(),
+            Err(e) => {
+                return Err(Finding::fail(
+                    "tls.handshake",
+                    format!("TLS set-up failed: {e}"),
+                    "This is a bug in otadrop; please report it.",
+                ));
+            }
+        };
+        let connector = TlsConnector::from(Arc::new(config));
+        let version =
+            match tokio::time::timeout(timeout, connector.connect(server_name.clone(), stream))
+                .await
+            {
+                Ok(Ok(tls)) => tls
+                    .get_ref()
+                    .1
+                    .protocol_version()
+                    .map(|v| format!("{v:?}").replace('_', "."))
+                    .unwrap_or_default(),
+                Ok(Err(e)) => {
+                    return Err(Finding::fail(
+                        "tls.handshake",
+                        format!("TLS handshake with {what} {host}:{port} failed: {e}"),
+                        "Serve TLS 1.2 or 1.3 with a certificate and key that match, on this port.",
+                    ));
+                }
+                Err(_) => {
+                    return Err(Finding::fail(
+                        "tls.handshake",
+                        format!(
+                            "TLS handshake with {what} {host}:{port} took longer than {timeout:?}"
+                        ),
+                        "Make sure this port speaks TLS (not plain HTTP).",
+                    ));
+                }
+            };
+        let Some((leaf, intermediates)) = capture.take() else {
+            return Err(Finding::fail(
+                "tls.handshake",
+                format!("{what} {host} sent no certificate"),
+                "Configure a server certificate.",
+            ));
+        };
+        out.push(Finding::pass(
             "tls.handshake",
-            format!("{what} {host} sent no certificate"),
-            "Configure a server certificate.",
+            format!("{version} handshake with {host}:{port}"),
         ));
-        return out;
-    };
-    out.push(Finding::pass(
-        "tls.handshake",
-        format!("{version} handshake with {host}:{port}"),
-    ));
-    let trust = judge_chain(&leaf, &intermediates, &server_name, roots);
-    out.push(trust.finding(host));
-    out.extend(judge_leaf(
-        &leaf,
-        host,
-        trust.public,
-        OffsetDateTime::now_utc(),
-    ));
+        let trust = judge_chain(&leaf, &intermediates, &server_name, roots);
+        out.push(trust.finding(host));
+        out.extend(judge_leaf(
+            &leaf,
+            host,
+            trust.public,
+            OffsetDateTime::now_utc(),
+        ));
+        Ok(())
+    }
+    .await;
+    if let Err(failed) = checked {
+        out.push(failed);
+    }
     out
 }
 
@@ -247,6 +250,10 @@ impl Capture {
             chain: Mutex::new(None),
             provider,
         }
+    }
+
+    fn algorithms(&self) -> &rustls::crypto::WebPkiSupportedAlgorithms {
+        &self.provider.signature_verification_algorithms
     }
 
     fn take(&self) -> Option<(CertificateDer<'static>, Vec<CertificateDer<'static>>)> {
@@ -281,12 +288,7 @@ impl ServerCertVerifier for Capture {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls12_signature(message, cert, dss, self.algorithms())
     }
 
     fn verify_tls13_signature(
@@ -295,18 +297,11 @@ impl ServerCertVerifier for Capture {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(
-            message,
-            cert,
-            dss,
-            &self.provider.signature_verification_algorithms,
-        )
+        rustls::crypto::verify_tls13_signature(message, cert, dss, self.algorithms())
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.algorithms().supported_schemes()
     }
 }
 

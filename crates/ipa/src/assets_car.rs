@@ -120,14 +120,7 @@ impl CarFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn info(xml: &str) -> Dictionary {
-        plist::from_bytes(
-            format!("<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>{xml}</dict></plist>")
-                .as_bytes(),
-        )
-        .unwrap()
-    }
+    use crate::plist_limited::dictionary_of as info;
 
     #[test]
     fn set_name_from_each_place_apps_put_it() {

@@ -232,14 +232,7 @@ pub(crate) fn with_colour(png: Vec<u8>, colour: &[Vec<u8>]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn info(xml: &str) -> Dictionary {
-        plist::from_bytes(
-            format!("<?xml version=\"1.0\"?><plist version=\"1.0\"><dict>{xml}</dict></plist>")
-                .as_bytes(),
-        )
-        .unwrap()
-    }
+    use crate::plist_limited::dictionary_of as info;
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| format!("Payload/A.app/{s}")).collect()

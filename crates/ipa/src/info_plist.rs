@@ -3,18 +3,13 @@
 
 use plist::{Dictionary, Value};
 
-use super::{DeviceFamily, IpaError};
+use super::{AppInfo, DeviceFamily, IpaError};
 
-/// The bundle fields of an `Info.plist`.
+/// What an `Info.plist` says: the bundle's fields of [`AppInfo`] (the rest of it, what other
+/// files tell, left empty for inspection to fill) and the executable's name.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BundleFields {
-    pub bundle_id: String,
-    pub version: String,
-    pub build: String,
-    pub title: String,
-    pub minimum_os: Option<String>,
-    pub device_family: Vec<DeviceFamily>,
-    pub platform: Option<String>,
+    pub info: AppInfo,
     /// `CFBundleExecutable`, else the folder name (what iOS assumes).
     pub executable: String,
 }
@@ -53,15 +48,24 @@ pub(crate) fn bundle_fields(dict: &Dictionary, folder: &str) -> Result<BundleFie
             .and_then(|a| a.iter().find_map(Value::as_string))
             .map(str::to_string)
     });
-    Ok(BundleFields {
+    let info = AppInfo {
         bundle_id,
         version,
         build,
         title,
         minimum_os: text(dict, "MinimumOSVersion").or_else(|| text(dict, "LSMinimumSystemVersion")),
         device_family: device_family(dict.get("UIDeviceFamily"), platform.as_deref()),
-        executable: text(dict, "CFBundleExecutable").unwrap_or_else(|| folder.to_string()),
         platform,
+        extensions: 0,
+        has_executable: false,
+        size: 0,
+        icon: None,
+        profile: None,
+        warnings: Vec::new(),
+    };
+    Ok(BundleFields {
+        info,
+        executable: text(dict, "CFBundleExecutable").unwrap_or_else(|| folder.to_string()),
     })
 }
 
@@ -116,8 +120,8 @@ mod tests {
             ("CFBundleVersion", s("7")),
         ]);
         let f = bundle_fields(&d, "Folder Name").unwrap();
-        assert_eq!(f.title, "Folder Name");
-        assert_eq!((f.version.as_str(), f.build.as_str()), ("7", "7"));
+        assert_eq!(f.info.title, "Folder Name");
+        assert_eq!((f.info.version.as_str(), f.info.build.as_str()), ("7", "7"));
         let d = dict(&[
             ("CFBundleIdentifier", s("a.b")),
             ("CFBundleVersion", Value::Integer(12.into())),
@@ -125,8 +129,8 @@ mod tests {
             ("CFBundleDisplayName", s(" ")),
         ]);
         let f = bundle_fields(&d, "X").unwrap();
-        assert_eq!(f.title, "Name");
-        assert_eq!(f.build, "12");
+        assert_eq!(f.info.title, "Name");
+        assert_eq!(f.info.build, "12");
     }
 
     #[test]
@@ -138,7 +142,7 @@ mod tests {
         ));
         let d = dict(&[("CFBundleIdentifier", s("a.b"))]);
         let f = bundle_fields(&d, "X").unwrap();
-        assert_eq!((f.version.as_str(), f.build.as_str()), ("", ""));
+        assert_eq!((f.info.version.as_str(), f.info.build.as_str()), ("", ""));
     }
 
     #[test]

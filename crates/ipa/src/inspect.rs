@@ -101,19 +101,13 @@ pub fn inspect_with<R: Read + Seek>(
     } = choose_icon(&mut zip, &dict, &app, limits)?;
 
     let mut info = AppInfo {
-        bundle_id: bundle.bundle_id,
-        version: bundle.version,
-        build: bundle.build,
-        title: bundle.title,
-        minimum_os: bundle.minimum_os,
-        device_family: bundle.device_family,
-        platform: bundle.platform,
         extensions,
         has_executable,
         size,
         icon: chosen_icon.as_ref().map(|(info, _)| info.clone()),
         profile,
         warnings: Vec::new(),
+        ..bundle.info
     };
     info.warnings = warnings::derive(
         &info,
@@ -145,18 +139,19 @@ fn bound_metadata(
     bundle: &mut info_plist::BundleFields,
     limits: &Limits,
 ) -> Result<Option<usize>, IpaError> {
+    let info = &mut bundle.info;
     for (key, value) in [
-        ("CFBundleIdentifier", &bundle.bundle_id),
+        ("CFBundleIdentifier", &info.bundle_id),
         (
             "CFBundleShortVersionString or CFBundleVersion",
-            &bundle.version,
+            &info.version,
         ),
-        ("CFBundleVersion", &bundle.build),
+        ("CFBundleVersion", &info.build),
         ("CFBundleExecutable", &bundle.executable),
     ]
     .into_iter()
-    .chain(bundle.minimum_os.as_ref().map(|m| ("MinimumOSVersion", m)))
-    .chain(bundle.platform.as_ref().map(|p| ("DTPlatformName", p)))
+    .chain(info.minimum_os.as_ref().map(|m| ("MinimumOSVersion", m)))
+    .chain(info.platform.as_ref().map(|p| ("DTPlatformName", p)))
     {
         if value.chars().any(char::is_control) {
             return Err(IpaError::BadInfoPlist(format!(
@@ -172,15 +167,15 @@ fn bound_metadata(
             )));
         }
     }
-    if bundle.title.chars().any(char::is_control) {
-        bundle.title = bundle.title.chars().filter(|c| !c.is_control()).collect();
+    if info.title.chars().any(char::is_control) {
+        info.title = info.title.chars().filter(|c| !c.is_control()).collect();
     }
-    let chars = bundle.title.chars().count();
+    let chars = info.title.chars().count();
     if chars <= limits.max_title_chars {
         return Ok(None);
     }
-    bundle.title = bundle.title.chars().take(limits.max_title_chars).collect();
-    bundle.title.push('…');
+    info.title = info.title.chars().take(limits.max_title_chars).collect();
+    info.title.push('…');
     Ok(Some(chars))
 }
 
@@ -309,7 +304,7 @@ fn choose_icon<R: Read + Seek>(
     let mut chosen = None;
     let mut file_attempts = 0;
     for source in ranked {
-        match source {
+        let found = match source {
             Source::File {
                 name,
                 width,
@@ -334,11 +329,11 @@ fn choose_icon<R: Read + Seek>(
                             height,
                             dark: false,
                         };
-                        chosen = Some((info, images));
-                        break;
+                        (info, images)
                     }
                     Err(problem) => {
                         first_problem.get_or_insert(format!("{name}: {problem}"));
+                        continue;
                     }
                 }
             }
@@ -364,16 +359,18 @@ fn choose_icon<R: Read + Seek>(
                             height,
                             dark: false,
                         };
-                        chosen = Some((info, images));
-                        break;
+                        (info, images)
                     }
                     Err(problem) => {
                         catalog_problem
                             .get_or_insert(format!("its icon cannot be decoded: {problem}"));
+                        continue;
                     }
                 }
             }
-        }
+        };
+        chosen = Some(found);
+        break;
     }
 
     // The dark look, from the catalog, whatever the light icon's source.

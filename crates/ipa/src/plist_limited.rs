@@ -112,15 +112,23 @@ pub fn parse_dictionary(bytes: &[u8], limits: &Limits) -> Result<Dictionary, Pli
         .ok_or(PlistError::NotADictionary)
 }
 
+/// For the crate's tests: an XML plist document holding `body`.
+#[cfg(test)]
+pub(crate) fn xml(body: &str) -> Vec<u8> {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">{body}</plist>")
+        .into_bytes()
+}
+
+/// For the crate's tests: the dictionary of `entries` (`<key>..</key><string>..</string>...`).
+#[cfg(test)]
+pub(crate) fn dictionary_of(entries: &str) -> plist::Dictionary {
+    plist::from_bytes(&xml(&format!("<dict>{entries}</dict>"))).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn xml(body: &str) -> Vec<u8> {
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">{body}</plist>")
-            .into_bytes()
-    }
 
     #[test]
     fn xml_dictionary_parses() {

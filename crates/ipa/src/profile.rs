@@ -265,10 +265,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn plist(entries: &str) -> Vec<u8> {
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>{entries}</dict></plist>"
-        )
-        .into_bytes()
+        crate::plist_limited::xml(&format!("<dict>{entries}</dict>"))
     }
 
     fn kind(entries: &str) -> ProfileType {

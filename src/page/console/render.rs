@@ -34,16 +34,11 @@ pub fn page(
 ) -> String {
     let t = T(lang);
     let head = Head {
-        title: t.t("console-title"),
-        description: t.t("console-description"),
-        canonical: None,
-        amp: None,
-        image: None,
-        personal: false,
         own: Some(OwnAssets {
             script: SCRIPT,
             css: CSS,
         }),
+        ..Head::plain(t.t("console-title"), t.t("console-description"))
     };
     let url = site.public_url.join("/console");
     let langs = Languages::by_query(&url, lang);

@@ -30,12 +30,17 @@ fn render(r: &Release, ua: &str, flavor: Flavor) -> String {
     ctx_render(r, ua, |ctx| release_page(ctx, flavor))
 }
 
+/// The page of the enterprise build, as `ua` gets it.
+fn enterprise_page(ua: &str, flavor: Flavor) -> String {
+    render(&release(Some(ProfileType::Enterprise)), ua, flavor)
+}
+
 const INSTALL_HREF: &str = "href=\"itms-services://?action=download-manifest&amp;url=https%3A%2F%2Fota.example.com%2Fr%2F01jd5x0000000000000000000a%2Fmanifest.plist\"";
 
 #[test]
 fn the_install_link_is_escaped_exactly_once() {
     for flavor in [Flavor::Plain, Flavor::Amp] {
-        let html = render(&release(Some(ProfileType::Enterprise)), SAFARI_17, flavor);
+        let html = enterprise_page(SAFARI_17, flavor);
         assert!(html.contains(INSTALL_HREF), "{html}");
         assert!(!html.contains("&amp;amp;"));
         assert!(!html.contains("download-manifest&url"));
@@ -44,11 +49,7 @@ fn the_install_link_is_escaped_exactly_once() {
 
 #[test]
 fn install_page_leads_with_the_button_then_trust_steps_for_enterprise() {
-    let html = render(
-        &release(Some(ProfileType::Enterprise)),
-        SAFARI_17,
-        Flavor::Plain,
-    );
+    let html = enterprise_page(SAFARI_17, Flavor::Plain);
     let button = html.find(INSTALL_HREF).unwrap();
     let trust = html.find("VPN &amp; Device Management").unwrap();
     assert!(button < trust, "the button comes first");
@@ -464,11 +465,7 @@ fn the_amp_document_is_the_same_for_every_visitor() {
 
 #[test]
 fn without_script_ios_webkit_sees_the_button_and_everyone_else_the_code() {
-    let html = render(
-        &release(Some(ProfileType::Enterprise)),
-        WINDOWS,
-        Flavor::Amp,
-    );
+    let html = enterprise_page(WINDOWS, Flavor::Amp);
     let ios = element(&html, "<div class=\"on-ios\">", "details");
     assert!(ios.contains(INSTALL_HREF));
     assert!(ios.contains("Nothing happened?"), "the copy-link fallback");

@@ -164,24 +164,33 @@ impl TestServer {
         cookie_of(&r).0
     }
 
-    /// A GET with the admin token.
-    pub async fn admin_get(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
+    /// A plain GET: no token, no extra headers.
+    pub async fn get(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
+        self.request_with(reqwest::Method::GET, url, &[]).await
+    }
+
+    /// A request with the admin token and no body.
+    pub async fn admin(
+        &self,
+        method: reqwest::Method,
+        url: impl reqwest::IntoUrl,
+    ) -> reqwest::Response {
         self.client
-            .get(url)
+            .request(method, url)
             .bearer_auth(TOKEN)
             .send()
             .await
             .unwrap()
     }
 
+    /// A GET with the admin token.
+    pub async fn admin_get(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
+        self.admin(reqwest::Method::GET, url).await
+    }
+
     /// A DELETE with the admin token.
     pub async fn admin_delete(&self, url: impl reqwest::IntoUrl) -> reqwest::Response {
-        self.client
-            .delete(url)
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap()
+        self.admin(reqwest::Method::DELETE, url).await
     }
 
     /// `GET /api/releases` with the admin token, parsed.
@@ -195,39 +204,19 @@ impl TestServer {
 
     /// The body of a plain GET, as text.
     pub async fn text(&self, url: &str) -> String {
-        self.client
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+        self.get(url).await.text().await.unwrap()
     }
 
     /// The body of a GET with the admin token (`Authorization: Bearer`), as text.
     pub async fn admin_text(&self, url: &str) -> String {
-        let r = self
-            .client
-            .get(url)
-            .bearer_auth(TOKEN)
-            .send()
-            .await
-            .unwrap();
+        let r = self.admin_get(url).await;
         assert!(r.status().is_success(), "{url}: {}", r.status());
         r.text().await.unwrap()
     }
 
     /// The body of a plain GET, as bytes.
     pub async fn fetch(&self, url: &str) -> bytes::Bytes {
-        self.client
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap()
+        self.get(url).await.bytes().await.unwrap()
     }
 
     /// Uploads a multipart form (`ipa` and `notes` fields) with the token.
@@ -238,23 +227,24 @@ impl TestServer {
             .multipart(form)
             .send()
             .await
-            .unwrap()
+            .expect("an answer to the upload, not a reset")
     }
 
     /// A GET with extra request headers (conditionals, ranges, encodings).
-    pub async fn get_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn get_with(
+        &self,
+        url: impl reqwest::IntoUrl,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
         self.request_with(reqwest::Method::GET, url, headers).await
     }
 
-    /// A HEAD with extra request headers.
-    pub async fn head_with(&self, url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
-        self.request_with(reqwest::Method::HEAD, url, headers).await
-    }
-
-    async fn request_with(
+    /// A request with extra headers and no body (a HEAD, or a POST or DELETE without the
+    /// token).
+    pub async fn request_with(
         &self,
         method: reqwest::Method,
-        url: &str,
+        url: impl reqwest::IntoUrl,
         headers: &[(&str, &str)],
     ) -> reqwest::Response {
         let mut req = self.client.request(method, url);
@@ -277,7 +267,8 @@ impl TestServer {
         self.upload_bytes(bytes).await
     }
 
-    pub async fn upload_bytes(&self, bytes: Vec<u8>) -> reqwest::Response {
+    /// Uploads `bytes` (a `Vec<u8>` or shared `Bytes`) as the raw body with the token.
+    pub async fn upload_bytes(&self, bytes: impl Into<reqwest::Body>) -> reqwest::Response {
         self.client
             .post(self.url("/api/releases"))
             .bearer_auth(TOKEN)
@@ -295,11 +286,22 @@ impl TestServer {
         bytes: Vec<u8>,
         headers: &[(&str, &str)],
     ) -> (u16, serde_json::Value) {
+        let octets = [("content-type", "application/octet-stream")];
+        self.upload_as(bytes, &[&octets[..], headers].concat())
+            .await
+    }
+
+    /// Uploads `bytes` as the raw body with the token and exactly these headers (no
+    /// Content-Type unless given); the answer's status and JSON.
+    pub async fn upload_as(
+        &self,
+        bytes: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
         let mut req = self
             .client
             .post(self.url("/api/releases"))
-            .bearer_auth(TOKEN)
-            .header("content-type", "application/octet-stream");
+            .bearer_auth(TOKEN);
         for (n, v) in headers {
             req = req.header(*n, *v);
         }
@@ -447,14 +449,37 @@ pub fn make_ipa(app_dir: &str, keys: &[(&str, plist::Value)], extra: &[(&str, &[
     out.into_inner()
 }
 
-/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
-pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
-    make_ipa(
-        "Demo.app",
-        &[
-            ("CFBundleIdentifier", bundle.into()),
-            ("CFBundleShortVersionString", version.into()),
-            ("CFBundleVersion", build.into()),
+/// The Info.plist keys that name a build: bundle id, version (`CFBundleShortVersionString`)
+/// and build (`CFBundleVersion`), followed by `more`.
+pub fn build_keys(
+    bundle: &str,
+    version: &str,
+    build: &str,
+    more: Vec<(&'static str, plist::Value)>,
+) -> Vec<(&'static str, plist::Value)> {
+    let mut keys = vec![
+        ("CFBundleIdentifier", bundle.into()),
+        ("CFBundleShortVersionString", version.into()),
+        ("CFBundleVersion", build.into()),
+    ];
+    keys.extend(more);
+    keys
+}
+
+/// The Info.plist keys of an installable-looking iPhone and iPad app with these names and
+/// versions.
+pub fn app_keys(
+    bundle: &str,
+    title: &str,
+    minimum_os: &str,
+    version: &str,
+    build: &str,
+) -> Vec<(&'static str, plist::Value)> {
+    build_keys(
+        bundle,
+        version,
+        build,
+        vec![
             ("CFBundleDisplayName", title.into()),
             ("MinimumOSVersion", minimum_os.into()),
             ("DTPlatformName", "iphoneos".into()),
@@ -463,6 +488,14 @@ pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build
                 plist::Value::Array(vec![1.into(), 2.into()]),
             ),
         ],
+    )
+}
+
+/// An installable-looking iPhone and iPad app `Demo.app` with these names and versions.
+pub fn app_ipa(bundle: &str, title: &str, minimum_os: &str, version: &str, build: &str) -> Vec<u8> {
+    make_ipa(
+        "Demo.app",
+        &app_keys(bundle, title, minimum_os, version, build),
         &[],
     )
 }
@@ -493,16 +526,44 @@ pub mod hosts;
 /// The AMP validator, Chromium and zbarimg, as the tests run them.
 pub mod tools;
 
-/// `otadrop detect UA` as JSON, from the real binary.
-pub fn detect_cli(ua: &str) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_otadrop"))
-        .args(["detect", ua])
-        .output()
-        .expect("run otadrop detect");
+/// The real `otadrop` binary, as a command to add arguments to.
+pub fn otadrop_command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_otadrop"))
+}
+
+/// Runs the real `otadrop` with `args`; its output, whatever the exit code.
+pub fn otadrop(args: &[&str]) -> std::process::Output {
+    otadrop_command().args(args).output().expect("run otadrop")
+}
+
+/// Fails the test, showing the command's stderr, unless it exited 0.
+pub fn assert_success(out: &std::process::Output) {
     assert!(
         out.status.success(),
-        "{}",
+        "{}: {}",
+        out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// Runs `cmd`, which must exit 0 (else the test fails with its stderr); its stdout.
+pub fn run_ok(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"));
+    if !out.status.success() {
+        eprintln!("failed: {cmd:?}");
+    }
+    assert_success(&out);
+    out.stdout
+}
+
+/// Runs `cmd`, which must exit 0, and parses its stdout as JSON.
+pub fn json_stdout(cmd: &mut Command) -> serde_json::Value {
+    serde_json::from_slice(&run_ok(cmd)).expect("JSON on stdout")
+}
+
+/// `otadrop detect UA` as JSON, from the real binary.
+pub fn detect_cli(ua: &str) -> serde_json::Value {
+    json_stdout(otadrop_command().args(["detect", ua]))
 }

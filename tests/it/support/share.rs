@@ -29,6 +29,11 @@ pub async fn make_link(
     (status, r.json().await.unwrap_or(serde_json::Value::Null))
 }
 
+/// The status of `POST <path>` of the links API with no options (for refusals).
+pub async fn link_status(s: &TestServer, path: &str) -> u16 {
+    make_link(s, path, serde_json::json!({})).await.0
+}
+
 pub async fn link_for(
     s: &TestServer,
     release: &serde_json::Value,
@@ -55,6 +60,11 @@ pub async fn get(
 
 pub async fn status(c: &reqwest::Client, url: &str) -> u16 {
     get(c, url, SAFARI, None).await.status().as_u16()
+}
+
+/// The status the iOS installer (its User-Agent, no cookies) gets for `url`.
+pub async fn installer_status(c: &reqwest::Client, url: &str) -> u16 {
+    get(c, url, INSTALLER, None).await.status().as_u16()
 }
 
 /// The manifest URL inside a page's install link (`itms-services://...&amp;url=<encoded>`).

@@ -72,17 +72,12 @@ pub fn chromium_present() -> bool {
 /// Runs the official validator over `files` in one node process; one result per file
 /// (`{"file", "status": "PASS" | "FAIL", "errors"}`).
 pub fn validate_amp(files: &[PathBuf]) -> Vec<serde_json::Value> {
-    let out = Command::new("node")
-        .arg(dir().join("validate-amp.js"))
-        .args(files)
-        .output()
-        .expect("run node");
-    assert!(
-        out.status.success(),
-        "validator did not run: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let results = super::json_stdout(
+        Command::new("node")
+            .arg(dir().join("validate-amp.js"))
+            .args(files),
     );
-    serde_json::from_slice(&out.stdout).expect("validator JSON")
+    serde_json::from_value(results).expect("validator results, one a file")
 }
 
 /// Runs `browser-check.js` with `config` (scenarios, allowed origins, output folder) in
@@ -97,21 +92,16 @@ pub async fn node_script(
     script: &'static str,
     config: serde_json::Value,
 ) -> Vec<serde_json::Value> {
-    let run = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(dir().join(script))
-            .arg(config.to_string())
-            .output()
-            .expect("run node")
+    let results = tokio::task::spawn_blocking(move || {
+        super::json_stdout(
+            Command::new("node")
+                .arg(dir().join(script))
+                .arg(config.to_string()),
+        )
     })
     .await
     .unwrap();
-    assert!(
-        run.status.success(),
-        "{script} failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    serde_json::from_slice(&run.stdout).expect("JSON results")
+    serde_json::from_value(results).expect("JSON results, one a scenario")
 }
 
 /// What every page must be in the browser, from a `browser-check.js` result: its screenshot

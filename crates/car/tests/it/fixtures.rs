@@ -32,6 +32,13 @@ fn closest_rendition(catalog: &Catalog<'_>, set: &str, truth: &Truth) -> u8 {
         .unwrap_or_else(|| panic!("no {}x{} rendition in {set}", truth.width, truth.height))
 }
 
+/// The best icon of the set `AppIcon` of `catalog`, checked to be `width`x`height`.
+fn best_app_icon(catalog: &Catalog<'_>, (width, height): (u32, u32)) -> Icon {
+    let icon = best(catalog, Some("AppIcon"));
+    assert_eq!((icon.width, icon.height), (width, height));
+    icon
+}
+
 fn assert_looks_like_an_icon(icon: &Icon) {
     assert_eq!(icon.rgba.len(), (icon.width * icon.height * 4) as usize);
     let opaque = icon.rgba.chunks(4).filter(|p| p[3] == 255).count();
@@ -43,21 +50,33 @@ fn assert_looks_like_an_icon(icon: &Icon) {
     assert!(icon.rgba.chunks(4).any(|p| p != first), "a single colour");
 }
 
+/// Checks that `catalog` has the one icon set `set` and that its best icon, chosen with no
+/// set named, is a `width`x`height` icon of that set.
+fn assert_the_one_set(catalog: &Catalog<'_>, set: &str, (width, height): (u32, u32)) -> Icon {
+    assert_eq!(catalog.icon_set_names(), [set]);
+    let icon = best(catalog, None);
+    assert_eq!(
+        (icon.width, icon.height, icon.set_name.as_str()),
+        (width, height, set)
+    );
+    assert_looks_like_an_icon(&icon);
+    icon
+}
+
+/// Whether every icon rendition of `catalog` is stored with `compression`.
+fn all_compressed_with(catalog: &Catalog<'_>, compression: Compression) -> bool {
+    catalog
+        .icon_renditions(None)
+        .iter()
+        .all(|r| r.compression == Some(compression))
+}
+
 #[test]
 fn iineva_bom_lzfse_chunks() {
     let bytes = read("iineva__bom__test_data.car");
     let catalog = open(&bytes);
-    assert_eq!(catalog.icon_set_names(), ["AppIcon"]);
-    let icon = best(&catalog, None);
-    assert_eq!(
-        (icon.width, icon.height, icon.set_name.as_str()),
-        (180, 180, "AppIcon")
-    );
-    assert_looks_like_an_icon(&icon);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Lzfse)));
+    assert_the_one_set(&catalog, "AppIcon", (180, 180));
+    assert!(all_compressed_with(&catalog, Compression::Lzfse));
 }
 
 #[test]
@@ -77,24 +96,20 @@ fn xcode5_empty_catalog_has_no_icon() {
 
 #[test]
 fn haimanu_gray_atlas_crops_equal_the_loose_pngs() {
-    let compared = compare_where_sizes_exist(
-        "Haimanu__MobilApp__app.car",
-        "Haimanu__MobilApp__app__AppIcon",
-        0,
-    );
+    let compared = compare_where_sizes_exist("Haimanu__MobilApp__app.car", 0);
     // 40, 58, 80, 120 px have a rendition (9 loose files have those sizes); the other
     // loose sizes are not in this thinned car.
     assert_eq!(compared, 9);
-    let bytes = read("Haimanu__MobilApp__app.car");
-    let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (120, 120));
+    let icon = best_app_icon(&open(&read("Haimanu__MobilApp__app.car")), (120, 120));
     // GA8: gray.
     assert!(icon.rgba.chunks(4).all(|p| p[0] == p[1] && p[1] == p[2]));
 }
 
-/// The loose PNGs that have a same-sized rendition; the others are skipped.
-fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
+/// Compares the loose AppIcon PNGs shipped beside `car` (`<car name>__AppIcon*.png`) that
+/// have a same-sized rendition, within `tolerance`; the others are skipped. The number
+/// compared.
+fn compare_where_sizes_exist(car: &str, tolerance: u8) -> usize {
+    let prefix = format!("{}__AppIcon", car.trim_end_matches(".car"));
     let bytes = read(car);
     let catalog = open(&bytes);
     let sizes: Vec<(u32, u32)> = catalog
@@ -107,7 +122,7 @@ fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
     {
-        if !(name.starts_with(prefix) && name.ends_with(".png")) {
+        if !(name.starts_with(&prefix) && name.ends_with(".png")) {
             continue;
         }
         let truth = decode_png(&read(&name));
@@ -128,57 +143,42 @@ fn compare_where_sizes_exist(car: &str, prefix: &str, tolerance: u8) -> usize {
 fn wdio_thinned_atlases_match_the_colour_converted_loose_pngs() {
     // SOURCES.md: the loose PNGs carry an iCCP profile; the car copy differs by up to 23/255.
     let car = "marcinkapturski__wdio-ios-app__thinned.car";
-    let compared =
-        compare_where_sizes_exist(car, "marcinkapturski__wdio-ios-app__thinned__AppIcon", 23);
+    let compared = compare_where_sizes_exist(car, 23);
     // 40, 58, 80 and 120 (twice: 40@3x and 60@2x) have a rendition in this thinned car.
     assert_eq!(compared, 5);
-    let bytes = read(car);
-    let icon = best(&open(&bytes), Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (120, 120));
+    best_app_icon(&open(&read(car)), (120, 120));
 }
 
 #[test]
 fn lzvn_catalog_matches_the_cgbi_loose_pngs() {
     // Raw LZVN in KCBC chunks; CgBI loose PNGs colour-converted by up to 26/255.
     let car = "Mosquito1123__WTResign__Runner-lzvn.car";
-    let compared =
-        compare_where_sizes_exist(car, "Mosquito1123__WTResign__Runner-lzvn__AppIcon", 26);
+    let compared = compare_where_sizes_exist(car, 26);
     assert_eq!(compared, 8);
     let bytes = read(car);
     let catalog = open(&bytes);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Lzvn)));
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    assert!(all_compressed_with(&catalog, Compression::Lzvn));
+    let icon = best_app_icon(&catalog, (1024, 1024));
     assert_looks_like_an_icon(&icon);
 }
 
 #[test]
 fn h3lix_bitmaps_and_atlas_crops_equal_the_cgbi_loose_pngs() {
     let car = "OpenSourceJailbreaks__H3lix__app.car";
-    let compared = compare_where_sizes_exist(car, "OpenSourceJailbreaks__H3lix__app__AppIcon", 0);
+    let compared = compare_where_sizes_exist(car, 0);
     assert_eq!(compared, 24);
-    let bytes = read(car);
-    let icon = best(&open(&bytes), Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&open(&read(car)), (1024, 1024));
     assert_looks_like_an_icon(&icon);
 }
 
 #[test]
 fn flutter_unthinned_palette_pngs_equal_the_atlas_crops() {
     let car = "AppiumTestDistribution__appium-flutter-integration-driver__Runner.car";
-    let compared = compare_where_sizes_exist(
-        car,
-        "AppiumTestDistribution__appium-flutter-integration-driver__Runner__AppIcon",
-        0,
-    );
+    let compared = compare_where_sizes_exist(car, 0);
     assert_eq!(compared, 2);
     let bytes = read(car);
     let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    best_app_icon(&catalog, (1024, 1024));
     let rle: Vec<_> = catalog
         .icon_renditions(None)
         .into_iter()
@@ -211,8 +211,7 @@ fn dopamine_alternate_icon_sets() {
             "AppIcon_Red"
         ]
     );
-    let primary = best(&catalog, Some("AppIcon"));
-    assert_eq!((primary.width, primary.height), (192, 192));
+    let primary = best_app_icon(&catalog, (192, 192));
     assert_looks_like_an_icon(&primary);
     let blue = best(&catalog, Some("AppIcon_Blue"));
     assert_eq!(
@@ -232,13 +231,7 @@ fn dopamine_alternate_icon_sets() {
 fn tvos_layered_icon_uses_the_flattened_image() {
     let bytes = read("icyleaf__app-info__apple-tv-BilibiliLive.car");
     let catalog = open(&bytes);
-    assert_eq!(catalog.icon_set_names(), ["App Icon"]);
-    let icon = best(&catalog, None);
-    assert_eq!(
-        (icon.width, icon.height, icon.set_name.as_str()),
-        (800, 480, "App Icon")
-    );
-    assert_looks_like_an_icon(&icon);
+    assert_the_one_set(&catalog, "App Icon", (800, 480));
     // No dark flattened image: the light one is returned and says so.
     let dark = catalog
         .best_icon(Some("App Icon"), Appearance::Dark)
@@ -251,10 +244,7 @@ fn tvos_layered_icon_uses_the_flattened_image() {
 fn macos_zip_bitmaps_equal_the_icns_pngs() {
     let bytes = read("pbullett27786__DyKnowLogSender-sourcecode__macos-zip.car");
     let catalog = open(&bytes);
-    assert!(catalog
-        .icon_renditions(None)
-        .iter()
-        .all(|r| r.compression == Some(Compression::Zip)));
+    assert!(all_compressed_with(&catalog, Compression::Zip));
     let icon = best(&catalog, None);
     assert_eq!((icon.width, icon.height), (1024, 1024));
     let icns = read("pbullett27786__DyKnowLogSender-sourcecode__macos-zip__AppIcon.icns");
@@ -277,8 +267,7 @@ fn catalyst_icon_resembles_the_icns() {
     // No size overlaps (SOURCES.md): downscale the 1024 px icon to the 256 px ic13 entry.
     let bytes = read("axelfisch__AiXel-MIDI-Player__catalyst.car");
     let catalog = open(&bytes);
-    let icon = best(&catalog, Some("AppIcon"));
-    assert_eq!((icon.width, icon.height), (1024, 1024));
+    let icon = best_app_icon(&catalog, (1024, 1024));
     let icns = read("axelfisch__AiXel-MIDI-Player__catalyst__AppIcon.icns");
     let (_, png) = icns_pngs(&icns)
         .into_iter()

@@ -4,6 +4,7 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
+use crate::warning_message;
 use otadrop_ipa::{inspect_with, IconSource, Inspection, Options};
 
 const DIR: &str = concat!(
@@ -229,13 +230,8 @@ fn a_damaged_catalog_is_a_warning_and_the_loose_icon_is_used() {
     let found = inspect(&build(&info, Some(&car), &loose));
     let icon = found.info.icon.as_ref().unwrap();
     assert_eq!((icon.source, icon.width), (IconSource::File, 180));
-    let w = found
-        .info
-        .warnings
-        .iter()
-        .find(|w| w.code == "assets-car-unreadable")
-        .expect("a warning about the catalog");
-    assert!(w.message.contains("AppIcon60x60@3x.png"), "{}", w.message);
+    let message = warning_message(&found.info, "assets-car-unreadable");
+    assert!(message.contains("AppIcon60x60@3x.png"), "{message}");
 
     // Without loose icons: the catalog's problem is said, not "no icon".
     let found = inspect(&build(&info, Some(&car), &[]));
@@ -262,11 +258,6 @@ fn a_catalog_over_the_size_limit_is_skipped_with_a_warning() {
         found.info.icon.as_ref().map(|i| (i.source, i.width)),
         Some((IconSource::File, 180))
     );
-    let w = found
-        .info
-        .warnings
-        .iter()
-        .find(|w| w.code == "assets-car-unreadable")
-        .unwrap();
-    assert!(w.message.contains("at most 1000"), "{}", w.message);
+    let message = warning_message(&found.info, "assets-car-unreadable");
+    assert!(message.contains("at most 1000"), "{message}");
 }

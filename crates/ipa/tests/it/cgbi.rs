@@ -84,30 +84,45 @@ fn compare_with_premultiplied(ours: &[u8], reference: &[u8]) -> usize {
     translucent
 }
 
+/// Converts the square RGBA icon `cgbi` (`side` pixels), checks the reference has its size,
+/// and compares them with [`compare_with_premultiplied`]: the translucent pixels compared.
+fn matches_premultiplied_reference(cgbi: &str, reference: &str, side: u32) -> usize {
+    let (w, h, ch, ours) = decode(&convert(cgbi));
+    let (rw, rh, rch, reference) = decode_reference(reference);
+    assert_eq!((w, h, ch), (side, side, 4));
+    assert_eq!((rw, rh, rch), (w, h, ch));
+    compare_with_premultiplied(&ours, &reference)
+}
+
 #[test]
 fn single_idat_icon_matches_reference() {
-    let (w, h, ch, ours) = decode(&convert("i-png-normalizer__AppIcon57.png"));
-    let (rw, rh, rch, reference) = decode_reference("ref__i-png-normalizer__AppIcon57.normal.png");
-    assert_eq!((w, h, ch), (57, 57, 4));
-    assert_eq!((rw, rh, rch), (w, h, ch));
-    assert_eq!(compare_with_premultiplied(&ours, &reference), 224);
+    let compared = matches_premultiplied_reference(
+        "i-png-normalizer__AppIcon57.png",
+        "ref__i-png-normalizer__AppIcon57.normal.png",
+        57,
+    );
+    assert_eq!(compared, 224);
 }
 
 #[test]
 fn multi_idat_icon_matches_reference() {
-    let (w, h, ch, ours) = decode(&convert("i-png-normalizer__icon120_multi-IDAT.png"));
-    let (_, _, _, reference) = decode_reference("ref__i-png-normalizer__icon120.normal.png");
-    assert_eq!((w, h, ch), (120, 120, 4));
+    let compared = matches_premultiplied_reference(
+        "i-png-normalizer__icon120_multi-IDAT.png",
+        "ref__i-png-normalizer__icon120.normal.png",
+        120,
+    );
     // Fully opaque or fully transparent icon: no translucent pixel to compare.
-    assert_eq!(compare_with_premultiplied(&ours, &reference), 0);
+    assert_eq!(compared, 0);
 }
 
 #[test]
 fn cgbi_to_png_reference_keeps_premultiplied_alpha() {
-    let (w, h, ch, ours) = decode(&convert("cgbi-to-png__cgbi-image.png"));
-    let (_, _, _, reference) = decode_reference("ref__cgbi-to-png__png-image.png");
-    assert_eq!((w, h, ch), (180, 180, 4));
-    assert_eq!(compare_with_premultiplied(&ours, &reference), 4301);
+    let compared = matches_premultiplied_reference(
+        "cgbi-to-png__cgbi-image.png",
+        "ref__cgbi-to-png__png-image.png",
+        180,
+    );
+    assert_eq!(compared, 4301);
 }
 
 #[test]

@@ -183,6 +183,12 @@ fn ipa_with_executable_of(big: u64) -> VirtualFile {
     ])
 }
 
+/// Inspects `file` with the default options, counting what is read from it.
+fn inspect(file: &mut VirtualFile) -> Result<otadrop_ipa::Inspection, IpaError> {
+    let size = file.len();
+    inspect_with(file, size, &Options::default())
+}
+
 #[test]
 fn a_1_gib_ipa_reads_as_few_bytes_as_a_1_mib_one() {
     let mut counts = Vec::new();
@@ -210,8 +216,7 @@ fn a_huge_declared_info_plist_is_refused_without_reading_it() {
         crc: 0,
         uncompressed: 4_000_000_000,
     }]);
-    let size = file.len();
-    let err = inspect_with(&mut file, size, &Options::default()).unwrap_err();
+    let err = inspect(&mut file).unwrap_err();
     assert!(matches!(err, IpaError::Limit(_)), "{err}");
     assert!(err.to_string().contains("4000000000 bytes"), "{err}");
     assert!(file.bytes_read < 64 * 1024, "{}", file.bytes_read);
@@ -236,8 +241,7 @@ fn a_zip_bomb_icon_is_refused_on_its_ratio() {
         ),
         deflated("Payload/B.app/Icon@2x.png", &png_bomb()),
     ]);
-    let size = file.len();
-    let err = inspect_with(&mut file, size, &Options::default()).unwrap_err();
+    let err = inspect(&mut file).unwrap_err();
     assert!(matches!(err, IpaError::Limit(_)), "{err}");
     assert!(err.to_string().contains("zip bomb"), "{err}");
 }
@@ -250,8 +254,7 @@ fn a_deeply_nested_info_plist_is_refused() {
         "</array>".repeat(10_000)
     );
     let mut file = zip(vec![stored("Payload/D.app/Info.plist", info_plist(&deep))]);
-    let size = file.len();
-    let err = inspect_with(&mut file, size, &Options::default()).unwrap_err();
+    let err = inspect(&mut file).unwrap_err();
     assert!(matches!(err, IpaError::BadInfoPlist(_)), "{err}");
     assert!(err.to_string().contains("nested deeper than 64"), "{err}");
 }
@@ -261,8 +264,7 @@ fn an_entry_that_fails_its_crc_is_named() {
     let mut entry = stored("Payload/C.app/Info.plist", info_plist(""));
     entry.crc ^= 1;
     let mut file = zip(vec![entry]);
-    let size = file.len();
-    let err = inspect_with(&mut file, size, &Options::default()).unwrap_err();
+    let err = inspect(&mut file).unwrap_err();
     assert!(matches!(err, IpaError::BadEntry { .. }), "{err}");
     assert!(
         err.to_string().contains("Payload/C.app/Info.plist"),
@@ -291,11 +293,6 @@ fn disk_errors_are_not_blamed_on_the_file() {
 /// Issue 13: archives that are ambiguous or hostile in their structure.
 mod structure {
     use super::*;
-
-    fn inspect(file: &mut VirtualFile) -> Result<otadrop_ipa::Inspection, IpaError> {
-        let size = file.len();
-        inspect_with(file, size, &Options::default())
-    }
 
     /// Renames an entry in its local header only (same length), leaving the central directory
     /// as it was.

@@ -3,6 +3,7 @@
 
 use std::io::{Cursor, Write};
 
+use crate::warning_message;
 use otadrop_ipa::plist_limited::parse;
 use otadrop_ipa::{inspect_with, DeviceFamily, Limits, Options};
 use plist::Value;
@@ -233,15 +234,6 @@ fn a_damaged_only_icon_is_a_warning_naming_it() {
     let bytes = icon_ipa(&[("AppIcon60x60@2x.png", &big[..300])]);
     let found = inspect_with(Cursor::new(&bytes), bytes.len() as u64, &Options::default()).unwrap();
     assert!(found.info.icon.is_none() && found.icon.is_none());
-    let warning = found
-        .info
-        .warnings
-        .iter()
-        .find(|w| w.code == "icon-unreadable")
-        .unwrap();
-    assert!(
-        warning.message.contains("AppIcon60x60@2x.png"),
-        "{}",
-        warning.message
-    );
+    let message = warning_message(&found.info, "icon-unreadable");
+    assert!(message.contains("AppIcon60x60@2x.png"), "{message}");
 }
