@@ -1,14 +1,18 @@
 //! Numbers and dates as each language writes them, by ICU4X with CLDR data built in: `12.3 MB`,
 //! `12,3 Mo`; `Jan 2, 2025`, `2025年1月2日`, `02.01.2025`; `Jan 2, 2025, 2:05 PM`. Unit names
 //! come from the messages.
+//!
+//! Dates are Gregorian: every language we speak writes dates in that calendar by default, and
+//! the fixed-calendar formatter carries only its names and patterns, where the any-calendar one
+//! carried all thirteen calendars' (a program making these two calls: 0.85 MB against 1.60 MB).
 
 use std::str::FromStr;
 
 use fixed_decimal::Decimal;
-use icu_calendar::{Date as IcuDate, Iso};
+use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::input::{DateTime as IcuDateTime, Time as IcuTime};
-use icu_datetime::DateTimeFormatter;
+use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
 
@@ -47,10 +51,13 @@ pub fn size(lang: Lang, bytes: u64) -> String {
 /// A calendar date, medium length, in the language's own order and words.
 pub fn date(lang: Lang, d: time::Date) -> String {
     let iso = || format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
-    let Ok(icu) = IcuDate::<Iso>::try_new_iso(d.year(), u8::from(d.month()), d.day()) else {
+    let Ok(icu) = IcuDate::try_new_gregorian(d.year(), u8::from(d.month()), d.day()) else {
         return iso();
     };
-    match DateTimeFormatter::try_new(locale(lang).into(), YMD::medium()) {
+    match FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+        locale(lang).into(),
+        YMD::medium(),
+    ) {
         Ok(f) => f.format(&icu).to_string(),
         Err(_) => iso(),
     }
@@ -70,13 +77,16 @@ pub fn date_time(lang: Lang, t: time::OffsetDateTime) -> String {
             t.minute()
         )
     };
-    let Ok(date) = IcuDate::<Iso>::try_new_iso(t.year(), u8::from(t.month()), t.day()) else {
+    let Ok(date) = IcuDate::try_new_gregorian(t.year(), u8::from(t.month()), t.day()) else {
         return plain();
     };
     let Ok(time) = IcuTime::try_new(t.hour(), t.minute(), 0, 0) else {
         return plain();
     };
-    match DateTimeFormatter::try_new(locale(lang).into(), YMD::medium().with_time_hm()) {
+    match FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(
+        locale(lang).into(),
+        YMD::medium().with_time_hm(),
+    ) {
         Ok(f) => f.format(&IcuDateTime { date, time }).to_string(),
         Err(_) => plain(),
     }
