@@ -253,22 +253,39 @@ pub fn english_sentences() -> BTreeSet<String> {
         .collect()
 }
 
-/// The English sentences of the catalogue (`sentences`) that a page shows. No other language's
-/// file has one (not even as a brand name), so on a page in another language each one is
-/// English that leaked: a missing message, a fallback, or English copied into the file.
-/// One pass over the page for all of them (a `contains` per sentence made the page sweep
-/// below the slowest test of the suite).
-pub fn english_on(html: &str, sentences: &BTreeSet<String>) -> Vec<String> {
-    let html = unescape(html);
-    let Ok(finder) = aho_corasick::AhoCorasick::new(sentences) else {
-        panic!("{} sentences make no automaton", sentences.len());
-    };
-    let list: Vec<&String> = sentences.iter().collect();
-    let found: BTreeSet<usize> = finder
-        .find_overlapping_iter(&html)
-        .map(|m| m.pattern().as_usize())
-        .collect();
-    found.into_iter().map(|i| list[i].clone()).collect()
+/// The English sentences of the catalogue, ready to be looked for on pages: one automaton for
+/// all of them, made once (a `contains` per sentence made the page sweep below the slowest test
+/// of the suite).
+pub struct English {
+    sentences: Vec<String>,
+    finder: aho_corasick::AhoCorasick,
+}
+
+impl English {
+    pub fn new(sentences: &BTreeSet<String>) -> English {
+        let Ok(finder) = aho_corasick::AhoCorasick::new(sentences) else {
+            panic!("{} sentences make no automaton", sentences.len());
+        };
+        English {
+            sentences: sentences.iter().cloned().collect(),
+            finder,
+        }
+    }
+
+    /// The sentences a page shows. No other language's file has one (not even as a brand
+    /// name), so on a page in another language each one is English that leaked: a missing
+    /// message, a fallback, or English copied into the file.
+    pub fn on(&self, html: &str) -> Vec<String> {
+        let found: BTreeSet<usize> = self
+            .finder
+            .find_overlapping_iter(&unescape(html))
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found
+            .into_iter()
+            .map(|i| self.sentences[i].clone())
+            .collect()
+    }
 }
 
 #[test]
@@ -276,6 +293,7 @@ fn no_page_in_another_language_contains_an_english_sentence() {
     let sentences = english_sentences();
     assert!(sentences.len() > 60, "{} sentences", sentences.len());
     assert!(sentences.contains("iOS refuses to install it"));
+    let english = English::new(&sentences);
     let mut found = BTreeSet::new();
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let mut pages = Vec::new();
@@ -318,7 +336,7 @@ fn no_page_in_another_language_contains_an_english_sentence() {
             if html.contains("The reader's English sentence") {
                 found.insert(format!("{lang} {ctx}: a check in the reader's English"));
             }
-            for s in english_on(html, &sentences) {
+            for s in english.on(html) {
                 found.insert(format!("{lang} {ctx}: {s:?}"));
             }
         }

@@ -7,13 +7,11 @@
 //! pass the official validator; headless Chromium shows the Chinese, Japanese and Korean forms
 //! (screenshots under `test-artifacts/i18n-access/`).
 
-use std::collections::BTreeSet;
-
 use otadrop::i18n::Lang;
 use reqwest::header::{ACCEPT_LANGUAGE, LOCATION, USER_AGENT};
 
 use crate::access::{app_ipa, upload, wait_for_status};
-use crate::i18n::{answer, english_on, english_sentences, get, has_cjk_font, NEGOTIATION};
+use crate::i18n::{answer, english_sentences, get, has_cjk_font, English, NEGOTIATION};
 use crate::support::share::{bare, link_for};
 use crate::support::{tools, TestServer, TOKEN};
 
@@ -152,14 +150,14 @@ fn in_language(w: &Words, what: &str, seen: &Seen, status: u16, words: &[&str]) 
         assert!(text.contains(word), "{ctx}: {word:?} in {text}");
     }
     if w.lang != Lang::En {
-        let english = english_on(body, sentences());
+        let english = english().on(body);
         assert!(english.is_empty(), "{ctx}: English {english:?}");
     }
 }
 
-fn sentences() -> &'static BTreeSet<String> {
-    static S: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
-    S.get_or_init(english_sentences)
+fn english() -> &'static English {
+    static E: std::sync::OnceLock<English> = std::sync::OnceLock::new();
+    E.get_or_init(|| English::new(&english_sentences()))
 }
 
 /// A server with one build and links to it: (server, release, password link, expired link,
@@ -384,7 +382,7 @@ async fn a_share_links_amp_documents_one_per_language_pass_the_validator() {
         let personal = format!("{link}/visitor.json?lang={}", l.tag());
         assert!(body.contains(&format!("src=\"{personal}\"")), "{url}");
         if l != Lang::En {
-            let english = english_on(&body, sentences());
+            let english = english().on(&body);
             assert!(english.is_empty(), "{url}: English {english:?}");
         }
         let file = dir.join(format!("share-amp-{}.html", l.tag()));
